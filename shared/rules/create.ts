@@ -1,0 +1,148 @@
+/** Setting up a new match from a scenario and a seed. */
+import { buildReport } from "./intel.ts";
+import { computeCapabilities, turnRecord } from "./resolve.ts";
+import { Dice, seedRng } from "./rng.ts";
+import type { Scenario } from "./scenario.ts";
+import type {
+  ChinaState,
+  Fleet,
+  HostId,
+  HostState,
+  MatchState,
+  PowerMix,
+  TurnOutput,
+  UsState,
+} from "./types.ts";
+import { HOSTS } from "./types.ts";
+
+const NO_OUTPUT: TurnOutput = {
+  usableH100e: 0,
+  homeH100e: 0,
+  leasedH100e: 0,
+  demandGW: 0,
+  availableGW: 0,
+  poweredFraction: 1,
+  effectiveFlop: 0,
+  electricityCost: 0,
+};
+
+function power(mix: PowerMix): PowerMix {
+  return { ...mix };
+}
+
+function common(cash: number, income: number, fleet: Fleet, dataCenterGW: number, powerGW: PowerMix) {
+  return {
+    cash,
+    income,
+    fleet,
+    dataCenterGW,
+    powerGW: power(powerGW),
+    projects: [],
+    algoEfficiency: 1,
+    bestRunFlop: 0,
+    capability: 0,
+    intelStock: 0,
+    spentByLever: {},
+    runningCostTotal: 0,
+    energyTWh: 0,
+    emissionsMt: 0,
+    ledger: { acquired: 0, retired: 0, seized: 0 },
+    last: { ...NO_OUTPUT },
+    publishedThisTurn: false,
+  };
+}
+
+/**
+ * A new match at its first turn. The same scenario and seed always give the same state (and hash). The start
+ * already shows each side's capability and the lead, computed from the starting fleets.
+ */
+export function createMatch(scenario: Scenario, seed: number): MatchState {
+  const p = scenario.params;
+  const chips = p.chips;
+  const d = p.china.domestic;
+  const usFleet: Fleet = {
+    frontier: { h100e: p.us.fleetH100e, kw: p.us.fleetH100e * chips.legacyKwPerH100e },
+    exportGrade: { h100e: 0, kw: 0 },
+    domestic: { h100e: 0, kw: 0 },
+  };
+  const cf = p.china.fleet;
+  const chinaFleet: Fleet = {
+    frontier: { h100e: cf.frontier, kw: cf.frontier * chips.legacyKwPerH100e },
+    exportGrade: { h100e: cf.exportGrade, kw: cf.exportGrade * chips.exportGradeKwPerH100e },
+    domestic: { h100e: cf.domestic, kw: (cf.domestic * d.kwPerChip) / d.h100ePerChip },
+  };
+  const us: UsState = {
+    ...common(p.us.cash, p.us.incomePerTurn, usFleet, p.us.energy.dataCenterGW, p.us.energy.powerGW),
+    exportControlLevel: p.exportControls.startLevel,
+    enforcementStock: 0,
+    toolPressure: 0,
+    permitReform: 0,
+    reformProgress: 0,
+    frontierSupply: p.us.frontierSupplyPerTurn,
+    frontierKwPerH100e: chips.frontierKwPerH100e,
+    exportRevenueDue: 0,
+    politicalCostTurns: 0,
+  };
+  const china: ChinaState = {
+    ...common(
+      p.china.cash,
+      p.china.incomePerTurn,
+      chinaFleet,
+      p.china.energy.dataCenterGW,
+      p.china.energy.powerGW,
+    ),
+    leases: { ...p.china.leases },
+    subsidyRate: 0,
+    chipDesignLevel: 0,
+    domesticH100ePerChip: d.h100ePerChip,
+    domesticKwPerChip: d.kwPerChip,
+    fabWafersPerMonth: d.wafersPerMonth,
+    fabYield: d.yield,
+    hbmStock: d.hbmStock,
+    hbmProductionPerTurn: d.hbmProductionPerTurn,
+    chipResearchStock: 0,
+    smuggledTotal: 0,
+    subsidyCostTotal: 0,
+  };
+  const hosts = {} as Record<HostId, HostState>;
+  for (const h of HOSTS) {
+    const hp = p.hosts[h];
+    hosts[h] = {
+      capacityGW: hp.capacityGW,
+      openness: hp.openness,
+      strictness: hp.strictness,
+      influence: { us: hp.influenceUs, china: hp.influenceChina },
+      leasePrice: hp.leaseUsdPerH100eTurn * 1e-9,
+      appliesRemoteAccessRule: false,
+    };
+  }
+  const state: MatchState = {
+    version: 1,
+    scenario,
+    seed,
+    rng: seedRng(seed),
+    turn: 0,
+    phase: "orders",
+    tension: p.world.startTension,
+    us,
+    china,
+    hosts,
+    pending: { us: null, china: null },
+    modifiers: [],
+    injected: [],
+    drawn: [],
+    events: [],
+    history: [],
+    intel: { us: {}, china: {} },
+    nextProjectId: 1,
+  };
+  computeCapabilities(state);
+  const dice = new Dice(state.rng);
+  state.intel = {
+    us: buildReport(state, "us", dice, new Set()),
+    china: buildReport(state, "china", dice, new Set()),
+  };
+  state.rng = dice.state;
+  state.history = [turnRecord(state, -1)];
+  return state;
+}

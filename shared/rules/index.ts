@@ -1,0 +1,33 @@
+/**
+ * The public face of the rules engine. Everything the server, the client, the bots and the tools need from the
+ * rules comes from here; nothing in shared/rules touches a network, a clock, a file or Math.random.
+ */
+export { createMatch } from "./create.ts";
+export { resolveTurn } from "./resolve.ts";
+export { submitOrders, orderOptions, keepValidOrders, checkOrders } from "./submit.ts";
+export type { SubmitResult, OrderError, OrderOptions } from "./submit.ts";
+export { viewFor } from "./view.ts";
+export type {
+  DeepReadonly,
+  View,
+  SideView,
+  UsView,
+  ChinaView,
+  SpectatorView,
+  FacilitatorView,
+  PublicView,
+  PublicTurnRecord,
+} from "./view.ts";
+export { outcome } from "./outcome.ts";
+export type { Outcome, SideScore } from "./outcome.ts";
+export { hashState } from "./hash.ts";
+export { parseScenario, BUILTIN_SCENARIOS, SCENARIO_IDS, SCENARIO_FILES } from "./scenarios.ts";
+export type { Scenario, ScenarioParams, Citation, ParseResult, ParseError } from "./scenario.ts";
+export { OrderSchema, OrdersSchema, ORDER_TYPES, MAX_ORDERS, MAX_AMOUNT } from "./orders.ts";
+export type { Order, Orders, OrderType, OrderOf } from "./orders.ts";
+export type { LeverOption, LeverChoice } from "./levers/lever.ts";
+export { EVENT_DECK, findCard } from "./events.ts";
+export type { EventCard } from "./events.ts";
+export { injectEvent } from "./inject.ts";
+export { leadMonths, monthsPerOrderOfMagnitude, turnLabel } from "./model.ts";
+export * from "./types.ts";

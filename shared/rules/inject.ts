@@ -1,0 +1,22 @@
+/** The facilitator's event injection: queue any card for a turn that has not been resolved yet. */
+import { findCard } from "./events.ts";
+import type { MatchState } from "./types.ts";
+
+export type InjectResult = { ok: true; state: MatchState } | { ok: false; error: string };
+
+/** Queues card `eventId` to fire when turn `turn` resolves (default: the current turn). Never throws. */
+export function injectEvent(state: MatchState, eventId: unknown, turn: unknown = state.turn): InjectResult {
+  if (typeof eventId !== "string" || !findCard(eventId))
+    return { ok: false, error: `There is no event card called "${String(eventId)}".` };
+  if (typeof turn !== "number" || !Number.isInteger(turn))
+    return { ok: false, error: "The turn must be a whole number." };
+  if (state.phase === "ended") return { ok: false, error: "The match is over." };
+  if (turn < state.turn || turn >= state.scenario.params.time.turns)
+    return {
+      ok: false,
+      error: `Events can be queued for turns ${state.turn} to ${state.scenario.params.time.turns - 1}.`,
+    };
+  if (state.injected.some((q) => q.turn === turn && q.eventId === eventId))
+    return { ok: false, error: "That card is already queued for that turn." };
+  return { ok: true, state: { ...state, injected: [...state.injected, { turn, eventId }] } };
+}

@@ -1,0 +1,82 @@
+/**
+ * Intelligence: each side's estimates of the other's hidden numbers. An estimate is the true value times
+ * log-normal noise drawn from the seeded generator; its 95% band is drawn around the estimate (not the truth),
+ * so a band never gives the true value away. Intelligence spending narrows it; a detection makes a value exact.
+ */
+import type { ResolveContext } from "./levers/lever.ts";
+import { domesticCapacity, fleetH100e, firmPowerGW, intelQuality, saturate, totalLeased } from "./model.ts";
+import type { Estimate, IntelReport, MatchState, Side } from "./types.ts";
+import { HOSTS } from "./types.ts";
+import type { Dice } from "./rng.ts";
+
+/** The hidden values of a side that the other side estimates, with their true values. */
+export function hiddenValues(state: MatchState, about: Side): Record<string, number> {
+  if (about === "china") {
+    const c = state.china;
+    const values: Record<string, number> = {
+      homeH100e: fleetH100e(c.fleet),
+      leasedH100e: totalLeased(c),
+      domesticH100ePerChip: c.domesticH100ePerChip,
+      domesticCapacityH100e: domesticCapacity(state).h100e,
+      hbmStock: c.hbmStock,
+      smuggledH100e: c.smuggledTotal,
+      cash: c.cash,
+      powerGW: firmPowerGW(state, "china"),
+    };
+    for (const h of HOSTS) values[`lease.${h}`] = c.leases[h];
+    return values;
+  }
+  const u = state.us;
+  return {
+    homeH100e: fleetH100e(u.fleet),
+    frontierSupply: u.frontierSupply,
+    enforcement: saturate(u.enforcementStock, state.scenario.params.levers.enforcementRef),
+    reformProgress: u.reformProgress,
+    cash: u.cash,
+    powerGW: firmPowerGW(state, "us"),
+    dataCenterGW: u.dataCenterGW,
+  };
+}
+
+function estimate(value: number, sigma: number, dice: Dice): Estimate {
+  const est = value * Math.exp(sigma * dice.normal());
+  return {
+    estimate: est,
+    low: est * Math.exp(-1.96 * sigma),
+    high: est * Math.exp(1.96 * sigma),
+    exact: false,
+  };
+}
+
+function exact(value: number): Estimate {
+  return { estimate: value, low: value, high: value, exact: true };
+}
+
+/** Builds a side's intelligence report on the other side, using the dice for noise and detections. */
+export function buildReport(
+  state: MatchState,
+  viewer: Side,
+  dice: Dice,
+  exposed: ReadonlySet<string>,
+): IntelReport {
+  const about: Side = viewer === "us" ? "china" : "us";
+  const q = intelQuality(state, viewer);
+  const l = state.scenario.params.levers;
+  const sigma = l.intelBaseSigma * (1 - 0.8 * q);
+  const report: IntelReport = {};
+  for (const [key, value] of Object.entries(hiddenValues(state, about))) {
+    const host = key.startsWith("lease.") ? key.slice(6) : null;
+    const detected =
+      host !== null && value > 0 && (exposed.has(host) || dice.chance(q * l.leaseDetectionMax));
+    report[key] = detected ? exact(value) : estimate(value, sigma, dice);
+  }
+  return report;
+}
+
+/** Refreshes both sides' reports at the end of a resolution. */
+export function updateIntel(ctx: ResolveContext): void {
+  ctx.s.intel = {
+    us: buildReport(ctx.s, "us", ctx.dice, ctx.exposed),
+    china: buildReport(ctx.s, "china", ctx.dice, new Set()),
+  };
+}

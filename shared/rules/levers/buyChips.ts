@@ -1,0 +1,93 @@
+import { chinaMayBuy, chipPrice, domesticCapacity, kwPerH100e, modifier } from "../model.ts";
+import type { ChipType, MatchState, Side } from "../types.ts";
+import { CHIP_TYPES } from "../types.ts";
+import type { Lever, LeverChoice } from "./lever.ts";
+import { checkMax, fmt } from "./lever.ts";
+
+/** Why a side may not buy a chip type now, or null. */
+function closedReason(state: MatchState, side: Side, chipType: ChipType): string | null {
+  if (side === "us") return chipType === "frontier" ? null : "the US buys only its own frontier chips";
+  return chinaMayBuy(state, chipType);
+}
+
+/** Most H100e of a chip type a side could get this turn (supply, fab and HBM limits), before money. */
+export function chipSupply(state: MatchState, side: Side, chipType: ChipType): number {
+  const p = state.scenario.params.chips;
+  if (chipType === "frontier") return state.us.frontierSupply * modifier(state, "us.frontierSupply");
+  if (chipType === "exportGrade")
+    return p.exportGradeSupplyPerTurn * modifier(state, "china.exportGradeSupply");
+  return side === "china" ? domesticCapacity(state).h100e : 0;
+}
+
+/** Buying accelerators: US frontier chips; for China, export-grade or frontier chips when the controls allow, or domestic ones. */
+export const buyChips: Lever<"buyChips"> = {
+  type: "buyChips",
+  sides: ["us", "china"],
+  key: (o) => `buyChips:${o.chipType}`,
+  cost: (state, _side, o) => o.h100e * chipPrice(state, o.chipType),
+  check(state, side, o) {
+    return (
+      closedReason(state, side, o.chipType) ??
+      checkMax(o.h100e, chipSupply(state, side, o.chipType), `${o.chipType} chips on offer (H100e)`)
+    );
+  },
+  apply(ctx, side, o) {
+    const { s, before } = ctx;
+    // A rule announced in this same resolution can block a purchase written before it; the money is kept.
+    const blocked = closedReason(s, side, o.chipType);
+    if (blocked) {
+      ctx.emit(
+        side,
+        "buyChips.blocked",
+        `Purchase of ${fmt(o.h100e)} H100e of ${o.chipType} chips blocked: ${blocked}. No money was spent.`,
+      );
+      return;
+    }
+    const delivered = Math.min(o.h100e, ctx.supplyLeft(side, o.chipType));
+    ctx.useSupply(side, o.chipType, delivered);
+    if (delivered <= 0) {
+      ctx.emit(side, "buyChips.soldOut", `No ${o.chipType} chips were left to buy this turn.`);
+      return;
+    }
+    const cost = delivered * chipPrice(before, o.chipType);
+    ctx.charge(side, "buyChips", cost);
+    const fleet = s[side].fleet[o.chipType];
+    fleet.h100e += delivered;
+    fleet.kw += delivered * kwPerH100e(before, side, o.chipType);
+    s[side].ledger.acquired += delivered;
+    if (side === "china" && o.chipType !== "domestic")
+      s.us.exportRevenueDue += cost * s.scenario.params.exportControls.exportRevenueShare;
+    const short = delivered < o.h100e - 1e-9 ? ` (${fmt(o.h100e)} asked; supply ran out)` : "";
+    ctx.emit(side, "buyChips.done", `Bought ${fmt(delivered)} H100e of ${o.chipType} chips${short}.`, {
+      chipType: o.chipType,
+      h100e: delivered,
+    });
+  },
+  option(state, side, money) {
+    const choices: LeverChoice[] = CHIP_TYPES.map((chipType) => {
+      const reason = closedReason(state, side, chipType);
+      return {
+        value: chipType,
+        available: !reason,
+        ...(reason ? { reason } : {}),
+        max: reason ? 0 : Math.min(chipSupply(state, side, chipType), money / chipPrice(state, chipType)),
+        min: 0,
+        costPerUnit: chipPrice(state, chipType),
+      };
+    });
+    return {
+      type: "buyChips",
+      available: choices.some((c) => c.available && c.max > 0),
+      amountField: "h100e",
+      unit: "H100e",
+      choiceField: "chipType",
+      choices,
+      explanation:
+        side === "us"
+          ? "Buy frontier accelerators from the (foreign-fabbed) supply. They need data centres and power to count."
+          : "Buy accelerators: export-grade or frontier US chips when the controls allow, or domestic ones bound by fabs and HBM.",
+      likelyEffect:
+        "More chips at home: more compute once they have power. Domestic chips draw about twice the power per unit of compute.",
+    };
+  },
+};

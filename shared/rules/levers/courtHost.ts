@@ -1,0 +1,28 @@
+import { clamp, saturate } from "../model.ts";
+import { spendingLever } from "./spending.ts";
+
+/** China courts a host government with investment and deals, to keep its data centres open to Chinese firms. */
+export const courtHost = spendingLever({
+  type: "courtHost",
+  sides: ["china"],
+  perHost: true,
+  explanation:
+    "Court a host government with investment and deals, so that it keeps renting compute to Chinese firms.",
+  likelyEffect: () => "More influence and a more open host; less effect where the US has more goodwill.",
+  apply(ctx, _side, o) {
+    const s = ctx.s;
+    const l = s.scenario.params.levers;
+    const host = s.hosts[o.host];
+    const pull = saturate(o.amount, l.courtRef);
+    const leverage = host.influence.china / Math.max(1, host.influence.us + host.influence.china);
+    host.influence.china = clamp(host.influence.china + 10 * pull, 0, 100);
+    host.openness = clamp(
+      host.openness + l.courtOpennessEffect * pull * (0.5 + leverage) * (1 - host.openness),
+      0,
+      1,
+    );
+    ctx.emit("public", "courtHost", `China courts ${o.host} with investment and trade deals.`, {
+      host: o.host,
+    });
+  },
+});

@@ -1,0 +1,15 @@
+import { intelQuality } from "../model.ts";
+import { spendingLever } from "./spending.ts";
+
+/** Intelligence on the rival: narrows the confidence bands of estimates and helps detect offshore leases. */
+export const fundIntelligence = spendingLever({
+  type: "fundIntelligence",
+  sides: ["us", "china"],
+  explanation:
+    "Fund intelligence on the rival: estimates of its hidden numbers get narrower, and hidden activity gets detected more often.",
+  likelyEffect: (state, side) =>
+    `Intelligence quality now ${Math.round(intelQuality(state, side) * 100)}%; it fades without new money.`,
+  apply(ctx, side, o) {
+    ctx.s[side].intelStock += o.amount;
+  },
+});

@@ -1,0 +1,97 @@
+import { clamp, leasableH100e, leasePrice, saturate } from "../model.ts";
+import type { HostId, MatchState } from "../types.ts";
+import { HOSTS } from "../types.ts";
+import type { Lever, LeverChoice } from "./lever.ts";
+import { fmt } from "./lever.ts";
+
+function closed(state: MatchState, host: HostId): string | null {
+  if (state.hosts[host].appliesRemoteAccessRule)
+    return `${host} applies the US remote-access rule to Chinese customers`;
+  return null;
+}
+
+function room(state: MatchState, host: HostId): number {
+  return Math.max(0, leasableH100e(state, host) - state.china.leases[host]);
+}
+
+/** China rents compute in a host country's data centres: capacity-limited, open while the host allows it. */
+export const leaseCompute: Lever<"leaseCompute"> = {
+  type: "leaseCompute",
+  sides: ["china"],
+  key: (o) => `leaseCompute:${o.host}`,
+  cost: (state, _side, o) => Math.max(0, o.h100e) * leasePrice(state, o.host),
+  check(state, _side, o) {
+    if (o.h100e < 0) {
+      const held = state.china.leases[o.host];
+      return -o.h100e > held + 1e-9 ? `only ${fmt(held)} H100e are leased in ${o.host}` : null;
+    }
+    const reason = closed(state, o.host);
+    if (reason) return reason;
+    const free = room(state, o.host);
+    return o.h100e > free + 1e-9
+      ? `${o.host} can rent at most ${fmt(free)} more H100e to Chinese firms now`
+      : null;
+  },
+  apply(ctx, side, o) {
+    const { s, before } = ctx;
+    const china = s.china;
+    if (o.h100e < 0) {
+      china.leases[o.host] = Math.max(0, china.leases[o.host] + o.h100e);
+      ctx.emit(
+        "china",
+        "leaseCompute.released",
+        `Released ${fmt(-o.h100e)} H100e of leased compute in ${o.host}.`,
+      );
+      return;
+    }
+    // Capacity may have shrunk in this same resolution (US pressure, a host's new rule).
+    const granted = closed(s, o.host) ? 0 : Math.min(o.h100e, room(s, o.host));
+    if (granted <= 0) {
+      ctx.emit(
+        "china",
+        "leaseCompute.refused",
+        `No capacity could be leased in ${o.host} this turn; no money was spent.`,
+      );
+      return;
+    }
+    const cost = granted * leasePrice(before, o.host);
+    ctx.charge(side, "leaseCompute", cost);
+    china.leases[o.host] += granted;
+    const host = s.hosts[o.host];
+    // Paying customers make a host keener to keep them.
+    host.openness = clamp(host.openness + 0.03 * saturate(cost, s.scenario.params.levers.courtRef), 0, 1);
+    ctx.emit(
+      "china",
+      "leaseCompute.done",
+      `Leased ${fmt(granted)} H100e in ${o.host} for ${cost.toFixed(2)} $B this turn.`,
+      { host: o.host, h100e: granted },
+    );
+  },
+  option(state, _side, money) {
+    const choices: LeverChoice[] = HOSTS.map((host) => {
+      const reason = closed(state, host);
+      const price = leasePrice(state, host);
+      return {
+        value: host,
+        available: !reason,
+        ...(reason ? { reason } : {}),
+        max: reason ? 0 : Math.min(room(state, host), money / price),
+        min: -state.china.leases[host],
+        costPerUnit: price,
+        current: state.china.leases[host],
+      };
+    });
+    return {
+      type: "leaseCompute",
+      available: choices.some((c) => c.available),
+      amountField: "h100e",
+      unit: "H100e",
+      choiceField: "host",
+      choices,
+      explanation:
+        "Rent frontier compute in a host country's data centres (negative to release). The host sets the limit and can cut it off.",
+      likelyEffect:
+        "Frontier compute at once, paid every turn; the US may close this route with a remote-access rule.",
+    };
+  },
+};

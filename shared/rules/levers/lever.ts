@@ -1,0 +1,98 @@
+/**
+ * The shape every lever shares. Each order type has one file in this folder with its checks, its effect and
+ * its explanation; the dispatcher in index.ts joins them.
+ */
+import type { Dice } from "../rng.ts";
+import type { OrderOf, OrderType } from "../orders.ts";
+import type { Audience, ChipType, HostId, MatchState, Side } from "../types.ts";
+
+/** What a resolution step may touch: a private working copy of the state, the dice, and the event list. */
+export interface ResolveContext {
+  /** The working copy, mutated during resolution (never the caller's state). */
+  s: MatchState;
+  /** The state as it was when orders were written: prices and costs are taken from it. */
+  before: MatchState;
+  dice: Dice;
+  emit(
+    audience: Audience,
+    key: string,
+    message: string,
+    params?: Record<string, number | string>,
+    source?: string,
+  ): void;
+  /** Takes money for a lever from a side's cash (never below zero) and books it. */
+  charge(side: Side, lever: OrderType, amount: number): void;
+  /** Chips of a type still on offer to a side in this resolution (frontier supply is shared). */
+  supplyLeft(side: Side, chipType: ChipType): number;
+  useSupply(side: Side, chipType: ChipType, h100e: number): void;
+  /** Extra algorithmic progress bought this turn, per side (a multiplier above 1). */
+  algoBoost: Record<Side, number>;
+  /** Hosts where China's leases were exposed this turn: the US then sees them exactly. */
+  exposed: Set<HostId>;
+  /** HBM stacks used by this turn's domestic chip purchases. */
+  hbmUsed: number;
+}
+
+/** A choice within a lever (a host, a power source, a chip type) with its own limit and price. */
+export interface LeverChoice {
+  value: string;
+  available: boolean;
+  reason?: string;
+  /** Largest amount allowed now (in the lever's unit). */
+  max: number;
+  /** Smallest amount allowed (negative for levers that can release, like leases). */
+  min: number;
+  costPerUnit: number;
+  /** The current setting or holding, where there is one. */
+  current?: number;
+}
+
+/** What a side may do with one lever right now: the UI and the bots are built on this. */
+export interface LeverOption {
+  type: OrderType;
+  available: boolean;
+  reason?: string;
+  /** The order field that takes the amount (absent for levers without one). */
+  amountField?: "amount" | "h100e" | "gw" | "wafersPerMonth" | "stacksPerTurn" | "rate";
+  unit: string;
+  /** The order field that takes the choice, if any (host, source, chipType or level). */
+  choiceField?: "host" | "source" | "chipType" | "level";
+  choices: LeverChoice[];
+  explanation: string;
+  likelyEffect: string;
+}
+
+export interface Lever<T extends OrderType> {
+  type: T;
+  sides: readonly Side[];
+  /** Two orders of one turn with the same key clash; the second is refused. */
+  key(order: OrderOf<T>): string;
+  /** Money the order takes, in $B, priced on the state at the time of writing. */
+  cost(state: MatchState, side: Side, order: OrderOf<T>): number;
+  /** A reason in plain words if the order is not allowed now; null if it is. */
+  check(state: MatchState, side: Side, order: OrderOf<T>): string | null;
+  /** Carries the order out inside a resolution. */
+  apply(ctx: ResolveContext, side: Side, order: OrderOf<T>): void;
+  /** The lever's menu now; `money` is what the side can still spend this turn (computed once by the caller). */
+  option(state: MatchState, side: Side, money: number): LeverOption;
+}
+
+/** Formats a number for messages: 1234567 -> "1.23M". */
+export function fmt(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e9) return `${(x / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (a >= 1e3) return `${(x / 1e3).toFixed(1)}k`;
+  if (a >= 10) return x.toFixed(0);
+  return x.toFixed(2);
+}
+
+/** A money amount in $B for messages. */
+export function usd(billions: number): string {
+  return billions >= 1 ? `$${billions.toFixed(1)}B` : `$${(billions * 1000).toFixed(0)}M`;
+}
+
+/** Checks an amount against a limit other than money (money is checked for the whole list of orders at once). */
+export function checkMax(amount: number, max: number, what: string): string | null {
+  return amount > max + 1e-9 ? `${what}: at most ${fmt(max)} now (asked for ${fmt(amount)})` : null;
+}

@@ -1,0 +1,76 @@
+import { chipPrice, clamp, detectionChance } from "../model.ts";
+import { HOSTS } from "../types.ts";
+import type { Lever } from "./lever.ts";
+import { checkMax, fmt } from "./lever.ts";
+
+const SOURCE = "Reuters/CNA 2025 (Singapore server fraud case); CNAS 2025 (Countering AI Chip Smuggling)";
+
+function premiumPrice(state: Parameters<typeof chipPrice>[0]): number {
+  return chipPrice(state, "frontier") * (1 + state.scenario.params.chips.smugglingPremium);
+}
+
+/** China buys banned frontier chips through intermediaries: dear, and a shipment may be caught. */
+export const smuggleChips: Lever<"smuggleChips"> = {
+  type: "smuggleChips",
+  sides: ["china"],
+  key: () => "smuggleChips",
+  cost: (state, _side, o) => o.h100e * premiumPrice(state),
+  check(state, _side, o) {
+    if (state.us.exportControlLevel === "open")
+      return "frontier chips can be bought legally while exports are open";
+    return checkMax(
+      o.h100e,
+      state.scenario.params.chips.smugglingCapPerTurn,
+      "what smuggling networks can move in a turn (H100e)",
+    );
+  },
+  apply(ctx, side, o) {
+    const { s, before, dice } = ctx;
+    ctx.charge(side, "smuggleChips", o.h100e * premiumPrice(before));
+    const chance = detectionChance(s);
+    if (dice.chance(chance)) {
+      const transit = HOSTS[dice.int(HOSTS.length)] ?? "singapore";
+      s.hosts[transit].strictness = clamp(s.hosts[transit].strictness + 0.15, 0, 1);
+      s.tension = clamp(s.tension + 5, 0, 100);
+      s.us.intelStock += s.scenario.params.levers.intelRef * 0.5;
+      ctx.emit(
+        "public",
+        "smuggleChips.caught",
+        `A smuggling ring moving ${fmt(o.h100e)} H100e of banned chips through ${transit} is caught; the chips are seized.`,
+        { host: transit, h100e: o.h100e },
+        SOURCE,
+      );
+      return;
+    }
+    const fleet = s.china.fleet.frontier;
+    fleet.h100e += o.h100e;
+    fleet.kw += o.h100e * before.us.frontierKwPerH100e;
+    s.china.ledger.acquired += o.h100e;
+    s.china.smuggledTotal += o.h100e;
+    ctx.emit(
+      "china",
+      "smuggleChips.arrived",
+      `${fmt(o.h100e)} H100e of smuggled frontier chips arrived (the risk of detection was ${Math.round(chance * 100)}%).`,
+    );
+  },
+  option(state, _side, money) {
+    const reason =
+      state.us.exportControlLevel === "open"
+        ? "frontier chips can be bought legally while exports are open"
+        : null;
+    const price = premiumPrice(state);
+    const max = Math.min(state.scenario.params.chips.smugglingCapPerTurn, money / price);
+    return {
+      type: "smuggleChips",
+      available: !reason && max > 0,
+      ...(reason ? { reason } : {}),
+      amountField: "h100e",
+      unit: "H100e",
+      choices: [{ value: "", available: !reason, max: reason ? 0 : max, min: 0, costPerUnit: price }],
+      explanation:
+        "Buy banned frontier chips through intermediaries abroad, at a premium. A caught shipment is lost and raises tension.",
+      likelyEffect:
+        "Frontier chips at home if the shipment gets through; the chance of being caught is not known exactly.",
+    };
+  },
+};

@@ -1,0 +1,31 @@
+import { clamp, saturate } from "../model.ts";
+import { startProject } from "../projects.ts";
+import { spendingLever } from "./spending.ts";
+
+/** The US co-funds data centres in a host, on condition that they serve trusted customers. */
+export const subsidiseAllies = spendingLever({
+  type: "subsidiseAllies",
+  sides: ["us"],
+  perHost: true,
+  explanation:
+    "Co-fund data centres in a host on trusted-customer terms: more US goodwill there and less room for Chinese leases.",
+  likelyEffect: (state) =>
+    `About ${(1 / state.scenario.params.power.dataCenterCostPerGW).toFixed(2)} GW of host capacity per $B in ${state.scenario.params.power.dataCenterLeadTurns} turns, with more US influence.`,
+  apply(ctx, side, o) {
+    const s = ctx.s;
+    const l = s.scenario.params.levers;
+    const host = s.hosts[o.host];
+    const pull = saturate(o.amount, l.courtRef);
+    host.influence.us = clamp(host.influence.us + l.subsidyAllyInfluence * pull, 0, 100);
+    host.openness = clamp(host.openness - 0.5 * l.courtOpennessEffect * pull, 0, 1);
+    startProject(ctx, side, {
+      kind: "hostCapacity",
+      host: o.host,
+      amount: o.amount / s.scenario.params.power.dataCenterCostPerGW,
+      leadTurns: s.scenario.params.power.dataCenterLeadTurns,
+    });
+    ctx.emit("public", "subsidiseAllies", `The US co-funds trusted data centres in ${o.host}.`, {
+      host: o.host,
+    });
+  },
+});

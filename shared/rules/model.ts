@@ -1,0 +1,224 @@
+/**
+ * The model's formulas, each a small pure function of the state and the scenario. The levers, the resolution
+ * and the views all call these, so a formula is written once.
+ */
+import type { ScenarioParams } from "./scenario.ts";
+import type {
+  ChinaState,
+  Fleet,
+  HostId,
+  HostState,
+  MatchState,
+  ModifierTarget,
+  Side,
+  UsState,
+} from "./types.ts";
+import { CHIP_TYPES, HOSTS, POWER_SOURCES } from "./types.ts";
+
+/** The product of the active event modifiers on a quantity (1 when none). */
+export function modifier(state: MatchState, target: ModifierTarget): number {
+  let f = 1;
+  for (const m of state.modifiers) if (m.target === target) f *= m.factor;
+  return f;
+}
+
+/** Saturating response to an accumulated stock: 0 at none, about 0.63 at `ref`, approaching 1. */
+export function saturate(stock: number, ref: number): number {
+  return ref > 0 ? 1 - Math.exp(-Math.max(0, stock) / ref) : 0;
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/** Months of lead that one order of magnitude of effective compute is worth at growth `g` per year. */
+export function monthsPerOrderOfMagnitude(growthPerYear: number): number {
+  return (12 * Math.LN10) / Math.log(growthPerYear);
+}
+
+/** The US lead in months (negative when China leads): capability gap in orders of magnitude, in months. */
+export function leadMonths(capabilityUs: number, capabilityChina: number, growthPerYear: number): number {
+  return (capabilityUs - capabilityChina) * monthsPerOrderOfMagnitude(growthPerYear);
+}
+
+/** The label of a turn, like "2025 H1". */
+export function turnLabel(params: ScenarioParams, turn: number): string {
+  const halves = params.time.startHalf - 1 + turn;
+  return `${params.time.startYear + Math.floor(halves / 2)} H${(halves % 2) + 1}`;
+}
+
+export function fleetH100e(fleet: Fleet): number {
+  let total = 0;
+  for (const t of CHIP_TYPES) total += fleet[t].h100e;
+  return total;
+}
+
+/** Power the home fleet needs at the wall, in GW: system kW times PUE. */
+export function fleetDemandGW(fleet: Fleet, pue: number): number {
+  let kw = 0;
+  for (const t of CHIP_TYPES) kw += fleet[t].kw;
+  return (kw * pue) / 1e6;
+}
+
+/** Firm power a side has for data centres: its sources weighted by how much of the time they deliver. */
+export function firmPowerGW(state: MatchState, side: Side): number {
+  const s = state[side];
+  let gw = 0;
+  const sources = state.scenario.params.power.sources;
+  for (const src of POWER_SOURCES) gw += s.powerGW[src] * (src === "grid" ? 1 : sources[src].firmFactor);
+  return gw;
+}
+
+/** Power usable by data centres at home: it needs both generation and a data centre to plug into. */
+export function availableGW(state: MatchState, side: Side): number {
+  return Math.min(state[side].dataCenterGW, firmPowerGW(state, side) * modifier(state, `${side}.power`));
+}
+
+/** Share of the home fleet that has power this turn (chips without power sit idle). */
+export function poweredFraction(state: MatchState, side: Side): number {
+  const demand = fleetDemandGW(state[side].fleet, state.scenario.params.world.pue);
+  return demand > 0 ? Math.min(1, availableGW(state, side) / demand) : 1;
+}
+
+export function totalLeased(china: ChinaState): number {
+  let total = 0;
+  for (const h of HOSTS) total += china.leases[h];
+  return total;
+}
+
+/** H100e a host can rent to Chinese firms at most, given its capacity, foreign share and openness. */
+export function leasableH100e(state: MatchState, host: HostId): number {
+  const h: HostState = state.hosts[host];
+  const p = state.scenario.params;
+  const kwPerH100e = state.us.frontierKwPerH100e * p.world.pue;
+  const gw = h.capacityGW * p.hosts[host].foreignAiShare * h.openness * (h.appliesRemoteAccessRule ? 0 : 1);
+  return (gw * 1e6) / kwPerH100e;
+}
+
+/** Price per H100e per turn in a host, in $B: base price, dearer as the host tightens its permits. */
+export function leasePrice(state: MatchState, host: HostId): number {
+  const h = state.hosts[host];
+  return h.leasePrice * (1 + h.strictness);
+}
+
+/** Domestic accelerators China can make this turn, bound by fab output and by HBM. */
+export function domesticCapacity(state: MatchState): {
+  chips: number;
+  h100e: number;
+  fabChips: number;
+  hbmChips: number;
+} {
+  const c = state.china;
+  const d = state.scenario.params.china.domestic;
+  const wafers = c.fabWafersPerMonth * 6 * d.aiFabShare;
+  const fabChips = (wafers * c.fabYield * d.diesPerWafer) / d.diesPerChip;
+  const hbmChips = (c.hbmStock + hbmProduction(state)) / d.hbmStacksPerChip;
+  const chips = Math.max(0, Math.min(fabChips, hbmChips));
+  return { chips, h100e: chips * c.domesticH100ePerChip, fabChips, hbmChips };
+}
+
+/** HBM stacks China's lines make this turn, after any shortage. */
+export function hbmProduction(state: MatchState): number {
+  return state.china.hbmProductionPerTurn * modifier(state, "china.hbmProduction");
+}
+
+/** Multiplier on a side's building costs (power plants, data centres) from events. */
+export function buildCostFactor(state: MatchState, side: Side): number {
+  return state.scenario.params[side].energy.buildCostFactor * modifier(state, `${side}.buildCost`);
+}
+
+/** System kW per H100e of a chip type bought now by `side`. */
+export function kwPerH100e(state: MatchState, side: Side, chipType: (typeof CHIP_TYPES)[number]): number {
+  const p = state.scenario.params.chips;
+  if (chipType === "frontier") return state.us.frontierKwPerH100e;
+  if (chipType === "exportGrade") return p.exportGradeKwPerH100e;
+  return side === "china"
+    ? state.china.domesticKwPerChip / state.china.domesticH100ePerChip
+    : p.legacyKwPerH100e;
+}
+
+/** Price per H100e in $B of a chip type for a side now. */
+export function chipPrice(state: MatchState, chipType: (typeof CHIP_TYPES)[number]): number {
+  const p = state.scenario.params.chips;
+  const usd =
+    chipType === "frontier"
+      ? p.frontierUsdPerH100e
+      : chipType === "exportGrade"
+        ? p.exportGradeUsdPerH100e
+        : p.domesticUsdPerH100e;
+  return usd * 1e-9;
+}
+
+/** Which chip types China may buy legally under the current controls and tension. */
+export function chinaMayBuy(state: MatchState, chipType: (typeof CHIP_TYPES)[number]): string | null {
+  if (chipType === "domestic") return null;
+  if (state.tension >= state.scenario.params.world.escalationTension)
+    return "tension is so high that Beijing has told its firms to stop buying US chips";
+  const level = state.us.exportControlLevel;
+  if (chipType === "frontier" && level !== "open") return "US export controls ban frontier chips for China";
+  if (chipType === "exportGrade" && (level === "fullBan" || level === "banPlusRemoteAccess"))
+    return "US export controls ban even export-grade chips for China";
+  return null;
+}
+
+/** Probability that one smuggling shipment is caught this turn. */
+export function detectionChance(state: MatchState): number {
+  const l = state.scenario.params.levers;
+  const enforcement = saturate(state.us.enforcementStock, l.enforcementRef);
+  let strictness = 0;
+  for (const h of HOSTS) strictness += state.hosts[h].strictness / HOSTS.length;
+  return clamp(
+    l.detectionBase + (l.detectionMax - l.detectionBase) * Math.max(enforcement, strictness),
+    0,
+    1,
+  );
+}
+
+/** Quality of a side's intelligence, 0..1. */
+export function intelQuality(state: MatchState, side: Side): number {
+  return saturate(state[side].intelStock, state.scenario.params.levers.intelRef);
+}
+
+/**
+ * Running costs a side owes at the start of the next resolution, in $B: electricity for its powered fleet and,
+ * for China, its leases abroad (less the share of the power subsidy paid outside the central budget).
+ * Orders are validated against cash minus this amount, so cash never goes negative.
+ */
+export function runningCost(
+  state: MatchState,
+  side: Side,
+): { electricity: number; leases: number; subsidyOffBudget: number; total: number } {
+  const p = state.scenario.params;
+  const s: UsState | ChinaState = state[side];
+  const demand = fleetDemandGW(s.fleet, p.world.pue);
+  const powered = Math.min(demand, availableGW(state, side));
+  const price = p[side].energy.electricityPricePerKWh;
+  // GW x hours = GWh = 1e6 kWh; times $/kWh, in $B.
+  let electricity = powered * p.world.hoursPerTurn * price * 1e-3;
+  let leases = 0;
+  let subsidyOffBudget = 0;
+  if (side === "china") {
+    const china = state.china;
+    const domesticShare = demand > 0 ? (china.fleet.domestic.kw * p.world.pue) / 1e6 / demand : 0;
+    const subsidy = electricity * domesticShare * china.subsidyRate;
+    subsidyOffBudget = subsidy * (1 - p.china.subsidyCentralShare);
+    electricity -= subsidyOffBudget;
+    for (const h of HOSTS) leases += china.leases[h] * leasePrice(state, h);
+  }
+  return { electricity, leases, subsidyOffBudget, total: electricity + leases };
+}
+
+/** Money a side can still commit to new orders this turn, in $B: cash less the running costs it owes. */
+export function spendable(state: MatchState, side: Side): number {
+  return Math.max(0, state[side].cash - runningCost(state, side).total);
+}
+
+/** Turns of permitting delay a new US project of this base delay gets, after reform. */
+export function usPermitDelay(state: MatchState, baseDelayTurns: number): number {
+  return Math.round(baseDelayTurns * (1 - state.us.permitReform));
+}
+
+/** Saturation of US pressure on tool-making allies, 0..1: slows and raises the cost of China's fab build-out. */
+export function toolPressureLevel(state: MatchState): number {
+  return saturate(state.us.toolPressure, state.scenario.params.levers.toolPressureRef);
+}

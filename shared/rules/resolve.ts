@@ -1,0 +1,334 @@
+/**
+ * Resolving a turn: both sides' orders are carried out together on a private copy of the state, then the
+ * world moves (projects, hosts, events, research, compute, intelligence, income). Pure: the same state always
+ * gives the same result, and the caller's state is never changed.
+ */
+import { drawEvents, tickModifiers } from "./events.ts";
+import { updateHosts } from "./hosts.ts";
+import { updateIntel } from "./intel.ts";
+import type { ResolveContext } from "./levers/lever.ts";
+import { usd } from "./levers/lever.ts";
+import { chipSupply } from "./levers/buyChips.ts";
+import { leverOf, RESOLUTION_ORDER } from "./levers/index.ts";
+import {
+  availableGW,
+  fleetDemandGW,
+  fleetH100e,
+  firmPowerGW,
+  hbmProduction,
+  leadMonths,
+  runningCost,
+  totalLeased,
+  turnLabel,
+} from "./model.ts";
+import { advanceProjects } from "./projects.ts";
+import { Dice } from "./rng.ts";
+import type { Order } from "./orders.ts";
+import type {
+  ChinaState,
+  ChipType,
+  Fleet,
+  GameEvent,
+  HostId,
+  HostState,
+  MatchState,
+  Side,
+  SideRecord,
+  TurnOutput,
+  TurnRecord,
+  UsState,
+} from "./types.ts";
+import { CHIP_TYPES, HOSTS, POWER_SOURCES, SIDES } from "./types.ts";
+
+function cloneFleet(f: Fleet): Fleet {
+  return { frontier: { ...f.frontier }, exportGrade: { ...f.exportGrade }, domestic: { ...f.domestic } };
+}
+
+function cloneCommon<T extends UsState | ChinaState>(side: T): T {
+  return {
+    ...side,
+    fleet: cloneFleet(side.fleet),
+    powerGW: { ...side.powerGW },
+    projects: side.projects.map((p) => ({ ...p })),
+    spentByLever: { ...side.spentByLever },
+    ledger: { ...side.ledger },
+    last: { ...side.last },
+  };
+}
+
+/**
+ * A copy of everything a resolution changes, written out for the state's known shape (a generic deep copy
+ * was the engine's hottest spot). The scenario, the append-only logs, the intelligence reports and the pending
+ * orders are never edited in place, so they are shared.
+ */
+function cloneForResolve(state: MatchState): MatchState {
+  const hosts = {} as Record<HostId, HostState>;
+  for (const h of HOSTS) hosts[h] = { ...state.hosts[h], influence: { ...state.hosts[h].influence } };
+  return {
+    ...state,
+    us: cloneCommon(state.us),
+    china: { ...cloneCommon(state.china), leases: { ...state.china.leases } },
+    hosts,
+    modifiers: state.modifiers.map((m) => ({ ...m })),
+    injected: state.injected.map((q) => ({ ...q })),
+    drawn: [...state.drawn],
+  };
+}
+
+function makeContext(s: MatchState, before: MatchState, dice: Dice, events: GameEvent[]): ResolveContext {
+  const supply: Record<string, number> = {};
+  const ctx: ResolveContext = {
+    s,
+    before,
+    dice,
+    algoBoost: { us: 1, china: 1 },
+    exposed: new Set(),
+    hbmUsed: 0,
+    emit(audience, key, message, params, source) {
+      events.push({
+        turn: s.turn,
+        key,
+        audience,
+        message,
+        ...(params ? { params } : {}),
+        ...(source ? { source } : {}),
+      });
+    },
+    charge(side, lever, amount) {
+      const paid = Math.min(Math.max(0, amount), s[side].cash);
+      s[side].cash -= paid;
+      s[side].spentByLever[lever] = (s[side].spentByLever[lever] ?? 0) + paid;
+    },
+    supplyLeft(side, chipType) {
+      const key = chipType === "frontier" ? "frontier" : `${side}.${chipType}`;
+      if (supply[key] === undefined) supply[key] = chipSupply(before, side, chipType);
+      return supply[key] ?? 0;
+    },
+    useSupply(side, chipType, h100e) {
+      const key = chipType === "frontier" ? "frontier" : `${side}.${chipType}`;
+      supply[key] = ctx.supplyLeft(side, chipType) - h100e;
+      if (chipType === "domestic")
+        ctx.hbmUsed +=
+          (h100e / before.china.domesticH100ePerChip) *
+          before.scenario.params.china.domestic.hbmStacksPerChip;
+    },
+  };
+  return ctx;
+}
+
+/** Pays the running costs owed from the start of the turn; unpaid leases lapse in proportion. */
+function payRunningCosts(ctx: ResolveContext, side: Side): void {
+  const { s, before } = ctx;
+  const cost = runningCost(before, side);
+  const mine = s[side];
+  if (side === "china")
+    s.china.subsidyCostTotal +=
+      cost.subsidyOffBudget / Math.max(1e-9, 1 - s.scenario.params.china.subsidyCentralShare);
+  if (mine.cash >= cost.total) {
+    mine.cash -= cost.total;
+    mine.runningCostTotal += cost.total;
+    return;
+  }
+  // Short of money: electricity first, then as much of the leases as the rest pays for.
+  const forLeases = Math.max(0, mine.cash - cost.electricity);
+  const keep = cost.leases > 0 ? forLeases / cost.leases : 1;
+  mine.runningCostTotal += mine.cash;
+  mine.cash = 0;
+  if (side === "china" && keep < 1) {
+    for (const h of HOSTS) s.china.leases[h] *= keep;
+    ctx.emit(
+      "china",
+      "lease.unpaid",
+      `Not enough money for all leases: ${Math.round((1 - keep) * 100)}% of leased compute lapses.`,
+    );
+  }
+}
+
+function orderedOrders(state: MatchState): { side: Side; order: Order }[] {
+  const list: { side: Side; order: Order }[] = [];
+  for (const type of RESOLUTION_ORDER)
+    for (const side of SIDES)
+      for (const order of state.pending[side] ?? []) if (order.type === type) list.push({ side, order });
+  return list;
+}
+
+/** Fleet output for a turn: powered chips at home plus leases abroad, times utilisation and algorithms. */
+function runFleet(s: MatchState, side: Side): TurnOutput {
+  const p = s.scenario.params;
+  const mine = s[side];
+  const demandGW = fleetDemandGW(mine.fleet, p.world.pue);
+  const available = availableGW(s, side);
+  const powered = demandGW > 0 ? Math.min(1, available / demandGW) : 1;
+  const homeH100e = fleetH100e(mine.fleet);
+  const leasedH100e = side === "china" ? totalLeased(s.china) : 0;
+  const usableH100e = homeH100e * powered + leasedH100e;
+  const seconds = p.world.hoursPerTurn * 3600;
+  const effectiveFlop =
+    usableH100e *
+    p.world.h100Flops *
+    p.world.utilisation *
+    seconds *
+    p.world.trainingShare *
+    mine.algoEfficiency;
+  return {
+    usableH100e,
+    homeH100e,
+    leasedH100e,
+    demandGW,
+    availableGW: available,
+    poweredFraction: powered,
+    effectiveFlop,
+    electricityCost: runningCost(s, side).electricity,
+  };
+}
+
+/** Energy and emissions of the powered fleet, by the firm share of each source. */
+function bookEnergy(s: MatchState, side: Side, out: TurnOutput): void {
+  const p = s.scenario.params;
+  const poweredGW = Math.min(out.demandGW, out.availableGW);
+  const twh = (poweredGW * p.world.hoursPerTurn) / 1000;
+  const firm = firmPowerGW(s, side);
+  let intensity = 0;
+  if (firm > 0) {
+    for (const src of POWER_SOURCES) {
+      const gw = s[side].powerGW[src] * (src === "grid" ? 1 : p.power.sources[src].firmFactor);
+      const factor =
+        src === "grid" ? p[side].energy.gridEmissionsTPerMWh : p.power.sources[src].emissionsTPerMWh;
+      intensity += (gw / firm) * factor;
+    }
+  }
+  s[side].energyTWh += twh;
+  // TWh x t/MWh = Mt.
+  s[side].emissionsMt += twh * intensity;
+}
+
+/** Computes this turn's training runs and capabilities for both sides. */
+export function computeCapabilities(s: MatchState): void {
+  for (const side of SIDES) {
+    const out = runFleet(s, side);
+    s[side].last = out;
+    s[side].bestRunFlop = Math.max(s[side].bestRunFlop, out.effectiveFlop);
+    s[side].capability = s[side].bestRunFlop > 0 ? Math.log10(s[side].bestRunFlop) : 0;
+  }
+}
+
+function retireChips(s: MatchState, side: Side): void {
+  const r = s.scenario.params.world.retirementPerTurn;
+  for (const t of CHIP_TYPES) {
+    const stock = s[side].fleet[t];
+    const gone = stock.h100e * r;
+    stock.h100e -= gone;
+    stock.kw -= stock.kw * r;
+    s[side].ledger.retired += gone;
+  }
+}
+
+function sideRecord(s: MatchState, side: Side): SideRecord {
+  const mine = s[side];
+  const fleetByType = {} as Record<ChipType, number>;
+  for (const t of CHIP_TYPES) fleetByType[t] = mine.fleet[t].h100e;
+  const leasesByHost = {} as Record<HostId, number>;
+  for (const h of HOSTS) leasesByHost[h] = side === "china" ? s.china.leases[h] : 0;
+  let spent = 0;
+  for (const v of Object.values(mine.spentByLever)) spent += v;
+  return {
+    capability: mine.capability,
+    effectiveFlop: mine.last.effectiveFlop,
+    homeH100e: mine.last.homeH100e,
+    leasedH100e: mine.last.leasedH100e,
+    usableH100e: mine.last.usableH100e,
+    fleetByType,
+    leasesByHost,
+    powerGW: firmPowerGW(s, side),
+    demandGW: mine.last.demandGW,
+    dataCenterGW: mine.dataCenterGW,
+    spent,
+    spentByLever: { ...mine.spentByLever },
+    algoEfficiency: mine.algoEfficiency,
+    emissionsMt: mine.emissionsMt,
+    energyTWh: mine.energyTWh,
+    cash: mine.cash,
+  };
+}
+
+/** A table row for a state (used for the start and after each turn). */
+export function turnRecord(s: MatchState, turn: number): TurnRecord {
+  const p = s.scenario.params;
+  return {
+    turn,
+    label: turnLabel(p, turn),
+    tension: s.tension,
+    exportControlLevel: s.us.exportControlLevel,
+    leadMonths: leadMonths(s.us.capability, s.china.capability, p.world.leadGrowthPerYear),
+    sides: { us: sideRecord(s, "us"), china: sideRecord(s, "china") },
+  };
+}
+
+/**
+ * Resolves the current turn with both sides' pending orders (a side that sent none does nothing). Guarantees:
+ * the input state is untouched; cash and every stock stay finite and non-negative; the result depends only on
+ * the input state. On an ended match it returns the same state and no events.
+ */
+export function resolveTurn(state: MatchState): { state: MatchState; events: GameEvent[] } {
+  if (state.phase === "ended") return { state, events: [] };
+  const s = cloneForResolve(state);
+  const dice = new Dice(s.rng);
+  const events: GameEvent[] = [];
+  const ctx = makeContext(s, state, dice, events);
+  const p = s.scenario.params;
+
+  for (const side of SIDES) payRunningCosts(ctx, side);
+
+  for (const side of SIDES) {
+    advanceProjects(ctx, side);
+    if (s.turn < p[side].energy.pipelineTurns) {
+      s[side].dataCenterGW += p[side].energy.pipelineGWPerTurn;
+      s[side].powerGW.grid += p[side].energy.pipelineGWPerTurn;
+    }
+  }
+
+  for (const { side, order } of orderedOrders(state)) leverOf(order).apply(ctx, side, order);
+
+  s.china.hbmStock = Math.max(0, s.china.hbmStock + hbmProduction(state) - ctx.hbmUsed);
+  s.china.chipDesignLevel += p.china.domestic.roadmapLevelsPerTurn;
+  s.china.domesticH100ePerChip =
+    p.china.domestic.h100ePerChip * Math.pow(1 + p.china.domestic.perfGainPerLevel, s.china.chipDesignLevel);
+
+  updateHosts(ctx);
+  drawEvents(ctx);
+
+  const algoStep = Math.sqrt(p.world.algoGrowthPerYear);
+  for (const side of SIDES) s[side].algoEfficiency *= algoStep * ctx.algoBoost[side];
+
+  computeCapabilities(s);
+  for (const side of SIDES) bookEnergy(s, side, s[side].last);
+  updateIntel(ctx);
+
+  const l = p.levers;
+  s.us.enforcementStock *= 1 - l.enforcementDecay;
+  s.us.toolPressure *= 1 - l.toolPressureDecay;
+  for (const side of SIDES) {
+    s[side].intelStock *= 1 - l.intelDecay;
+    retireChips(s, side);
+    const dip = side === "us" && s.us.politicalCostTurns > 0 ? 1 - p.us.reformIncomeCost : 1;
+    s[side].cash += s[side].income * dip;
+    s[side].income *= 1 + p[side].incomeGrowthPerTurn;
+    s[side].publishedThisTurn = false;
+  }
+  s.us.cash += s.us.exportRevenueDue;
+  if (s.us.exportRevenueDue > 0)
+    ctx.emit("us", "exportRevenue", `Export revenue share earned: ${usd(s.us.exportRevenueDue)}.`);
+  s.us.exportRevenueDue = 0;
+  if (s.us.politicalCostTurns > 0) s.us.politicalCostTurns -= 1;
+  s.us.frontierSupply *= 1 + p.us.frontierSupplyGrowthPerTurn;
+  s.tension *= 1 - p.world.tensionDecayPerTurn;
+  tickModifiers(s);
+
+  s.rng = dice.state;
+  s.history = [...state.history, turnRecord(s, s.turn)];
+  s.events = [...state.events, ...events];
+  s.pending = { us: null, china: null };
+  s.turn += 1;
+  if (s.turn >= p.time.turns) s.phase = "ended";
+  return { state: s, events };
+}

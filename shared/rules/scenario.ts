@@ -1,0 +1,247 @@
+/**
+ * Scenario files: every number carries its source. A sourced value is `{ value, source, kind }`, where kind
+ * says whether the figure was reported in the source, derived from reported figures (the source then shows the
+ * arithmetic), or is a game-design choice (tuned by the balance lab, never presented as a fact).
+ * Parsing turns the file into plain numbers for the engine and keeps the citations for the debrief.
+ */
+import { z } from "zod";
+import { CONTROL_LEVELS } from "./types.ts";
+
+export const CITATION_KINDS = ["reported", "derived", "design"] as const;
+
+const citation = {
+  source: z.string().trim().min(8, "every number needs a source: at least a title and a year"),
+  kind: z.enum(CITATION_KINDS),
+};
+
+const num = (min = -Infinity, max = Infinity) =>
+  z
+    .object({ value: z.number().finite().min(min).max(max), ...citation })
+    .strict()
+    .transform((x) => x.value);
+const pos = () => num(0);
+const share = () => num(0, 1);
+const int = (min: number, max: number) =>
+  z
+    .object({ value: z.number().int().min(min).max(max), ...citation })
+    .strict()
+    .transform((x) => x.value);
+
+const byHost = <T extends z.ZodType>(item: T) =>
+  z.object({ japan: item, australia: item, singapore: item, malaysia: item, indonesia: item }).strict();
+const bySource = <T extends z.ZodType>(item: T) =>
+  z.object({ solar: item, wind: item, gas: item, nuclear: item }).strict();
+const withGrid = <T extends z.ZodType>(item: T) =>
+  z.object({ grid: item, solar: item, wind: item, gas: item, nuclear: item }).strict();
+
+const sidePower = z
+  .object({
+    powerGW: withGrid(pos()),
+    gridEmissionsTPerMWh: pos(),
+    dataCenterGW: pos(),
+    /** GW of data-centre capacity (with its power) already in the pipeline, arriving each turn. */
+    pipelineGWPerTurn: pos(),
+    pipelineTurns: int(0, 40),
+    electricityPricePerKWh: pos(),
+    buildCostFactor: pos(),
+  })
+  .strict();
+
+const text = z.object({ en: z.string().min(1), de: z.string().min(1) }).strict();
+
+export const ScenarioParamsSchema = z
+  .object({
+    time: z.object({ startYear: int(2000, 2100), startHalf: int(1, 2), turns: int(1, 40) }).strict(),
+    victory: z.object({ leadMonths: num(-120, 120) }).strict(),
+    world: z
+      .object({
+        hoursPerTurn: pos(),
+        h100Flops: pos(),
+        utilisation: share(),
+        trainingShare: share(),
+        pue: num(1, 3),
+        leadGrowthPerYear: num(1.01, 1000),
+        algoGrowthPerYear: num(1, 100),
+        retirementPerTurn: share(),
+        startTension: num(0, 100),
+        tensionDecayPerTurn: share(),
+        escalationTension: num(0, 100),
+        eventChancePerTurn: share(),
+      })
+      .strict(),
+    exportControls: z
+      .object({
+        startLevel: z
+          .object({ value: z.enum(CONTROL_LEVELS), ...citation })
+          .strict()
+          .transform((x) => x.value),
+        exportRevenueShare: share(),
+        tensionPerStep: pos(),
+      })
+      .strict(),
+    chips: z
+      .object({
+        legacyKwPerH100e: pos(),
+        frontierKwPerH100e: pos(),
+        exportGradeKwPerH100e: pos(),
+        frontierUsdPerH100e: pos(),
+        exportGradeUsdPerH100e: pos(),
+        domesticUsdPerH100e: pos(),
+        exportGradeSupplyPerTurn: pos(),
+        smugglingPremium: pos(),
+        smugglingCapPerTurn: pos(),
+      })
+      .strict(),
+    power: z
+      .object({
+        sources: bySource(
+          z
+            .object({
+              costPerGW: pos(),
+              leadTurns: int(0, 20),
+              firmFactor: share(),
+              emissionsTPerMWh: pos(),
+              usPermitDelayTurns: int(0, 20),
+            })
+            .strict(),
+        ),
+        dataCenterCostPerGW: pos(),
+        dataCenterLeadTurns: int(0, 20),
+        usDataCenterPermitDelayTurns: int(0, 20),
+      })
+      .strict(),
+    us: z
+      .object({
+        cash: pos(),
+        incomePerTurn: pos(),
+        incomeGrowthPerTurn: num(-0.5, 1),
+        fleetH100e: pos(),
+        frontierSupplyPerTurn: pos(),
+        frontierSupplyGrowthPerTurn: num(-0.5, 2),
+        oppositionChancePerTurn: share(),
+        reformCostToVote: pos(),
+        reformPassChance: share(),
+        reformStep: share(),
+        reformIncomeCost: share(),
+        energy: sidePower,
+      })
+      .strict(),
+    china: z
+      .object({
+        cash: pos(),
+        incomePerTurn: pos(),
+        incomeGrowthPerTurn: num(-0.5, 1),
+        fleet: z.object({ frontier: pos(), exportGrade: pos(), domestic: pos() }).strict(),
+        subsidyMax: share(),
+        subsidyCentralShare: share(),
+        domestic: z
+          .object({
+            h100ePerChip: pos(),
+            kwPerChip: pos(),
+            wafersPerMonth: pos(),
+            aiFabShare: share(),
+            yield: share(),
+            diesPerWafer: pos(),
+            diesPerChip: pos(),
+            hbmStock: pos(),
+            hbmStacksPerChip: pos(),
+            hbmProductionPerTurn: pos(),
+            fabCostPer1kWpm: pos(),
+            fabLeadTurns: int(0, 20),
+            hbmCostPerMStacks: pos(),
+            hbmLeadTurns: int(0, 20),
+            perfGainPerLevel: num(0, 2),
+            roadmapLevelsPerTurn: pos(),
+          })
+          .strict(),
+        leases: byHost(pos()),
+        energy: sidePower,
+      })
+      .strict(),
+    hosts: byHost(
+      z
+        .object({
+          capacityGW: pos(),
+          capacityGrowthPerTurn: num(-0.5, 2),
+          foreignAiShare: share(),
+          openness: share(),
+          strictness: share(),
+          influenceUs: num(0, 100),
+          influenceChina: num(0, 100),
+          leaseUsdPerH100eTurn: pos(),
+        })
+        .strict(),
+    ),
+    levers: z
+      .object({
+        /** Spending that gives about 63% of a lever's full effect when accumulated (the saturation scale). */
+        enforcementRef: pos(),
+        enforcementDecay: share(),
+        detectionBase: share(),
+        detectionMax: share(),
+        pressureRef: pos(),
+        pressureOpennessEffect: share(),
+        toolPressureRef: pos(),
+        toolPressureDecay: share(),
+        courtRef: pos(),
+        courtOpennessEffect: share(),
+        hostDrift: share(),
+        algoRef: pos(),
+        algoMaxBoost: num(0, 2),
+        chipResearchRef: pos(),
+        chipResearchLevelsMax: pos(),
+        publishInfluence: num(0, 100),
+        publishSpillover: share(),
+        publishSelfBoost: num(0, 1),
+        intelRef: pos(),
+        intelDecay: share(),
+        intelBaseSigma: pos(),
+        leaseDetectionMax: share(),
+        subsidyAllyInfluence: num(0, 100),
+        remoteRuleCutShare: share(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, "ids are lowercase words joined by hyphens"),
+    title: text,
+    summary: text,
+    params: ScenarioParamsSchema,
+  })
+  .strict();
+
+export type ScenarioParams = z.output<typeof ScenarioParamsSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+/** A derived scenario names its base and replaces some sourced values, each with its own citation. */
+export const ScenarioVariantSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, "ids are lowercase words joined by hyphens"),
+    extends: z.string(),
+    title: text,
+    summary: text,
+    overrides: z.record(
+      z.string().regex(/^[a-zA-Z0-9.]+$/, "an override path is dot-separated, like us.incomePerTurn"),
+      z.object({ value: z.union([z.number().finite(), z.string()]), ...citation }).strict(),
+    ),
+  })
+  .strict();
+
+export type ScenarioVariant = z.input<typeof ScenarioVariantSchema>;
+
+export interface Citation {
+  value: number | string;
+  source: string;
+  kind: (typeof CITATION_KINDS)[number];
+}
+
+export interface ParseError {
+  path: string;
+  message: string;
+}
+
+export type ParseResult =
+  { ok: true; scenario: Scenario; citations: Record<string, Citation> } | { ok: false; errors: ParseError[] };

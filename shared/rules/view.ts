@@ -1,0 +1,186 @@
+/**
+ * What each viewer may see. A side sees its own state exactly and the other side only through public facts and
+ * its intelligence estimates; spectators see the public facts; the facilitator sees everything. The server
+ * sends a client nothing but its viewer's projection, so nothing hidden can leak through a state patch.
+ */
+import { leadMonths, runningCost, spendable, turnLabel } from "./model.ts";
+import type { Order } from "./orders.ts";
+import type {
+  ChinaState,
+  ControlLevel,
+  GameEvent,
+  HostId,
+  HostState,
+  IntelReport,
+  MatchState,
+  Modifier,
+  Side,
+  SideRecord,
+  TurnRecord,
+  UsState,
+  Viewer,
+} from "./types.ts";
+import { HOSTS } from "./types.ts";
+
+export interface PublicTurnRecord {
+  turn: number;
+  label: string;
+  tension: number;
+  exportControlLevel: ControlLevel;
+  leadMonths: number;
+  capability: Record<Side, number>;
+}
+
+export interface PublicView {
+  viewer: Viewer;
+  scenario: {
+    id: string;
+    title: { en: string; de: string };
+    summary: { en: string; de: string };
+    turns: number;
+    victoryLeadMonths: number;
+  };
+  turn: number;
+  label: string;
+  phase: MatchState["phase"];
+  tension: number;
+  exportControlLevel: ControlLevel;
+  subsidyRate: number;
+  permitReform: number;
+  hosts: Record<HostId, HostState>;
+  capability: Record<Side, number>;
+  leadMonths: number;
+  submitted: Record<Side, boolean>;
+  modifiers: Modifier[];
+  history: PublicTurnRecord[];
+  /** Public events plus, for a side, its own. */
+  events: GameEvent[];
+}
+
+export interface UsView extends PublicView {
+  viewer: "us";
+  own: UsState;
+  ownHistory: SideRecord[];
+  intel: IntelReport;
+  pendingOrders: Order[] | null;
+  runningCost: number;
+  spendable: number;
+}
+
+export interface ChinaView extends PublicView {
+  viewer: "china";
+  own: ChinaState;
+  ownHistory: SideRecord[];
+  intel: IntelReport;
+  pendingOrders: Order[] | null;
+  runningCost: number;
+  spendable: number;
+}
+
+export interface SpectatorView extends PublicView {
+  viewer: "spectator";
+}
+
+export interface FacilitatorView extends PublicView {
+  viewer: "facilitator";
+  us: UsState;
+  china: ChinaState;
+  intel: Record<Side, IntelReport>;
+  fullHistory: TurnRecord[];
+  pending: Record<Side, Order[] | null>;
+  injected: MatchState["injected"];
+}
+
+export type View = UsView | ChinaView | SpectatorView | FacilitatorView;
+export type SideView = UsView | ChinaView;
+
+function publicRecord(row: TurnRecord): PublicTurnRecord {
+  return {
+    turn: row.turn,
+    label: row.label,
+    tension: row.tension,
+    exportControlLevel: row.exportControlLevel,
+    leadMonths: row.leadMonths,
+    capability: { us: row.sides.us.capability, china: row.sides.china.capability },
+  };
+}
+
+function publicView(state: MatchState, viewer: Viewer): PublicView {
+  const p = state.scenario.params;
+  const hosts = {} as Record<HostId, HostState>;
+  for (const h of HOSTS) hosts[h] = state.hosts[h];
+  const audienceOk = (e: GameEvent) =>
+    viewer === "facilitator" || e.audience === "public" || e.audience === viewer;
+  return {
+    viewer,
+    scenario: {
+      id: state.scenario.id,
+      title: state.scenario.title,
+      summary: state.scenario.summary,
+      turns: p.time.turns,
+      victoryLeadMonths: p.victory.leadMonths,
+    },
+    turn: state.turn,
+    label: turnLabel(p, state.turn),
+    phase: state.phase,
+    tension: state.tension,
+    exportControlLevel: state.us.exportControlLevel,
+    subsidyRate: state.china.subsidyRate,
+    permitReform: state.us.permitReform,
+    hosts,
+    capability: { us: state.us.capability, china: state.china.capability },
+    leadMonths: leadMonths(state.us.capability, state.china.capability, p.world.leadGrowthPerYear),
+    submitted: { us: state.pending.us !== null, china: state.pending.china !== null },
+    modifiers: state.modifiers,
+    history: state.history.map(publicRecord),
+    events: state.events.filter(audienceOk),
+  };
+}
+
+/** A read-only type: views share structure with the state they come from, so nobody may write to them. */
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * Exactly what `viewer` may see of the match. Guarantee: a side's view holds no hidden value of the other side,
+ * only the public facts and its estimates. The view shares unchanged parts with the state (the rules never
+ * mutate a state they are given), so it is typed read-only; serialise it to send it anywhere.
+ */
+export function viewFor(state: MatchState, viewer: Viewer): DeepReadonly<View> {
+  const base = publicView(state, viewer);
+  let view: View;
+  switch (viewer) {
+    case "us":
+    case "china":
+      view = {
+        ...base,
+        viewer,
+        own: state[viewer],
+        ownHistory: state.history.map((row) => row.sides[viewer]),
+        intel: state.intel[viewer],
+        pendingOrders: state.pending[viewer],
+        runningCost: runningCost(state, viewer).total,
+        spendable: spendable(state, viewer),
+      } as SideView;
+      break;
+    case "spectator":
+      view = { ...base, viewer };
+      break;
+    case "facilitator":
+      view = {
+        ...base,
+        viewer,
+        us: state.us,
+        china: state.china,
+        intel: state.intel,
+        fullHistory: state.history,
+        pending: state.pending,
+        injected: state.injected,
+      };
+      break;
+  }
+  return view;
+}
