@@ -41,8 +41,9 @@ export function leadMonths(capabilityUs: number, capabilityChina: number, growth
   return (capabilityUs - capabilityChina) * monthsPerOrderOfMagnitude(growthPerYear);
 }
 
-/** The label of a turn, like "2025 H1". */
+/** The label of a turn, like "2025 H1"; turn -1 is the starting position. */
 export function turnLabel(params: ScenarioParams, turn: number): string {
+  if (turn < 0) return "start";
   const halves = params.time.startHalf - 1 + turn;
   return `${params.time.startYear + Math.floor(halves / 2)} H${(halves % 2) + 1}`;
 }
