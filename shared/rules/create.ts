@@ -1,6 +1,6 @@
 /** Setting up a new match from a scenario and a seed. */
-import { buildReport } from "./intel.ts";
 import { computeCapabilities, turnRecord } from "./resolve.ts";
+import { ORDER_TYPES, type OrderType } from "./orders.ts";
 import { Dice, seedRng } from "./rng.ts";
 import type { Scenario } from "./scenario.ts";
 import type {
@@ -42,7 +42,7 @@ function common(cash: number, income: number, fleet: Fleet, dataCenterGW: number
     bestRunFlop: 0,
     capability: 0,
     intelStock: 0,
-    spentByLever: {},
+    spentByLever: Object.fromEntries(ORDER_TYPES.map((t) => [t, 0])) as Record<OrderType, number>,
     runningCostTotal: 0,
     energyTWh: 0,
     emissionsMt: 0,
@@ -133,15 +133,13 @@ export function createMatch(scenario: Scenario, seed: number): MatchState {
     drawn: [],
     events: [],
     history: [],
-    intel: { us: {}, china: {} },
+    intelSeed: { us: 0, china: 0 },
+    exposed: [],
     nextProjectId: 1,
   };
   computeCapabilities(state);
   const dice = new Dice(state.rng);
-  state.intel = {
-    us: buildReport(state, "us", dice, new Set()),
-    china: buildReport(state, "china", dice, new Set()),
-  };
+  state.intelSeed = { us: dice.int(2 ** 32), china: dice.int(2 ** 32) };
   state.rng = dice.state;
   state.history = [turnRecord(state, -1)];
   return state;

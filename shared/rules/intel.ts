@@ -4,10 +4,10 @@
  * so a band never gives the true value away. Intelligence spending narrows it; a detection makes a value exact.
  */
 import type { ResolveContext } from "./levers/lever.ts";
+import { Dice } from "./rng.ts";
 import { domesticCapacity, fleetH100e, firmPowerGW, intelQuality, saturate, totalLeased } from "./model.ts";
 import type { Estimate, IntelReport, MatchState, Side } from "./types.ts";
 import { HOSTS } from "./types.ts";
-import type { Dice } from "./rng.ts";
 
 /** The hidden values of a side that the other side estimates, with their true values. */
 export function hiddenValues(state: MatchState, about: Side): Record<string, number> {
@@ -53,12 +53,7 @@ function exact(value: number): Estimate {
 }
 
 /** Builds a side's intelligence report on the other side, using the dice for noise and detections. */
-export function buildReport(
-  state: MatchState,
-  viewer: Side,
-  dice: Dice,
-  exposed: ReadonlySet<string>,
-): IntelReport {
+function buildReport(state: MatchState, viewer: Side, dice: Dice, exposed: readonly string[]): IntelReport {
   const about: Side = viewer === "us" ? "china" : "us";
   const q = intelQuality(state, viewer);
   const l = state.scenario.params.levers;
@@ -67,16 +62,22 @@ export function buildReport(
   for (const [key, value] of Object.entries(hiddenValues(state, about))) {
     const host = key.startsWith("lease.") ? key.slice(6) : null;
     const detected =
-      host !== null && value > 0 && (exposed.has(host) || dice.chance(q * l.leaseDetectionMax));
+      host !== null && value > 0 && (exposed.includes(host) || dice.chance(q * l.leaseDetectionMax));
     report[key] = detected ? exact(value) : estimate(value, sigma, dice);
   }
   return report;
 }
 
-/** Refreshes both sides' reports at the end of a resolution. */
+/**
+ * A side's intelligence report on the other side for the current turn. Pure and repeatable: the noise comes
+ * from the turn's seed in the state, so every call in a turn gives the same report.
+ */
+export function intelReport(state: MatchState, viewer: Side): IntelReport {
+  return buildReport(state, viewer, new Dice(state.intelSeed[viewer]), viewer === "us" ? state.exposed : []);
+}
+
+/** Draws the seeds of the next reports at the end of a resolution, and keeps this turn's exposures. */
 export function updateIntel(ctx: ResolveContext): void {
-  ctx.s.intel = {
-    us: buildReport(ctx.s, "us", ctx.dice, ctx.exposed),
-    china: buildReport(ctx.s, "china", ctx.dice, new Set()),
-  };
+  ctx.s.intelSeed = { us: ctx.dice.int(2 ** 32), china: ctx.dice.int(2 ** 32) };
+  ctx.s.exposed = [...ctx.exposed];
 }

@@ -97,7 +97,7 @@ function makeContext(s: MatchState, before: MatchState, dice: Dice, events: Game
     charge(side, lever, amount) {
       const paid = Math.min(Math.max(0, amount), s[side].cash);
       s[side].cash -= paid;
-      s[side].spentByLever[lever] = (s[side].spentByLever[lever] ?? 0) + paid;
+      s[side].spentByLever[lever] += paid;
     },
     supplyLeft(side, chipType) {
       const key = chipType === "frontier" ? "frontier" : `${side}.${chipType}`;

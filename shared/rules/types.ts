@@ -4,7 +4,7 @@
  * H100-equivalents (H100e), power in gigawatts (GW), energy in terawatt-hours (TWh).
  */
 import type { Scenario } from "./scenario.ts";
-import type { Order } from "./orders.ts";
+import type { Order, OrderType } from "./orders.ts";
 
 export const SIDES = ["us", "china"] as const;
 export type Side = (typeof SIDES)[number];
@@ -75,8 +75,8 @@ interface SideCommon {
   capability: number;
   /** Accumulated intelligence spending (decays); sets the width of this side's estimates of the other. */
   intelStock: number;
-  /** Spending on the levers so far, by order type. */
-  spentByLever: Record<string, number>;
+  /** Spending on the levers so far, by order type (every type present, from zero). */
+  spentByLever: Record<OrderType, number>;
   /** Running costs so far (electricity, leases). */
   runningCostTotal: number;
   energyTWh: number;
@@ -180,7 +180,7 @@ export interface SideRecord {
   demandGW: number;
   dataCenterGW: number;
   spent: number;
-  spentByLever: Record<string, number>;
+  spentByLever: Record<OrderType, number>;
   algoEfficiency: number;
   emissionsMt: number;
   energyTWh: number;
@@ -226,6 +226,12 @@ export interface MatchState {
   drawn: string[];
   events: GameEvent[];
   history: TurnRecord[];
-  intel: Record<Side, IntelReport>;
+  /**
+   * Seeds of this turn's intelligence noise, drawn at resolution. Reports are computed from them on demand
+   * (see intel.ts), so they cost nothing until someone looks, and stay the same however often they are read.
+   */
+  intelSeed: Record<Side, number>;
+  /** Hosts where China's leases were exposed by an event this turn: the US sees them exactly. */
+  exposed: HostId[];
   nextProjectId: number;
 }

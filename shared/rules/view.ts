@@ -3,6 +3,7 @@
  * its intelligence estimates; spectators see the public facts; the facilitator sees everything. The server
  * sends a client nothing but its viewer's projection, so nothing hidden can leak through a state patch.
  */
+import { intelReport } from "./intel.ts";
 import { leadMonths, runningCost, spendable, turnLabel } from "./model.ts";
 import type { Order } from "./orders.ts";
 import type {
@@ -160,7 +161,7 @@ export function viewFor(state: MatchState, viewer: Viewer): DeepReadonly<View> {
         viewer,
         own: state[viewer],
         ownHistory: state.history.map((row) => row.sides[viewer]),
-        intel: state.intel[viewer],
+        intel: intelReport(state, viewer),
         pendingOrders: state.pending[viewer],
         runningCost: runningCost(state, viewer).total,
         spendable: spendable(state, viewer),
@@ -175,7 +176,7 @@ export function viewFor(state: MatchState, viewer: Viewer): DeepReadonly<View> {
         viewer,
         us: state.us,
         china: state.china,
-        intel: state.intel,
+        intel: { us: intelReport(state, "us"), china: intelReport(state, "china") },
         fullHistory: state.history,
         pending: state.pending,
         injected: state.injected,

@@ -2,6 +2,7 @@ import { buildCostFactor, usPermitDelay } from "../model.ts";
 import { startProject } from "../projects.ts";
 import type { MatchState, Side } from "../types.ts";
 import type { Lever } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 function unitCost(state: MatchState, side: Side): number {
   const p = state.scenario.params;
@@ -42,17 +43,24 @@ export const buildDataCenters: Lever<"buildDataCenters"> = {
   option(state, side, money) {
     const cost = unitCost(state, side);
     const max = money / cost;
-    return {
+    return leverOption({
       type: "buildDataCenters",
       available: max > 0,
       amountField: "gw",
       unit: "GW",
       choices: [
-        { value: "", available: max > 0, max, min: 0, costPerUnit: cost, current: state[side].dataCenterGW },
+        leverChoice({
+          value: "",
+          available: max > 0,
+          max,
+          min: 0,
+          costPerUnit: cost,
+          current: state[side].dataCenterGW,
+        }),
       ],
       explanation:
         "Build data-centre halls at home. Chips need a hall and power; halls without chips earn nothing.",
       likelyEffect: `Ready in about ${leadTurns(state, side)} turns${side === "us" ? ", including permits and the grid queue" : ""}.`,
-    };
+    });
   },
 };

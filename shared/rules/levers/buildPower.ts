@@ -3,6 +3,7 @@ import { startProject } from "../projects.ts";
 import type { BuildableSource, MatchState, Side } from "../types.ts";
 import { BUILDABLE_SOURCES } from "../types.ts";
 import type { Lever } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 function unitCost(state: MatchState, side: Side, source: BuildableSource): number {
   const p = state.scenario.params;
@@ -43,22 +44,24 @@ export const buildPower: Lever<"buildPower"> = {
   },
   option(state, side, money) {
     const sources = state.scenario.params.power.sources;
-    return {
+    return leverOption({
       type: "buildPower",
       available: money > 0,
       amountField: "gw",
       unit: "GW",
       choiceField: "source",
-      choices: BUILDABLE_SOURCES.map((source) => ({
-        value: source,
-        available: money > 0,
-        max: money / unitCost(state, side, source),
-        min: 0,
-        costPerUnit: unitCost(state, side, source),
-        current: state[side].powerGW[source],
-      })),
+      choices: BUILDABLE_SOURCES.map((source) =>
+        leverChoice({
+          value: source,
+          available: money > 0,
+          max: money / unitCost(state, side, source),
+          min: 0,
+          costPerUnit: unitCost(state, side, source),
+          current: state[side].powerGW[source],
+        }),
+      ),
       explanation: `Build power for data centres. Firm output per GW: ${BUILDABLE_SOURCES.map((s) => `${s} ${Math.round(sources[s].firmFactor * 100)}%`).join(", ")}.`,
       likelyEffect: `Online in: ${BUILDABLE_SOURCES.map((s) => `${s} ${leadTurns(state, side, s)}`).join(", ")} turns.`,
-    };
+    });
   },
 };

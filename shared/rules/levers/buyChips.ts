@@ -2,7 +2,7 @@ import { chinaMayBuy, chipPrice, domesticCapacity, kwPerH100e, modifier } from "
 import type { ChipType, MatchState, Side } from "../types.ts";
 import { CHIP_TYPES } from "../types.ts";
 import type { Lever, LeverChoice } from "./lever.ts";
-import { checkMax, fmt } from "./lever.ts";
+import { checkMax, fmt, leverChoice, leverOption } from "./lever.ts";
 
 /** Why a side may not buy a chip type now, or null. */
 function closedReason(state: MatchState, side: Side, chipType: ChipType): string | null {
@@ -66,16 +66,16 @@ export const buyChips: Lever<"buyChips"> = {
   option(state, side, money) {
     const choices: LeverChoice[] = CHIP_TYPES.map((chipType) => {
       const reason = closedReason(state, side, chipType);
-      return {
+      return leverChoice({
         value: chipType,
         available: !reason,
-        ...(reason ? { reason } : {}),
+        reason,
         max: reason ? 0 : Math.min(chipSupply(state, side, chipType), money / chipPrice(state, chipType)),
         min: 0,
         costPerUnit: chipPrice(state, chipType),
-      };
+      });
     });
-    return {
+    return leverOption({
       type: "buyChips",
       available: choices.some((c) => c.available && c.max > 0),
       amountField: "h100e",
@@ -88,6 +88,6 @@ export const buyChips: Lever<"buyChips"> = {
           : "Buy accelerators: export-grade or frontier US chips when the controls allow, or domestic ones bound by fabs and HBM.",
       likelyEffect:
         "More chips at home: more compute once they have power. Domestic chips draw about twice the power per unit of compute.",
-    };
+    });
   },
 };

@@ -2,7 +2,7 @@ import { toolPressureLevel } from "../model.ts";
 import { startProject } from "../projects.ts";
 import type { MatchState } from "../types.ts";
 import type { Lever } from "./lever.ts";
-import { fmt } from "./lever.ts";
+import { fmt, leverChoice, leverOption } from "./lever.ts";
 
 /** $B per wafer/month of new advanced capacity, dearer under US pressure on tool makers. */
 function unitCost(state: MatchState): number {
@@ -36,24 +36,24 @@ export const expandFabs: Lever<"expandFabs"> = {
   option(state, _side, money) {
     const cost = unitCost(state);
     const max = money / cost;
-    return {
+    return leverOption({
       type: "expandFabs",
       available: max > 0,
       amountField: "wafersPerMonth",
       unit: "wafers/month",
       choices: [
-        {
+        leverChoice({
           value: "",
           available: max > 0,
           max,
           min: 0,
           costPerUnit: cost,
           current: state.china.fabWafersPerMonth,
-        },
+        }),
       ],
       explanation:
         "Equip more advanced (7 nm class) fab capacity for domestic accelerators. Paid now, ready after several turns.",
       likelyEffect: `Ready in ${leadTurns(state)} turns; more domestic chips a turn if HBM keeps up. US pressure on tool makers slows it.`,
-    };
+    });
   },
 };

@@ -1,6 +1,7 @@
 import { startProject } from "../projects.ts";
 import type { MatchState } from "../types.ts";
 import type { Lever } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 function unitCost(state: MatchState): number {
   return state.scenario.params.china.domestic.hbmCostPerMStacks / 1e6;
@@ -26,24 +27,24 @@ export const expandHbm: Lever<"expandHbm"> = {
   option(state, _side, money) {
     const cost = unitCost(state);
     const max = money / cost;
-    return {
+    return leverOption({
       type: "expandHbm",
       available: max > 0,
       amountField: "stacksPerTurn",
       unit: "HBM stacks/turn",
       choices: [
-        {
+        leverChoice({
           value: "",
           available: max > 0,
           max,
           min: 0,
           costPerUnit: cost,
           current: state.china.hbmProductionPerTurn,
-        },
+        }),
       ],
       explanation:
         "Build domestic HBM (memory) lines. Each accelerator needs about eight stacks; the stockpile runs down.",
       likelyEffect: `Ready in ${state.scenario.params.china.domestic.hbmLeadTurns} turns; lifts the memory cap on domestic chip output.`,
-    };
+    });
   },
 };

@@ -2,7 +2,7 @@ import { clamp, leasableH100e, leasePrice, saturate } from "../model.ts";
 import type { HostId, MatchState } from "../types.ts";
 import { HOSTS } from "../types.ts";
 import type { Lever, LeverChoice } from "./lever.ts";
-import { fmt } from "./lever.ts";
+import { fmt, leverChoice, leverOption } from "./lever.ts";
 
 function closed(state: MatchState, host: HostId): string | null {
   if (state.hosts[host].appliesRemoteAccessRule)
@@ -71,17 +71,17 @@ export const leaseCompute: Lever<"leaseCompute"> = {
     const choices: LeverChoice[] = HOSTS.map((host) => {
       const reason = closed(state, host);
       const price = leasePrice(state, host);
-      return {
+      return leverChoice({
         value: host,
         available: !reason,
-        ...(reason ? { reason } : {}),
+        reason,
         max: reason ? 0 : Math.min(room(state, host), money / price),
         min: -state.china.leases[host],
         costPerUnit: price,
         current: state.china.leases[host],
-      };
+      });
     });
-    return {
+    return leverOption({
       type: "leaseCompute",
       available: choices.some((c) => c.available),
       amountField: "h100e",
@@ -92,6 +92,6 @@ export const leaseCompute: Lever<"leaseCompute"> = {
         "Rent frontier compute in a host country's data centres (negative to release). The host sets the limit and can cut it off.",
       likelyEffect:
         "Frontier compute at once, paid every turn; the US may close this route with a remote-access rule.",
-    };
+    });
   },
 };

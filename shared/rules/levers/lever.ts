@@ -37,29 +37,59 @@ export interface ResolveContext {
 export interface LeverChoice {
   value: string;
   available: boolean;
-  reason?: string;
+  reason: string | null;
   /** Largest amount allowed now (in the lever's unit). */
   max: number;
   /** Smallest amount allowed (negative for levers that can release, like leases). */
   min: number;
   costPerUnit: number;
   /** The current setting or holding, where there is one. */
-  current?: number;
+  current: number | null;
 }
 
 /** What a side may do with one lever right now: the UI and the bots are built on this. */
 export interface LeverOption {
   type: OrderType;
   available: boolean;
-  reason?: string;
-  /** The order field that takes the amount (absent for levers without one). */
-  amountField?: "amount" | "h100e" | "gw" | "wafersPerMonth" | "stacksPerTurn" | "rate";
+  reason: string | null;
+  /** The order field that takes the amount (null for levers without one). */
+  amountField: "amount" | "h100e" | "gw" | "wafersPerMonth" | "stacksPerTurn" | "rate" | null;
   unit: string;
-  /** The order field that takes the choice, if any (host, source, chipType or level). */
-  choiceField?: "host" | "source" | "chipType" | "level";
+  /** The order field that takes the choice (host, source, chipType or level), or null. */
+  choiceField: "host" | "source" | "chipType" | "level" | null;
   choices: LeverChoice[];
   explanation: string;
   likelyEffect: string;
+}
+
+type Loose<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** Builds an option with every field present, in one order (one object shape keeps the engine fast). */
+export function leverOption(o: Loose<LeverOption, "reason" | "amountField" | "choiceField">): LeverOption {
+  return {
+    type: o.type,
+    available: o.available,
+    reason: o.reason ?? null,
+    amountField: o.amountField ?? null,
+    unit: o.unit,
+    choiceField: o.choiceField ?? null,
+    choices: o.choices,
+    explanation: o.explanation,
+    likelyEffect: o.likelyEffect,
+  };
+}
+
+/** Builds a choice with every field present. */
+export function leverChoice(c: Loose<LeverChoice, "reason" | "current">): LeverChoice {
+  return {
+    value: c.value,
+    available: c.available,
+    reason: c.reason ?? null,
+    max: c.max,
+    min: c.min,
+    costPerUnit: c.costPerUnit,
+    current: c.current ?? null,
+  };
 }
 
 export interface Lever<T extends OrderType> {

@@ -1,6 +1,7 @@
 import { HOSTS } from "../types.ts";
 import { clamp } from "../model.ts";
 import type { Lever } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 const SOURCE =
   "DeepSeek-V3 technical report (2024); Stanford AI Index 2025 (open models close the benchmark gap)";
@@ -34,14 +35,14 @@ export const publishOpenModels: Lever<"publishOpenModels"> = {
   },
   option(state, side) {
     const l = state.scenario.params.levers;
-    return {
+    return leverOption({
       type: "publishOpenModels",
       available: true,
       unit: "",
-      choices: [{ value: "", available: true, max: 0, min: 0, costPerUnit: 0 }],
+      choices: [leverChoice({ value: "", available: true, max: 0, min: 0, costPerUnit: 0 })],
       explanation:
         "Release open-weight models. Hosts warm to the publisher; the rival learns from the methods.",
       likelyEffect: `+${l.publishInfluence} influence with every host and +${Math.round(l.publishSelfBoost * 100)}% efficiency; the rival closes ${Math.round(l.publishSpillover * 100)}% of any algorithmic gap to ${side === "us" ? "the US" : "China"}.`,
-    };
+    });
   },
 };

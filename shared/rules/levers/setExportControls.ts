@@ -2,6 +2,7 @@ import { clamp } from "../model.ts";
 import type { ControlLevel } from "../types.ts";
 import { CONTROL_LEVELS } from "../types.ts";
 import type { Lever } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 const NAMES: Record<ControlLevel, string> = {
   open: "open exports",
@@ -39,16 +40,16 @@ export const setExportControls: Lever<"setExportControls"> = {
     const current = state.us.exportControlLevel;
     const choices = CONTROL_LEVELS.map((level) => {
       const reason = setExportControls.check(state, "us", { type: "setExportControls", level });
-      return {
+      return leverChoice({
         value: level,
         available: !reason,
-        ...(reason ? { reason } : {}),
+        reason,
         max: 0,
         min: 0,
         costPerUnit: 0,
-      };
+      });
     });
-    return {
+    return leverOption({
       type: "setExportControls",
       available: true,
       unit: "",
@@ -57,6 +58,6 @@ export const setExportControls: Lever<"setExportControls"> = {
       explanation:
         "Set how far US AI chips may be sold to China, from open trade to a ban that also closes rented compute abroad.",
       likelyEffect: `Now: ${NAMES[current]}. Tighter controls cut China's chip supply and raise tension; looser ones earn export revenue.`,
-    };
+    });
   },
 };

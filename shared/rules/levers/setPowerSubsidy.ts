@@ -1,4 +1,5 @@
 import type { Lever } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 const SOURCE = "FT, Nov 2025 (up to 50% off power bills for data centres running domestic chips)";
 
@@ -27,24 +28,24 @@ export const setPowerSubsidy: Lever<"setPowerSubsidy"> = {
   },
   option(state) {
     const p = state.scenario.params.china;
-    return {
+    return leverOption({
       type: "setPowerSubsidy",
       available: true,
       amountField: "rate",
       unit: "share of the bill",
       choices: [
-        {
+        leverChoice({
           value: "",
           available: true,
           max: p.subsidyMax,
           min: 0,
           costPerUnit: 0,
           current: state.china.subsidyRate,
-        },
+        }),
       ],
       explanation:
         "Cut the electricity bill of data centres that run domestic chips; provinces pay most of it, the centre the rest.",
       likelyEffect: `Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays ${Math.round(p.subsidyCentralShare * 100)}% of the subsidy.`,
-    };
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { chipPrice, clamp, detectionChance } from "../model.ts";
 import { HOSTS } from "../types.ts";
 import type { Lever } from "./lever.ts";
-import { checkMax, fmt } from "./lever.ts";
+import { checkMax, fmt, leverChoice, leverOption } from "./lever.ts";
 
 const SOURCE = "Reuters/CNA 2025 (Singapore server fraud case); CNAS 2025 (Countering AI Chip Smuggling)";
 
@@ -60,17 +60,19 @@ export const smuggleChips: Lever<"smuggleChips"> = {
         : null;
     const price = premiumPrice(state);
     const max = Math.min(state.scenario.params.chips.smugglingCapPerTurn, money / price);
-    return {
+    return leverOption({
       type: "smuggleChips",
       available: !reason && max > 0,
-      ...(reason ? { reason } : {}),
+      reason,
       amountField: "h100e",
       unit: "H100e",
-      choices: [{ value: "", available: !reason, max: reason ? 0 : max, min: 0, costPerUnit: price }],
+      choices: [
+        leverChoice({ value: "", available: !reason, max: reason ? 0 : max, min: 0, costPerUnit: price }),
+      ],
       explanation:
         "Buy banned frontier chips through intermediaries abroad, at a premium. A caught shipment is lost and raises tension.",
       likelyEffect:
         "Frontier chips at home if the shipment gets through; the chance of being caught is not known exactly.",
-    };
+    });
   },
 };

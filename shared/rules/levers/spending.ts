@@ -6,6 +6,7 @@ import type { OrderOf, OrderType } from "../orders.ts";
 import type { HostId, MatchState, Side } from "../types.ts";
 import { HOSTS } from "../types.ts";
 import type { Lever, LeverChoice, ResolveContext } from "./lever.ts";
+import { leverChoice, leverOption } from "./lever.ts";
 
 type AmountOrder = Extract<OrderOf<OrderType>, { amount: number }>;
 
@@ -38,19 +39,19 @@ export function spendingLever<T extends AmountOrder["type"]>(spec: SpendingSpec<
       const closed = spec.closed?.(state, side) ?? null;
       const max = money;
       const choices: LeverChoice[] = spec.perHost
-        ? HOSTS.map((h) => ({ value: h, available: !closed, max, min: 0, costPerUnit: 1 }))
-        : [{ value: "", available: !closed, max, min: 0, costPerUnit: 1 }];
-      return {
+        ? HOSTS.map((h) => leverChoice({ value: h, available: !closed, max, min: 0, costPerUnit: 1 }))
+        : [leverChoice({ value: "", available: !closed, max, min: 0, costPerUnit: 1 })];
+      return leverOption({
         type: spec.type,
         available: !closed && max > 0,
-        ...(closed ? { reason: closed } : max > 0 ? {} : { reason: "no money left this turn" }),
+        reason: closed ?? (max > 0 ? null : "no money left this turn"),
         amountField: "amount",
         unit: "$B",
-        ...(spec.perHost ? { choiceField: "host" as const } : {}),
+        choiceField: spec.perHost ? "host" : null,
         choices,
         explanation: spec.explanation,
         likelyEffect: spec.likelyEffect(state, side),
-      };
+      });
     },
   };
 }
