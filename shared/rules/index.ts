@@ -28,6 +28,7 @@ export type { Order, Orders, OrderType, OrderOf } from "./orders.ts";
 export type { LeverOption, LeverChoice } from "./levers/lever.ts";
 export { EVENT_DECK, findCard } from "./events.ts";
 export type { EventCard } from "./events.ts";
-export { injectEvent } from "./inject.ts";
+export { injectEvent, endMatch } from "./facilitator.ts";
+export type { InjectResult } from "./facilitator.ts";
 export { leadMonths, monthsPerOrderOfMagnitude, turnLabel } from "./model.ts";
 export * from "./types.ts";

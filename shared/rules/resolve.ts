@@ -277,6 +277,15 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   const ctx = makeContext(s, state, dice, events);
   const p = s.scenario.params;
 
+  // Last turn's temporary effects and accumulated efforts fade first: what a side pays for this turn works at
+  // full strength this turn (and in the reports it reads after it), and a card's effect lasts as many turns
+  // of orders as it says.
+  tickModifiers(s);
+  const l = p.levers;
+  s.us.enforcementStock *= 1 - l.enforcementDecay;
+  s.us.toolPressure *= 1 - l.toolPressureDecay;
+  for (const side of SIDES) s[side].intelStock *= 1 - l.intelDecay;
+
   for (const side of SIDES) payRunningCosts(ctx, side);
 
   for (const side of SIDES) {
@@ -304,11 +313,7 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   for (const side of SIDES) bookEnergy(s, side, s[side].last);
   updateIntel(ctx);
 
-  const l = p.levers;
-  s.us.enforcementStock *= 1 - l.enforcementDecay;
-  s.us.toolPressure *= 1 - l.toolPressureDecay;
   for (const side of SIDES) {
-    s[side].intelStock *= 1 - l.intelDecay;
     retireChips(s, side);
     const dip = side === "us" && s.us.politicalCostTurns > 0 ? 1 - p.us.reformIncomeCost : 1;
     s[side].cash += s[side].income * dip;
@@ -322,7 +327,6 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   if (s.us.politicalCostTurns > 0) s.us.politicalCostTurns -= 1;
   s.us.frontierSupply *= 1 + p.us.frontierSupplyGrowthPerTurn;
   s.tension *= 1 - p.world.tensionDecayPerTurn;
-  tickModifiers(s);
 
   s.rng = dice.state;
   s.history = [...state.history, turnRecord(s, s.turn)];

@@ -3,7 +3,15 @@
  * the benchmarks, the balance lab and the tests.
  */
 import type { Bot, BotInput } from "../bots/bot.ts";
-import type { DeepReadonly, MatchState, Order, OrderOptions, Scenario, Side, SideView } from "../rules/index.ts";
+import type {
+  DeepReadonly,
+  MatchState,
+  Order,
+  OrderOptions,
+  Scenario,
+  Side,
+  SideView,
+} from "../rules/index.ts";
 import {
   createMatch,
   keepValidOrders,
@@ -39,7 +47,12 @@ class LazyBotInput implements BotInput {
 }
 
 /** Asks a bot for its orders from what its side may see. */
-export function botOrders(state: MatchState, side: Side, bot: Bot, rng: number): { orders: Order[]; rng: number } {
+export function botOrders(
+  state: MatchState,
+  side: Side,
+  bot: Bot,
+  rng: number,
+): { orders: Order[]; rng: number } {
   return bot.decide(new LazyBotInput(state, side), rng);
 }
 

@@ -1,4 +1,4 @@
-/** The facilitator's event injection: queue any card for a turn that has not been resolved yet. */
+/** What a facilitator may do to a match beyond the players' orders: inject an event, end the match early. */
 import { findCard } from "./events.ts";
 import type { MatchState } from "./types.ts";
 
@@ -19,4 +19,12 @@ export function injectEvent(state: MatchState, eventId: unknown, turn: unknown =
   if (state.injected.some((q) => q.turn === turn && q.eventId === eventId))
     return { ok: false, error: "That card is already queued for that turn." };
   return { ok: true, state: { ...state, injected: [...state.injected, { turn, eventId }] } };
+}
+
+/**
+ * Ends the match now (a facilitator out of class time): no more orders; the outcome is judged on the current
+ * state. Ending an ended match changes nothing.
+ */
+export function endMatch(state: MatchState): MatchState {
+  return state.phase === "ended" ? state : { ...state, phase: "ended", pending: { us: null, china: null } };
 }

@@ -1,0 +1,92 @@
+/**
+ * What a bot knows besides its view: the scenario (the rules of the match, public to both sides) and a few
+ * projections of its own state that the heuristics share. Nothing here reads the other side's hidden state.
+ */
+import type { DeepReadonly, Scenario, SideView } from "../rules/index.ts";
+import { BUILTIN_SCENARIOS, POWER_SOURCES } from "../rules/index.ts";
+
+type View = DeepReadonly<SideView>;
+type OwnState = View["own"];
+type Project = OwnState["projects"][number];
+
+const FALLBACK = "baseline-2025";
+
+/**
+ * The scenario a bot plans with: the one it was bound to (the lab binds every bot to the match's scenario),
+ * else the built-in scenario named in the view, with the public victory threshold and length from the view.
+ */
+export function scenarioFor(view: View, bound?: Scenario): Scenario {
+  if (bound) return bound;
+  const base = (BUILTIN_SCENARIOS[view.scenario.id] ?? BUILTIN_SCENARIOS[FALLBACK])!.scenario;
+  const p = base.params;
+  if (p.victory.leadMonths === view.scenario.victoryLeadMonths && p.time.turns === view.scenario.turns)
+    return base;
+  return {
+    ...base,
+    params: {
+      ...p,
+      victory: { leadMonths: view.scenario.victoryLeadMonths },
+      time: { ...p.time, turns: view.scenario.turns },
+    },
+  };
+}
+
+/** Firm power of a power mix, in GW (the grid counts fully, new sources by their firm factor). */
+export function firmGW(scenario: Scenario, mix: DeepReadonly<Record<string, number>>): number {
+  const sources = scenario.params.power.sources;
+  let gw = 0;
+  for (const src of POWER_SOURCES)
+    gw += (mix[src] ?? 0) * (src === "grid" ? 1 : sources[src as keyof typeof sources].firmFactor);
+  return gw;
+}
+
+/** Power a fleet draws at the wall, in GW. */
+export function demandGW(scenario: Scenario, own: OwnState): number {
+  const f = own.fleet;
+  return ((f.frontier.kw + f.exportGrade.kw + f.domestic.kw) * scenario.params.world.pue) / 1e6;
+}
+
+function projectFirm(scenario: Scenario, p: Project): number {
+  return p.kind === "power" && p.source ? p.amount * scenario.params.power.sources[p.source].firmFactor : 0;
+}
+
+/**
+ * Data-centre halls and firm power a side will have at home after `ahead` more resolutions (1 = the coming
+ * one), from its projects and the scenario's committed pipeline. Local opposition may still delay a project.
+ */
+export function homeCapacity(
+  scenario: Scenario,
+  view: View,
+  ahead: number,
+): { dataCenterGW: number; firmGW: number; usableGW: number } {
+  const own = view.own;
+  const side = view.viewer;
+  let dc = own.dataCenterGW;
+  let firm = firmGW(scenario, own.powerGW);
+  for (const p of own.projects) {
+    if (p.turnsLeft > ahead) continue;
+    if (p.kind === "dataCenter") dc += p.amount;
+    firm += projectFirm(scenario, p);
+  }
+  const energy = scenario.params[side].energy;
+  const pipelineTurns = Math.max(0, Math.min(ahead, energy.pipelineTurns - view.turn));
+  dc += pipelineTurns * energy.pipelineGWPerTurn;
+  firm += pipelineTurns * energy.pipelineGWPerTurn;
+  return { dataCenterGW: dc, firmGW: firm, usableGW: Math.min(dc, firm) };
+}
+
+/** DC and firm power already started but not finished, by kind, in GW. */
+export function pipelineGW(scenario: Scenario, own: OwnState): { dataCenterGW: number; firmGW: number } {
+  let dc = 0;
+  let firm = 0;
+  for (const p of own.projects) {
+    if (p.kind === "dataCenter") dc += p.amount;
+    firm += projectFirm(scenario, p);
+  }
+  return { dataCenterGW: dc, firmGW: firm };
+}
+
+/** Resolutions left in the match counting the coming one (1 on the last turn). */
+export function turnsLeft(view: View): number {
+  return view.scenario.turns - view.turn;
+}

@@ -1,0 +1,101 @@
+/**
+ * The client protocol, shared by the server (which validates every input with these schemas) and the browser
+ * client (which builds its messages from the same types). docs/protocol.md describes it for other clients.
+ */
+import { z } from "zod";
+import { MAX_ORDERS } from "./rules/orders.ts";
+
+export const ROOM_NAME = "match";
+
+/** Join codes: 6 characters from an alphabet without 0/O and 1/I, easy to read aloud. */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const CODE_LENGTH = 6;
+export const CodeSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`),
+        `a join code is ${CODE_LENGTH} letters and digits (no 0, O, 1 or I)`,
+      ),
+  );
+
+export const ROLES = ["us", "china", "spectator", "facilitator"] as const;
+export type Role = (typeof ROLES)[number];
+
+const name = z.string().trim().min(1, "enter a name").max(40, "a name has at most 40 characters");
+/** A random id the browser keeps, so that a person comes back to the same seat. */
+const playerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "a player id is 8 to 64 letters, digits, _ or -");
+
+export const JoinOptionsSchema = z
+  .object({
+    role: z.enum(ROLES),
+    name,
+    playerId,
+    /** Required to join as facilitator of a match created by someone else. */
+    facilitatorKey: z.string().max(64).optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+export const CreateOptionsSchema = JoinOptionsSchema.extend({
+  scenario: z.string().max(64).default("baseline-2025"),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  /** Seconds per turn; null for no timer. */
+  timerSeconds: z.number().int().min(15).max(3600).nullable().default(null),
+  private: z.boolean().default(false),
+  /** Whether bots play sides that no person holds. */
+  bots: z.boolean().default(false),
+  /** Which bot plays an empty side (any id from the bot list). */
+  botId: z.string().max(40).default("random-legal"),
+}).strict();
+export type CreateOptions = z.input<typeof CreateOptionsSchema>;
+
+/** Restoring a match from the store after a restart (server-internal, never from a client). */
+export interface RestoreOptions {
+  restore: string;
+}
+
+// Client -> server requests (room.request); each answers with a result or rejects with an ErrorReply.
+export const DraftMessageSchema = z.object({ orders: z.array(z.unknown()).max(MAX_ORDERS) }).strict();
+export const ConfirmMessageSchema = z.object({ turn: z.number().int().min(0) }).strict();
+export const InjectMessageSchema = z
+  .object({ eventId: z.string().max(64), turn: z.number().int().min(0).optional() })
+  .strict();
+export const ExtendMessageSchema = z.object({ seconds: z.number().int().min(1).max(3600) }).strict();
+export const EmptyMessageSchema = z.object({}).strict();
+
+export const CLIENT_MESSAGES = {
+  draft: DraftMessageSchema,
+  confirm: ConfirmMessageSchema,
+  pause: EmptyMessageSchema,
+  resume: EmptyMessageSchema,
+  extendTimer: ExtendMessageSchema,
+  injectEvent: InjectMessageSchema,
+  endMatch: EmptyMessageSchema,
+} as const;
+export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
+
+export interface ErrorReply {
+  code: "invalid" | "not-allowed" | "wrong-turn" | "refused" | "ended";
+  message: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** A side's shared draft, as the server sends it to that side's members. */
+export interface DraftBroadcast {
+  side: "us" | "china";
+  orders: unknown[];
+  /** Who changed it last. */
+  by: string;
+  /** Problems the rules see in the draft now (empty when it could be confirmed as it is). */
+  errors: { path: string; message: string }[];
+}
