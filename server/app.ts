@@ -1,0 +1,174 @@
+/**
+ * The game server: Colyseus rooms over WebSocket, an HTTP API for listings, exports and replays, the built
+ * browser client, and the SQLite match log. `startServer` is used by `npm start` and by the tests.
+ */
+import { matchMaker, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { BOTS } from "../shared/bots/index.ts";
+import { CodeSchema, ROOM_NAME } from "../shared/protocol.ts";
+import {
+  BUILTIN_SCENARIOS,
+  EVENT_DECK,
+  outcome,
+  VIEWERS,
+  viewFor,
+  type Viewer,
+} from "../shared/rules/index.ts";
+import { allowedOrigins, type Config } from "./config.ts";
+import { exportCsv, exportJson } from "./export.ts";
+import { MatchRoom, provideRoomServices } from "./match-room.ts";
+import { replay } from "./replay.ts";
+import { MatchStore } from "./store.ts";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface RunningServer {
+  port: number;
+  store: MatchStore;
+  gameServer: Server;
+  /** Unfinished matches brought back from the log at start. */
+  restored: string[];
+  stop(): Promise<void>;
+}
+
+function originGuard(origins: string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origins.length === 0 || origin === undefined || origins.includes(origin)) return next();
+    res.status(403).json({ error: `origin ${origin} is not allowed` });
+  };
+}
+
+function finishedMatch(store: MatchStore, rawCode: string) {
+  const code = CodeSchema.safeParse(rawCode);
+  if (!code.success)
+    return { ok: false, status: 400, message: code.error.issues[0]?.message ?? "bad code" } as const;
+  const record = store.get(code.data);
+  if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
+  if (!record.finished)
+    return {
+      ok: false,
+      status: 403,
+      message: "exports and replays open when the match is over (they reveal both sides)",
+    } as const;
+  const actions = store.actions(code.data);
+  const replayed = replay(record.scenario as Parameters<typeof replay>[0], record.seed, actions);
+  return { ok: true, record, actions, replayed } as const;
+}
+
+function routes(app: express.Application, store: MatchStore, config: Config): void {
+  app.use(originGuard(allowedOrigins(config)));
+  app.use("/api", express.json({ limit: "16kb" }));
+  app.get("/api/health", (_req, res) => void res.json({ ok: true }));
+  app.get("/api/scenarios", (_req, res) => {
+    res.json(
+      Object.values(BUILTIN_SCENARIOS).map(({ scenario }) => ({
+        id: scenario.id,
+        title: scenario.title,
+        summary: scenario.summary,
+        turns: scenario.params.time.turns,
+      })),
+    );
+  });
+  app.get("/api/bots", (_req, res) => void res.json(Object.keys(BOTS)));
+  app.get(
+    "/api/events",
+    (_req, res) =>
+      void res.json(
+        EVENT_DECK.map((c) => ({ id: c.id, title: c.title, text: c.text, echo: c.echo, source: c.source })),
+      ),
+  );
+  app.get("/api/matches", async (_req, res) => {
+    const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
+    res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
+  });
+  app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
+  app.get("/api/matches/:code/export.json", (req, res) => {
+    const found = finishedMatch(store, req.params.code);
+    if (!found.ok) return void res.status(found.status).json({ error: found.message });
+    res.json(exportJson(found.record, found.actions, found.replayed.state));
+  });
+  app.get("/api/matches/:code/export.csv", (req, res) => {
+    const found = finishedMatch(store, req.params.code);
+    if (!found.ok) return void res.status(found.status).json({ error: found.message });
+    res
+      .type("text/csv")
+      .attachment(`compute-frontier-${found.record.code}.csv`)
+      .send(exportCsv(found.replayed.state));
+  });
+  app.get("/api/matches/:code/replay", (req, res) => {
+    const found = finishedMatch(store, req.params.code);
+    if (!found.ok) return void res.status(found.status).json({ error: found.message });
+    const viewer = String(req.query.viewer ?? "facilitator");
+    if (!(VIEWERS as readonly string[]).includes(viewer))
+      return void res.status(400).json({ error: `viewer must be one of ${VIEWERS.join(", ")}` });
+    res.json({
+      code: found.record.code,
+      outcome: outcome(found.replayed.state),
+      turns: found.replayed.turns.map((s) => viewFor(s, viewer as Viewer)),
+    });
+  });
+  app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
+  const client = join(ROOT, "dist", "client");
+  if (existsSync(client)) {
+    app.use(express.static(client));
+  } else {
+    app.get("/", (_req, res) => {
+      res
+        .type("text/plain")
+        .send(
+          "Compute Frontier server is running. The browser client is not built yet: run `npm run build`.",
+        );
+    });
+  }
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = pino({ level: config.LOG_LEVEL });
+  const store = new MatchStore(config.DATA_DIR);
+  provideRoomServices({ store, config, log });
+  const origins = allowedOrigins(config);
+  const transport = new WebSocketTransport({
+    maxPayload: config.MAX_MESSAGE_BYTES,
+    verifyClient: (info: { origin?: string }) =>
+      origins.length === 0 || info.origin === undefined || origins.includes(info.origin),
+  });
+  const gameServer = new Server({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    express: (app) => routes(app, store, config),
+  });
+  gameServer.define(ROOM_NAME, MatchRoom);
+  await gameServer.listen(config.PORT, config.HOST);
+  const address = (
+    transport as unknown as { server?: { address(): { port: number } | string | null } }
+  ).server?.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+
+  const restored: string[] = [];
+  for (const code of store.unfinished()) {
+    try {
+      await matchMaker.createRoom(ROOM_NAME, { restore: code });
+      restored.push(code);
+    } catch (error) {
+      log.error({ code, err: error }, "could not restore a match from its log");
+    }
+  }
+  log.info(
+    { port, dataDir: config.DATA_DIR, restored: restored.length },
+    "Compute Frontier server listening",
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= gameServer.gracefullyShutdown(false).then(() => store.close());
+    return stopping;
+  };
+  return { port, store, gameServer, restored, stop };
+}

@@ -1,0 +1,42 @@
+/** Server settings from the environment, checked once at start (a bad value stops the server with a clear message). */
+import { z } from "zod";
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const ConfigSchema = z.object({
+  PORT: int(2567, 0, 65535),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Seconds a dropped client may take to come back to its seat. */
+  RECONNECT_SECONDS: int(120, 0, 3600),
+  /** Comma-separated allowed Origin values for browsers; empty allows any origin. */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Largest WebSocket message accepted, in bytes. */
+  MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
+  /** Messages a client may send per second before it is disconnected as a flood. */
+  MAX_MESSAGES_PER_SECOND: int(20, 1, 1000),
+  /** People per side in a team. */
+  TEAM_MAX: int(6, 1, 50),
+  SPECTATORS_MAX: int(60, 0, 1000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads the configuration; throws an Error listing every bad variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `bad server settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
+  }
+  return parsed.data;
+}
+
+export function allowedOrigins(config: Config): string[] {
+  return config.ALLOWED_ORIGINS.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

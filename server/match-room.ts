@@ -1,0 +1,565 @@
+/**
+ * One match: the referee. A message is validated (zod), then the seat and the turn are checked, then the
+ * rules decide; the result is logged to the store, and each client is sent only its own view. The room holds
+ * no game rule of its own.
+ */
+import { type Client, type MessageContext, Room } from "@colyseus/core";
+import { randomBytes, randomInt } from "node:crypto";
+import type { Logger } from "pino";
+import { BOTS } from "../shared/bots/index.ts";
+import {
+  CLIENT_MESSAGES,
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  CreateOptionsSchema,
+  type DraftBroadcast,
+  type ErrorReply,
+  JoinOptionsSchema,
+  type Role,
+} from "../shared/protocol.ts";
+import type { MatchState, Side } from "../shared/rules/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  endMatch,
+  hashState,
+  injectEvent,
+  keepValidOrders,
+  resolveTurn,
+  SCENARIO_IDS,
+  submitOrders,
+  turnLabel,
+  viewFor,
+} from "../shared/rules/index.ts";
+import { seedRng } from "../shared/rules/rng.ts";
+import { botOrders } from "../shared/sim/match.ts";
+import type { Config } from "./config.ts";
+import { replay } from "./replay.ts";
+import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
+import type { Action, MatchSettings, MatchStore } from "./store.ts";
+
+/** What the room needs from the process: set once by the server before any room is created. */
+export interface RoomServices {
+  store: MatchStore;
+  config: Config;
+  log: Logger;
+}
+
+let services: RoomServices | undefined;
+export function provideRoomServices(s: RoomServices): void {
+  services = s;
+}
+function svc(): RoomServices {
+  if (!services) throw new Error("room services were not provided");
+  return services;
+}
+
+/** Close codes a client may see. */
+export const CLOSE = { UNKNOWN_MESSAGE: 4400, SERVER_SHUTDOWN: 4500 } as const;
+
+interface Member {
+  playerId: string;
+  name: string;
+  role: Role;
+  sessionId: string | null;
+  connected: boolean;
+}
+
+const SIDES: Side[] = ["us", "china"];
+
+class Refusal extends Error {
+  constructor(public reply: ErrorReply) {
+    super(reply.message);
+  }
+}
+
+function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["errors"]): never {
+  throw new Refusal({ code, message, ...(errors ? { errors } : {}) });
+}
+
+export function newCode(taken: (code: string) => boolean): string {
+  for (;;) {
+    let code = "";
+    for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    if (!taken(code)) return code;
+  }
+}
+
+export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
+  private game!: MatchState;
+  private settings!: MatchSettings;
+  private code = "";
+  private creatorId = "";
+  private members = new Map<string, Member>();
+  private drafts: Record<Side, { orders: unknown[]; by: string }> = {
+    us: { orders: [], by: "" },
+    china: { orders: [], by: "" },
+  };
+  private botRng: Record<Side, number> = { us: 1, china: 2 };
+  private timer: { clear(): void } | undefined;
+  private botsWaitUntil = 0;
+
+  override onCreate(options: unknown): void {
+    const { config } = svc();
+    this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
+    this.autoDispose = false;
+    const restore = (options as { restore?: unknown } | null)?.restore;
+    if (typeof restore === "string") this.restoreFrom(restore);
+    else this.createFrom(options);
+    this.roomId = this.code;
+    this.setState(new MatchRoomState());
+    this.state.code = this.code;
+    this.state.scenarioId = this.game.scenario.id;
+    this.state.title = this.game.scenario.title.en;
+    this.state.turns = this.game.scenario.params.time.turns;
+    this.state.timerSeconds = this.settings.timerSeconds ?? 0;
+    void this.setPrivate(this.settings.private);
+    this.syncMeta();
+    if (this.game.phase !== "ended") this.startTurnTimer();
+    for (const [type, schema] of Object.entries(CLIENT_MESSAGES)) {
+      this.onMessage(type, (client: Client, message: unknown, ctx: MessageContext) =>
+        this.handle(client, type as keyof typeof CLIENT_MESSAGES, schema, message, ctx),
+      );
+    }
+    this.onMessage("*", (client: Client, type: string | number) => {
+      client.send("error", {
+        code: "invalid",
+        message: `unknown message type "${String(type)}"; the connection is closed`,
+      } satisfies ErrorReply);
+      client.leave(CLOSE.UNKNOWN_MESSAGE, "unknown message type");
+    });
+  }
+
+  private createFrom(raw: unknown): void {
+    const { store } = svc();
+    const parsed = CreateOptionsSchema.safeParse(raw ?? {});
+    if (!parsed.success)
+      throw new Error(
+        `cannot create the match: ${parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}`,
+      );
+    const o = parsed.data;
+    const scenario = BUILTIN_SCENARIOS[o.scenario];
+    if (!scenario)
+      throw new Error(
+        `cannot create the match: no scenario "${o.scenario}" (choose ${SCENARIO_IDS.join(", ")})`,
+      );
+    if (!BOTS[o.botId])
+      throw new Error(
+        `cannot create the match: no bot "${o.botId}" (choose ${Object.keys(BOTS).join(", ")})`,
+      );
+    const seed = o.seed ?? randomInt(2 ** 31 - 1);
+    this.code = newCode((c) => store.has(c));
+    this.settings = {
+      timerSeconds: o.timerSeconds,
+      private: o.private,
+      bots: o.bots,
+      botId: o.botId,
+      facilitatorKey: randomBytes(12).toString("base64url"),
+      creatorId: o.playerId,
+    };
+    this.creatorId = o.playerId;
+    store.create({
+      code: this.code,
+      scenario: scenario.scenario,
+      scenarioId: scenario.scenario.id,
+      seed,
+      settings: this.settings,
+      createdAt: new Date().toISOString(),
+    });
+    this.game = replay(scenario.scenario, seed, []).state;
+    this.botRng = { us: seedRng(seed + 101), china: seedRng(seed + 202) };
+  }
+
+  private restoreFrom(code: string): void {
+    const { store, log } = svc();
+    const record = store.get(code);
+    if (!record) throw new Error(`no stored match ${code}`);
+    this.code = code;
+    this.settings = record.settings;
+    this.creatorId = record.settings.creatorId;
+    // Give the people who were playing the reconnection window to come back before a bot takes their side.
+    this.botsWaitUntil = Date.now() + svc().config.RECONNECT_SECONDS * 1000;
+    this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
+    const result = replay(record.scenario as MatchState["scenario"], record.seed, store.actions(code));
+    this.game = result.state;
+    this.botRng = {
+      us: seedRng(record.seed + 101 + this.game.turn),
+      china: seedRng(record.seed + 202 + this.game.turn),
+    };
+    log.info({ code, turn: this.game.turn, hash: hashState(this.game) }, "match restored from its log");
+  }
+
+  override onJoin(client: Client, options: unknown): void {
+    const parsed = JoinOptionsSchema.safeParse(pickJoin(options));
+    if (!parsed.success)
+      throw new Error(
+        `cannot join: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
+    const { role, name, playerId, facilitatorKey } = parsed.data;
+    const { config } = svc();
+    const previous = this.members.get(playerId);
+    if (previous?.sessionId && previous.sessionId !== client.sessionId)
+      throw new Error("cannot join: this player is already connected in another window");
+    if (
+      role === "facilitator" &&
+      playerId !== this.creatorId &&
+      facilitatorKey !== this.settings.facilitatorKey
+    )
+      throw new Error("cannot join as facilitator: the facilitator key is missing or wrong");
+    const count = (r: Role) =>
+      [...this.members.values()].filter(
+        (m) => m.role === r && m.sessionId !== null && m.playerId !== playerId,
+      ).length;
+    if ((role === "us" || role === "china") && count(role) >= config.TEAM_MAX)
+      throw new Error(
+        `cannot join: the ${role === "us" ? "US" : "China"} team is full (${config.TEAM_MAX} people)`,
+      );
+    if (role === "spectator" && count("spectator") >= config.SPECTATORS_MAX)
+      throw new Error("cannot join: the match has as many spectators as it allows");
+    const member: Member = { playerId, name, role, sessionId: client.sessionId, connected: true };
+    this.members.set(playerId, member);
+    client.userData = { playerId };
+    this.state.players.set(client.sessionId, new PlayerSchema({ name, role, connected: true, bot: false }));
+    const welcome = {
+      code: this.code,
+      role,
+      playerId,
+      ...(role === "facilitator" || playerId === this.creatorId
+        ? { facilitatorKey: this.settings.facilitatorKey }
+        : {}),
+    };
+    client.send("welcome", welcome);
+    this.syncMeta();
+    this.sendView(client, role);
+    if (role === "us" || role === "china") client.send("draft", this.draftBroadcast(role, []));
+    this.runBots();
+  }
+
+  override onDrop(client: Client): void {
+    const member = this.memberOf(client);
+    if (member) member.connected = false;
+    const player = this.state.players.get(client.sessionId);
+    if (player) player.connected = false;
+    this.syncMeta();
+    this.allowReconnection(client, svc().config.RECONNECT_SECONDS);
+  }
+
+  override onReconnect(client: Client): void {
+    const member = this.memberOf(client);
+    if (!member) return;
+    member.connected = true;
+    const player = this.state.players.get(client.sessionId);
+    if (player) player.connected = true;
+    this.syncMeta();
+    this.sendView(client, member.role);
+    if (member.role === "us" || member.role === "china")
+      client.send("draft", this.draftBroadcast(member.role, []));
+  }
+
+  override onLeave(client: Client): void {
+    const member = this.memberOf(client);
+    if (member) {
+      member.sessionId = null;
+      member.connected = false;
+    }
+    this.state.players.delete(client.sessionId);
+    this.syncMeta();
+    // A side that nobody holds any more is played by a bot, if the match allows bots.
+    this.runBots();
+  }
+
+  override onBeforeShutdown(): void {
+    this.broadcast("notice", {
+      message: "The server is restarting. Your match is saved: rejoin with the same code in a moment.",
+    });
+    void this.disconnect(CLOSE.SERVER_SHUTDOWN);
+  }
+
+  override onDispose(): void {
+    this.timer?.clear();
+  }
+
+  // --- messages -------------------------------------------------------------------------------------------
+
+  private handle(
+    client: Client,
+    type: keyof typeof CLIENT_MESSAGES,
+    schema: (typeof CLIENT_MESSAGES)[keyof typeof CLIENT_MESSAGES],
+    raw: unknown,
+    ctx: MessageContext,
+  ) {
+    try {
+      const parsed = schema.safeParse(raw ?? {});
+      if (!parsed.success)
+        refuse(
+          "invalid",
+          `the ${type} message is malformed`,
+          parsed.error.issues.map((i) => ({ path: i.path.join(".") || type, message: i.message })),
+        );
+      const member = this.memberOf(client);
+      if (!member) refuse("not-allowed", "you are not seated in this match");
+      const result = this.dispatch(type, member, parsed.data as never);
+      return ctx.id !== undefined ? ctx.resolve(result ?? { ok: true }) : undefined;
+    } catch (error) {
+      const reply: ErrorReply =
+        error instanceof Refusal
+          ? error.reply
+          : { code: "invalid", message: "the server could not handle that message" };
+      if (!(error instanceof Refusal))
+        svc().log.error({ err: error, code: this.code, type }, "message handler failed");
+      if (ctx.id !== undefined) return ctx.reject(reply);
+      client.send("error", reply);
+      return undefined;
+    }
+  }
+
+  private dispatch(
+    type: keyof typeof CLIENT_MESSAGES,
+    member: Member,
+    message: Record<string, unknown>,
+  ): unknown {
+    if (this.game.phase === "ended") refuse("ended", "the match is over");
+    switch (type) {
+      case "draft":
+        return this.onDraft(member, message.orders as unknown[]);
+      case "confirm":
+        return this.onConfirm(member, message.turn as number);
+      case "pause":
+      case "resume":
+      case "extendTimer":
+      case "injectEvent":
+      case "endMatch":
+        if (member.role !== "facilitator") refuse("not-allowed", "only the facilitator can do that");
+        return this.onFacilitator(type, message);
+    }
+  }
+
+  private sideOf(member: Member): Side {
+    if (member.role !== "us" && member.role !== "china")
+      refuse("not-allowed", "only players of a side can write orders");
+    return member.role;
+  }
+
+  private onDraft(member: Member, orders: unknown[]) {
+    const side = this.sideOf(member);
+    this.drafts[side] = { orders, by: member.name };
+    const broadcast = this.draftBroadcast(side, orders);
+    for (const c of this.clientsOf(side)) c.send("draft", broadcast);
+    return { errors: broadcast.errors };
+  }
+
+  private onConfirm(member: Member, turn: number) {
+    const side = this.sideOf(member);
+    if (turn !== this.game.turn)
+      refuse("wrong-turn", `these orders are for turn ${turn}, but the match is at turn ${this.game.turn}`);
+    if (this.state.phase === "paused") refuse("not-allowed", "the facilitator has paused the match");
+    this.submit(side, this.drafts[side].orders);
+    this.resolveIfReady();
+    return { confirmed: true };
+  }
+
+  private onFacilitator(
+    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch",
+    message: Record<string, unknown>,
+  ) {
+    switch (type) {
+      case "pause":
+        if (this.state.phase === "paused") refuse("not-allowed", "the match is already paused");
+        this.state.remainingMs = this.state.deadline ? Math.max(0, this.state.deadline - Date.now()) : 0;
+        this.state.deadline = 0;
+        this.timer?.clear();
+        this.state.phase = "paused";
+        return { paused: true };
+      case "resume":
+        if (this.state.phase !== "paused") refuse("not-allowed", "the match is not paused");
+        this.state.phase = "orders";
+        if (this.settings.timerSeconds) this.armTimer(this.state.remainingMs);
+        this.state.remainingMs = 0;
+        this.resolveIfReady();
+        return { resumed: true };
+      case "extendTimer": {
+        const ms = (message.seconds as number) * 1000;
+        if (this.state.phase === "paused") this.state.remainingMs += ms;
+        else if (this.state.deadline) this.armTimer(this.state.deadline - Date.now() + ms);
+        else refuse("not-allowed", "this match has no turn timer");
+        return { deadline: this.state.deadline, remainingMs: this.state.remainingMs };
+      }
+      case "injectEvent": {
+        const turn = (message.turn as number | undefined) ?? this.game.turn;
+        const result = injectEvent(this.game, message.eventId, turn);
+        if (!result.ok) refuse("refused", result.error);
+        this.log({ kind: "inject", eventId: message.eventId as string, turn });
+        this.game = result.state;
+        this.sendViews();
+        return { queued: { eventId: message.eventId, turn } };
+      }
+      case "endMatch":
+        this.game = endMatch(this.game);
+        this.log({ kind: "end", hash: hashState(this.game) });
+        this.finish();
+        return { ended: true };
+    }
+  }
+
+  // --- the turn -------------------------------------------------------------------------------------------
+
+  private submit(side: Side, orders: unknown[]): void {
+    const result = submitOrders(this.game, side, orders);
+    if (!result.ok) refuse("refused", "the rules refused these orders; nothing was changed", result.errors);
+    this.log({ kind: "submit", side, orders: result.state.pending[side] ?? [] });
+    this.game = result.state;
+    this.syncMeta();
+    this.sendViews();
+  }
+
+  private resolveIfReady(): void {
+    if (this.state.phase !== "orders" || !this.game.pending.us || !this.game.pending.china) return;
+    const next = resolveTurn(this.game).state;
+    this.log({ kind: "resolve", turn: this.game.turn, hash: hashState(next) });
+    this.game = next;
+    this.drafts = { us: { orders: [], by: "" }, china: { orders: [], by: "" } };
+    if (this.game.phase === "ended") {
+      this.finish();
+      return;
+    }
+    this.syncMeta();
+    this.sendViews();
+    for (const side of SIDES)
+      for (const c of this.clientsOf(side)) c.send("draft", this.draftBroadcast(side, []));
+    this.startTurnTimer();
+    this.runBots();
+  }
+
+  private onTimeout(): void {
+    if (this.state.phase !== "orders") return;
+    for (const side of SIDES) {
+      if (this.game.pending[side]) continue;
+      const orders = keepValidOrders(this.game, side, this.drafts[side].orders);
+      this.submit(side, orders);
+    }
+    this.resolveIfReady();
+  }
+
+  private startTurnTimer(): void {
+    this.timer?.clear();
+    this.state.deadline = 0;
+    if (this.settings.timerSeconds && this.state.phase !== "paused")
+      this.armTimer(this.settings.timerSeconds * 1000);
+  }
+
+  private armTimer(ms: number): void {
+    this.timer?.clear();
+    this.state.deadline = Date.now() + ms;
+    this.timer = this.clock.setTimeout(() => this.onTimeout(), ms);
+  }
+
+  /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */
+  private runBots(): void {
+    if (!this.settings.bots || this.game.phase === "ended" || Date.now() < this.botsWaitUntil) return;
+    const bot = BOTS[this.settings.botId];
+    if (!bot) return;
+    for (const side of SIDES) {
+      if (this.game.pending[side] || this.hasHuman(side)) continue;
+      const decided = botOrders(this.game, side, bot, this.botRng[side]);
+      this.botRng[side] = decided.rng;
+      this.submit(side, keepValidOrders(this.game, side, decided.orders));
+    }
+    this.resolveIfReady();
+  }
+
+  private finish(): void {
+    this.timer?.clear();
+    this.state.deadline = 0;
+    svc().store.finish(this.code);
+    this.syncMeta();
+    this.sendViews();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------------
+
+  private log(action: Action): void {
+    svc().store.append(this.code, action);
+  }
+
+  private hasHuman(side: Side): boolean {
+    for (const m of this.members.values()) if (m.role === side && m.sessionId !== null) return true;
+    return false;
+  }
+
+  private memberOf(client: Client): Member | undefined {
+    const id = (client.userData as { playerId?: string } | undefined)?.playerId;
+    return id ? this.members.get(id) : undefined;
+  }
+
+  private clientsOf(role: Role): Client[] {
+    return this.clients.filter((c) => this.memberOf(c)?.role === role);
+  }
+
+  private draftBroadcast(side: Side, orders: unknown[]): DraftBroadcast {
+    const draft = orders.length > 0 ? orders : this.drafts[side].orders;
+    const check = submitOrders(this.game, side, draft);
+    return { side, orders: draft, by: this.drafts[side].by, errors: check.ok ? [] : check.errors };
+  }
+
+  private sendView(client: Client, role: Role): void {
+    client.send("view", viewFor(this.game, role));
+  }
+
+  private sendViews(): void {
+    for (const c of this.clients) {
+      const m = this.memberOf(c);
+      if (m) this.sendView(c, m.role);
+    }
+  }
+
+  private syncMeta(): void {
+    const s = this.state;
+    s.turn = this.game.turn;
+    s.label = turnLabel(
+      this.game.scenario.params,
+      Math.min(this.game.turn, this.game.scenario.params.time.turns - 1),
+    );
+    if (this.game.phase === "ended") s.phase = "ended";
+    else if (s.phase !== "paused") s.phase = "orders";
+    s.usConfirmed = this.game.pending.us !== null;
+    s.chinaConfirmed = this.game.pending.china !== null;
+    for (const side of SIDES) {
+      const botKey = `bot-${side}`;
+      const botPlays = this.settings.bots && !this.hasHuman(side) && s.phase !== "ended";
+      if (botPlays && !s.players.has(botKey))
+        s.players.set(
+          botKey,
+          new PlayerSchema({ name: `${this.settings.botId} bot`, role: side, connected: true, bot: true }),
+        );
+      if (!botPlays && s.players.has(botKey)) s.players.delete(botKey);
+    }
+    const seats = { us: 0, china: 0, spectators: 0 };
+    for (const m of this.members.values()) {
+      if (m.sessionId === null) continue;
+      if (m.role === "us") seats.us++;
+      else if (m.role === "china") seats.china++;
+      else if (m.role === "spectator") seats.spectators++;
+    }
+    void this.setMetadata({
+      code: this.code,
+      scenarioId: this.game.scenario.id,
+      title: this.game.scenario.title,
+      turn: this.game.turn,
+      phase: s.phase,
+      seats,
+      bots: this.settings.bots,
+      timerSeconds: this.settings.timerSeconds,
+    });
+  }
+}
+
+/** The join fields of an options object (create options carry more; the rest is ignored here). */
+function pickJoin(options: unknown): unknown {
+  if (options === null || typeof options !== "object") return options;
+  const o = options as Record<string, unknown>;
+  return {
+    role: o.role,
+    name: o.name,
+    playerId: o.playerId,
+    ...(o.facilitatorKey !== undefined ? { facilitatorKey: o.facilitatorKey } : {}),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Rebuilding a match from its log: the scenario and seed, then every action in order, on the pure rules. A
+ * resolved turn's recorded hash must match, so a log that no longer replays exactly is caught, not trusted.
+ */
+import type { MatchState, Scenario } from "../shared/rules/index.ts";
+import {
+  createMatch,
+  endMatch,
+  hashState,
+  injectEvent,
+  resolveTurn,
+  submitOrders,
+} from "../shared/rules/index.ts";
+import type { Action } from "./store.ts";
+
+export class ReplayError extends Error {}
+
+export interface Replayed {
+  state: MatchState;
+  /** The state at the start and after each resolved turn (for turn-by-turn replay). */
+  turns: MatchState[];
+}
+
+/** Applies one logged action to a state; throws ReplayError if the log and the rules disagree. */
+export function applyAction(state: MatchState, action: Action): MatchState {
+  switch (action.kind) {
+    case "submit": {
+      const result = submitOrders(state, action.side, action.orders);
+      if (!result.ok)
+        throw new ReplayError(
+          `logged orders of ${action.side} are refused on replay: ${JSON.stringify(result.errors)}`,
+        );
+      return result.state;
+    }
+    case "inject": {
+      const result = injectEvent(state, action.eventId, action.turn);
+      if (!result.ok)
+        throw new ReplayError(`logged event ${action.eventId} is refused on replay: ${result.error}`);
+      return result.state;
+    }
+    case "resolve": {
+      if (state.turn !== action.turn)
+        throw new ReplayError(`log resolves turn ${action.turn} but the match is at turn ${state.turn}`);
+      const next = resolveTurn(state).state;
+      const hash = hashState(next);
+      if (hash !== action.hash)
+        throw new ReplayError(`turn ${action.turn} replays to hash ${hash}, the log says ${action.hash}`);
+      return next;
+    }
+    case "end":
+      return endMatch(state);
+  }
+}
+
+export function replay(scenario: Scenario, seed: number, actions: readonly Action[]): Replayed {
+  let state = createMatch(scenario, seed);
+  const turns = [state];
+  for (const action of actions) {
+    state = applyAction(state, action);
+    if (action.kind === "resolve" || action.kind === "end") turns.push(state);
+  }
+  return { state, turns };
+}

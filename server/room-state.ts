@@ -1,0 +1,42 @@
+/**
+ * The synced room state: public facts only (who sits where, whose orders are in, the turn and the timer).
+ * Everything a side may not share travels as per-client "view" messages built by viewFor, so no patch can
+ * carry a hidden value. This file is the one place the synced schema is written.
+ */
+import { schema, t } from "@colyseus/schema";
+
+export const PlayerSchema = schema(
+  {
+    name: t.string(),
+    role: t.string(),
+    connected: t.boolean(),
+    bot: t.boolean(),
+  },
+  "Player",
+);
+
+export const MatchRoomState = schema(
+  {
+    code: t.string(),
+    scenarioId: t.string(),
+    title: t.string(),
+    turn: t.number(),
+    turns: t.number(),
+    label: t.string(),
+    /** orders | paused | ended */
+    phase: t.string(),
+    /** When the turn timer runs out (ms since the epoch), 0 without a running timer. */
+    deadline: t.number(),
+    /** Milliseconds left on a paused timer, 0 otherwise. */
+    remainingMs: t.number(),
+    timerSeconds: t.number(),
+    usConfirmed: t.boolean(),
+    chinaConfirmed: t.boolean(),
+    /** Players by session id. */
+    players: t.map(PlayerSchema),
+  },
+  "MatchRoomState",
+);
+
+export type MatchRoomStateType = InstanceType<typeof MatchRoomState>;
+export type PlayerType = InstanceType<typeof PlayerSchema>;

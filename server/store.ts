@@ -1,0 +1,154 @@
+/**
+ * The match log in an embedded SQLite file. Every accepted action (a side's orders, a facilitator's event, a
+ * resolved turn with its state hash, the end) is appended before its result is broadcast, so a match can be
+ * rebuilt exactly after a crash by replaying its actions on the pure rules.
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+export const ActionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("submit"), side: z.enum(["us", "china"]), orders: z.array(z.unknown()) }),
+  z.object({ kind: z.literal("inject"), eventId: z.string(), turn: z.number().int() }),
+  z.object({ kind: z.literal("resolve"), turn: z.number().int(), hash: z.string() }),
+  z.object({ kind: z.literal("end"), hash: z.string() }),
+]);
+export type Action = z.infer<typeof ActionSchema>;
+
+export interface MatchRecord {
+  code: string;
+  scenario: unknown;
+  scenarioId: string;
+  seed: number;
+  /** Room settings: timer, privacy, bots, facilitator key. */
+  settings: MatchSettings;
+  createdAt: string;
+  finished: boolean;
+}
+
+export interface MatchSettings {
+  timerSeconds: number | null;
+  private: boolean;
+  bots: boolean;
+  botId: string;
+  facilitatorKey: string;
+  /** The player who created the match (may act as its facilitator without the key). */
+  creatorId: string;
+}
+
+export class MatchStore {
+  private db: Database.Database;
+  private insertMatch: Database.Statement;
+  private insertAction: Database.Statement;
+  private selectActions: Database.Statement;
+  private selectMatch: Database.Statement;
+  private markFinished: Database.Statement;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, "matches.sqlite"));
+    // WAL with synchronous=NORMAL survives a killed process (not a power cut) without losing a committed action.
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS matches (
+        code TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        finished INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE IF NOT EXISTS actions (
+        code TEXT NOT NULL REFERENCES matches(code),
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        PRIMARY KEY (code, seq)
+      );
+    `);
+    this.insertMatch = this.db.prepare(
+      "INSERT INTO matches (code, scenario_id, scenario, seed, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    this.insertAction = this.db.prepare(
+      "INSERT INTO actions (code, seq, action) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM actions WHERE code = ?), ?)",
+    );
+    this.selectActions = this.db.prepare("SELECT action FROM actions WHERE code = ? ORDER BY seq");
+    this.selectMatch = this.db.prepare("SELECT * FROM matches WHERE code = ?");
+    this.markFinished = this.db.prepare("UPDATE matches SET finished = 1 WHERE code = ?");
+  }
+
+  has(code: string): boolean {
+    return this.selectMatch.get(code) !== undefined;
+  }
+
+  create(record: Omit<MatchRecord, "finished">): void {
+    this.insertMatch.run(
+      record.code,
+      record.scenarioId,
+      JSON.stringify(record.scenario),
+      record.seed,
+      JSON.stringify(record.settings),
+      record.createdAt,
+    );
+  }
+
+  append(code: string, action: Action): void {
+    this.insertAction.run(code, code, JSON.stringify(action));
+  }
+
+  finish(code: string): void {
+    this.markFinished.run(code);
+  }
+
+  get(code: string): MatchRecord | undefined {
+    const row = this.selectMatch.get(code) as
+      | {
+          code: string;
+          scenario_id: string;
+          scenario: string;
+          seed: number;
+          settings: string;
+          created_at: string;
+          finished: number;
+        }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      code: row.code,
+      scenarioId: row.scenario_id,
+      scenario: JSON.parse(row.scenario),
+      seed: row.seed,
+      settings: JSON.parse(row.settings) as MatchSettings,
+      createdAt: row.created_at,
+      finished: row.finished === 1,
+    };
+  }
+
+  actions(code: string): Action[] {
+    return (this.selectActions.all(code) as { action: string }[]).map((r) =>
+      ActionSchema.parse(JSON.parse(r.action)),
+    );
+  }
+
+  unfinished(): string[] {
+    return (
+      this.db.prepare("SELECT code FROM matches WHERE finished = 0 ORDER BY created_at").all() as {
+        code: string;
+      }[]
+    ).map((r) => r.code);
+  }
+
+  finishedCodes(limit = 100): string[] {
+    return (
+      this.db
+        .prepare("SELECT code FROM matches WHERE finished = 1 ORDER BY created_at DESC LIMIT ?")
+        .all(limit) as { code: string }[]
+    ).map((r) => r.code);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
