@@ -16,6 +16,7 @@ import {
   type ErrorReply,
   JoinOptionsSchema,
   type Role,
+  type ViewMessage,
 } from "../shared/protocol.ts";
 import type { MatchState, Side } from "../shared/rules/index.ts";
 import {
@@ -24,6 +25,7 @@ import {
   hashState,
   injectEvent,
   keepValidOrders,
+  orderOptions,
   resolveTurn,
   SCENARIO_IDS,
   submitOrders,
@@ -501,7 +503,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   private sendView(client: Client, role: Role): void {
-    client.send("view", viewFor(this.game, role));
+    const options = role === "us" || role === "china" ? orderOptions(this.game, role) : null;
+    client.send("view", { view: viewFor(this.game, role), options } satisfies ViewMessage);
   }
 
   private sendViews(): void {

@@ -3,6 +3,7 @@
  * client (which builds its messages from the same types). docs/protocol.md describes it for other clients.
  */
 import { z } from "zod";
+import type { DeepReadonly, OrderOptions, View } from "./rules/index.ts";
 import { MAX_ORDERS } from "./rules/orders.ts";
 
 export const ROOM_NAME = "match";
@@ -98,4 +99,10 @@ export interface DraftBroadcast {
   by: string;
   /** Problems the rules see in the draft now (empty when it could be confirmed as it is). */
   errors: { path: string; message: string }[];
+}
+
+/** The "view" message: what this client may see, and for a side's members the levers they may pull now. */
+export interface ViewMessage {
+  view: DeepReadonly<View>;
+  options: OrderOptions | null;
 }
