@@ -6,11 +6,9 @@ import { z } from "zod";
 import type { DeepReadonly, OrderOptions, View } from "./rules/index.ts";
 import { MAX_ORDERS } from "./rules/orders.ts";
 
-export const ROOM_NAME = "match";
+import { CODE_ALPHABET, CODE_LENGTH, ROLES } from "./room.ts";
 
-/** Join codes: 6 characters from an alphabet without 0/O and 1/I, easy to read aloud. */
-export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-export const CODE_LENGTH = 6;
+export { CODE_ALPHABET, CODE_LENGTH, ROLES, ROOM_NAME, type Role } from "./room.ts";
 export const CodeSchema = z
   .string()
   .trim()
@@ -24,8 +22,6 @@ export const CodeSchema = z
       ),
   );
 
-export const ROLES = ["us", "china", "spectator", "facilitator"] as const;
-export type Role = (typeof ROLES)[number];
 
 const name = z.string().trim().min(1, "enter a name").max(40, "a name has at most 40 characters");
 /** A random id the browser keeps, so that a person comes back to the same seat. */

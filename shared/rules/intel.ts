@@ -1,7 +1,9 @@
 /**
  * Intelligence: each side's estimates of the other's hidden numbers. An estimate is the true value times
  * log-normal noise drawn from the seeded generator; its 95% band is drawn around the estimate (not the truth),
- * so a band never gives the true value away. Intelligence spending narrows it; a detection makes a value exact.
+ * so a band never gives the true value away. Values that may be zero (leases, smuggling) are shifted by a floor
+ * before the noise is applied, so that "none" is blurred like any other amount instead of showing as an exact
+ * zero. Intelligence spending narrows the bands; a detection makes a value exact.
  */
 import type { ResolveContext } from "./levers/lever.ts";
 import { Dice } from "./rng.ts";
@@ -38,12 +40,25 @@ export function hiddenValues(state: MatchState, about: Side): Record<string, num
   };
 }
 
-function estimate(value: number, sigma: number, dice: Dice): Estimate {
-  const est = value * Math.exp(sigma * dice.normal());
+/** Noise floors of values that may be zero, in their own units. */
+const FLOORS: Record<string, number> = {
+  leasedH100e: 20_000,
+  smuggledH100e: 50_000,
+  enforcement: 0.1,
+  reformProgress: 0.1,
+  cash: 10,
+};
+
+function floorOf(key: string): number {
+  return key.startsWith("lease.") ? 20_000 : (FLOORS[key] ?? 0);
+}
+
+function estimate(value: number, sigma: number, dice: Dice, floor: number): Estimate {
+  const shifted = (value + floor) * Math.exp(sigma * dice.normal());
   return {
-    estimate: est,
-    low: est * Math.exp(-1.96 * sigma),
-    high: est * Math.exp(1.96 * sigma),
+    estimate: Math.max(0, shifted - floor),
+    low: Math.max(0, shifted * Math.exp(-1.96 * sigma) - floor),
+    high: Math.max(0, shifted * Math.exp(1.96 * sigma) - floor),
     exact: false,
   };
 }
@@ -63,7 +78,7 @@ function buildReport(state: MatchState, viewer: Side, dice: Dice, exposed: reado
     const host = key.startsWith("lease.") ? key.slice(6) : null;
     const detected =
       host !== null && value > 0 && (exposed.includes(host) || dice.chance(q * l.leaseDetectionMax));
-    report[key] = detected ? exact(value) : estimate(value, sigma, dice);
+    report[key] = detected ? exact(value) : estimate(value, sigma, dice, floorOf(key));
   }
   return report;
 }

@@ -1,0 +1,63 @@
+/** Translation with i18next: English and German, switchable at run time; more languages are one file each. */
+import i18next from "i18next";
+import { de } from "./locales/de.ts";
+import { en } from "./locales/en.ts";
+
+export const LANGUAGES = { en: "English", de: "Deutsch" } as const;
+export type Language = keyof typeof LANGUAGES;
+
+const STORAGE_KEY = "cf.language";
+const listeners = new Set<() => void>();
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === "en" || stored === "de") return stored;
+  return navigator.language.toLowerCase().startsWith("de") ? "de" : "en";
+}
+
+export async function initI18n(): Promise<void> {
+  await i18next.init({
+    lng: initialLanguage(),
+    fallbackLng: "en",
+    resources: { en: { translation: en }, de: { translation: de } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+}
+
+/** Translates a key; a missing key shows as the key itself, which the browser tests look for. */
+export function t(key: string, params?: Record<string, string | number>): string {
+  return i18next.t(key, params ?? {});
+}
+
+export function language(): Language {
+  return i18next.language === "de" ? "de" : "en";
+}
+
+export async function setLanguage(lang: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lang);
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  for (const l of listeners) l();
+}
+
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A number in the current language, with at most `digits` decimals. */
+export function num(x: number, digits = 1): string {
+  return new Intl.NumberFormat(language(), { maximumFractionDigits: digits }).format(x);
+}
+
+/** Large quantities: 1,234,567 -> "1.2M" (or "1,2 Mio." in German). */
+export function compact(x: number): string {
+  return new Intl.NumberFormat(language(), { notation: "compact", maximumFractionDigits: 2 }).format(x);
+}
+
+/** Money in $B. */
+export function money(billions: number): string {
+  return `${num(billions, billions < 10 ? 2 : 0)} ${t("units.$B")}`;
+}

@@ -1,0 +1,76 @@
+/** The browser client's entry: languages, the connection, and the switch between the lobby and a match. */
+import "./style.css";
+import { h } from "./dom.ts";
+import { initI18n, LANGUAGES, language, onLanguageChange, setLanguage, t, type Language } from "./i18n.ts";
+import { Net } from "./net.ts";
+import { renderLobby } from "./ui/lobby.ts";
+import { MatchScreen } from "./ui/match.ts";
+
+const main = document.getElementById("main") as HTMLElement;
+const status = document.getElementById("status") as HTMLElement;
+
+function showStatus(text: string, kind: "info" | "warn" = "info", autoHide = false): void {
+  status.textContent = text;
+  status.className = kind;
+  status.hidden = false;
+  if (autoHide) window.setTimeout(() => (status.hidden = true), 2500);
+}
+
+function languageSwitch(): HTMLElement {
+  const select = h("select", { id: "language", "aria-label": t("app.language") }) as HTMLSelectElement;
+  for (const [code, label] of Object.entries(LANGUAGES))
+    select.append(h("option", { value: code, selected: code === language() }, label));
+  select.addEventListener("change", () => void setLanguage(select.value as Language));
+  return h("label", { class: "lang" }, h("span", {}, t("app.language")), select);
+}
+
+let screen: MatchScreen | undefined;
+
+const net: Net = new Net({
+  welcome: (w) => screen?.welcome(w),
+  view: (v) => screen?.view(v),
+  draft: (d) => screen?.draft(d),
+  meta: (m) => screen?.meta(m),
+  status: (s) => {
+    if (s === "reconnecting") showStatus(t("app.reconnecting"), "warn");
+    else if (s === "lost") showStatus(t("app.disconnected"), "warn");
+    else if (!status.hidden) showStatus(t("app.reconnected"), "info", true);
+  },
+  notice: (message) => showStatus(message, "warn"),
+  error: (e) => screen?.error(e),
+});
+
+function renderHeader(): HTMLElement {
+  return h(
+    "header",
+    { class: "top" },
+    h("h1", {}, t("app.title")),
+    h("p", { class: "tagline" }, t("app.tagline")),
+    languageSwitch(),
+  );
+}
+
+function showLobby(): void {
+  screen?.destroy();
+  screen = undefined;
+  main.replaceChildren(renderHeader(), renderLobby(net, showMatch));
+}
+
+function showMatch(): void {
+  screen = new MatchScreen(net, () => {
+    void net.leave().then(showLobby);
+  });
+  main.replaceChildren(renderHeader(), screen.root);
+}
+
+onLanguageChange(() => {
+  if (screen) {
+    main.querySelector("header.top")?.replaceWith(renderHeader());
+    screen.rerender();
+  } else showLobby();
+});
+
+await initI18n();
+document.title = t("app.title");
+if (await net.resume()) showMatch();
+else showLobby();

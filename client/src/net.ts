@@ -1,0 +1,181 @@
+/**
+ * The one network module: creates and joins matches with the official Colyseus client, keeps this browser's
+ * player id (so a reload comes back to the same seat), and hands views, drafts and connection changes to the
+ * screens. Screens send intents through it; they never decide an outcome.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import type { CreateOptions, DraftBroadcast, ErrorReply, ViewMessage } from "../../shared/protocol.ts";
+import { ROOM_NAME, type Role } from "../../shared/room.ts";
+
+export type ConnectionStatus = "connected" | "reconnecting" | "lost";
+
+export interface Welcome {
+  code: string;
+  role: Role;
+  playerId: string;
+  facilitatorKey?: string;
+}
+
+export interface PublicPlayer {
+  name: string;
+  role: string;
+  connected: boolean;
+  bot: boolean;
+}
+
+export interface RoomMeta {
+  code: string;
+  turn: number;
+  turns: number;
+  label: string;
+  phase: string;
+  deadline: number;
+  remainingMs: number;
+  usConfirmed: boolean;
+  chinaConfirmed: boolean;
+  players: PublicPlayer[];
+}
+
+export interface Handlers {
+  welcome(w: Welcome): void;
+  view(v: ViewMessage): void;
+  draft(d: DraftBroadcast): void;
+  meta(m: RoomMeta): void;
+  status(s: ConnectionStatus): void;
+  notice(message: string): void;
+  error(e: ErrorReply): void;
+}
+
+const PLAYER_KEY = "cf.playerId";
+const SESSION_KEY = "cf.session";
+
+export function playerId(): string {
+  let id = localStorage.getItem(PLAYER_KEY);
+  if (!id) {
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    id = Array.from(bytes, (b) => b.toString(36).padStart(2, "0"))
+      .join("")
+      .slice(0, 20);
+    localStorage.setItem(PLAYER_KEY, id);
+  }
+  return id;
+}
+
+export interface SavedSession {
+  code: string;
+  role: Role;
+  name: string;
+  facilitatorKey?: string;
+}
+
+export function savedSession(): SavedSession | null {
+  try {
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    return raw ? (JSON.parse(raw) as SavedSession) : null;
+  } catch {
+    return null;
+  }
+}
+
+function serverUrl(): string {
+  return `${location.protocol}//${location.host}`;
+}
+
+function readMeta(state: unknown): RoomMeta {
+  const s = state as RoomMeta & { players: Map<string, PublicPlayer> };
+  const players: PublicPlayer[] = [];
+  s.players?.forEach((p) => players.push({ name: p.name, role: p.role, connected: p.connected, bot: p.bot }));
+  return {
+    code: s.code,
+    turn: s.turn,
+    turns: s.turns,
+    label: s.label,
+    phase: s.phase,
+    deadline: s.deadline,
+    remainingMs: s.remainingMs,
+    usConfirmed: s.usConfirmed,
+    chinaConfirmed: s.chinaConfirmed,
+    players,
+  };
+}
+
+export class Net {
+  private client = new Client(serverUrl());
+  private room: Room | undefined;
+  session: SavedSession | null = null;
+
+  constructor(private handlers: Handlers) {}
+
+  async create(options: Omit<CreateOptions, "playerId">): Promise<void> {
+    const room = await this.client.create(ROOM_NAME, { ...options, playerId: playerId() });
+    this.attach(room, { code: room.roomId, role: options.role, name: options.name });
+  }
+
+  async join(code: string, role: Role, name: string, facilitatorKey?: string): Promise<void> {
+    const upper = code.trim().toUpperCase();
+    const room = await this.client.joinById(upper, {
+      role,
+      name,
+      playerId: playerId(),
+      ...(facilitatorKey ? { facilitatorKey } : {}),
+    });
+    this.attach(room, { code: upper, role, name, ...(facilitatorKey ? { facilitatorKey } : {}) });
+  }
+
+  /** After a reload: back to the same seat with the same player id. */
+  async resume(): Promise<boolean> {
+    const saved = savedSession();
+    if (!saved) return false;
+    try {
+      await this.join(saved.code, saved.role, saved.name, saved.facilitatorKey);
+      return true;
+    } catch {
+      sessionStorage.removeItem(SESSION_KEY);
+      return false;
+    }
+  }
+
+  async request<T = unknown>(type: string, payload: unknown = {}): Promise<T> {
+    if (!this.room) throw new Error("not in a match");
+    return (await this.room.request(type, payload)) as T;
+  }
+
+  async leave(): Promise<void> {
+    sessionStorage.removeItem(SESSION_KEY);
+    this.session = null;
+    const room = this.room;
+    this.room = undefined;
+    await room?.leave(true);
+  }
+
+  private attach(room: Room, session: SavedSession): void {
+    this.room = room;
+    this.session = session;
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    room.onMessage("welcome", (w: Welcome) => {
+      if (w.facilitatorKey && this.session) {
+        this.session.facilitatorKey = w.facilitatorKey;
+        sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
+      }
+      this.handlers.welcome(w);
+    });
+    room.onMessage("view", (v: ViewMessage) => this.handlers.view(v));
+    room.onMessage("draft", (d: DraftBroadcast) => this.handlers.draft(d));
+    room.onMessage("error", (e: ErrorReply) => this.handlers.error(e));
+    room.onMessage("notice", (n: { message: string }) => this.handlers.notice(n.message));
+    room.onStateChange((state: unknown) => this.handlers.meta(readMeta(state)));
+    room.onDrop(() => this.handlers.status("reconnecting"));
+    room.onReconnect(() => this.handlers.status("connected"));
+    room.onLeave((code: number) => {
+      if (this.room === room) this.handlers.status(code === 4500 ? "reconnecting" : "lost");
+      if (code === 4500) window.setTimeout(() => void this.resume(), 1500);
+    });
+    this.handlers.status("connected");
+  }
+}
+
+export async function fetchJson<T>(path: string): Promise<T> {
+  const res = await fetch(path);
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}

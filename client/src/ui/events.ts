@@ -1,0 +1,32 @@
+/** Event texts in the player's language: event cards from the deck, lever outcomes from the locale files. */
+import deck from "../../../shared/scenarios/events.json";
+import type { DeepReadonly, GameEvent } from "../../../shared/rules/index.ts";
+import { compact, language, t } from "../i18n.ts";
+
+interface Card {
+  id: string;
+  title: { en: string; de: string };
+  text: { en: string; de: string };
+}
+
+const CARDS = (deck as { cards: Card[] }).cards;
+
+export function cards(): { id: string; title: string }[] {
+  const lang = language();
+  return CARDS.map((c) => ({ id: c.id, title: c.title[lang] }));
+}
+
+export function eventText(e: DeepReadonly<GameEvent>): { title: string; body: string } {
+  const lang = language();
+  if (e.key.startsWith("event.")) {
+    const card = CARDS.find((c) => c.id === e.key.slice(6));
+    if (card) return { title: card.title[lang], body: card.text[lang] };
+  }
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(e.params ?? {})) {
+    if (k === "host" && typeof v === "string") params[k] = t(`choices.host.${v}`);
+    else if (typeof v === "number") params[k] = compact(v);
+    else params[k] = v;
+  }
+  return { title: "", body: t(`events.${e.key}`, params) };
+}

@@ -1,0 +1,190 @@
+/** The lobby: create a match, join one by code, or pick an open one. Plain HTML forms, usable by keyboard. */
+import { field, h } from "../dom.ts";
+import { t } from "../i18n.ts";
+import { fetchJson, type Net } from "../net.ts";
+import { isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
+
+interface ScenarioInfo {
+  id: string;
+  title: { en: string; de: string };
+  summary: { en: string; de: string };
+}
+
+interface OpenMatch {
+  code: string;
+  title: { en: string; de: string };
+  turn: number;
+  seats: { us: number; china: number; spectators: number };
+}
+
+const NAME_KEY = "cf.name";
+
+function roleSelect(id: string, roles: readonly Role[] = ROLES): HTMLSelectElement {
+  const select = h("select", { id, name: "role" }) as HTMLSelectElement;
+  for (const r of roles) select.append(h("option", { value: r }, t(`roles.${r}`)));
+  return select;
+}
+
+export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
+  const lang = document.documentElement.lang === "de" ? "de" : "en";
+  const error = h("p", { class: "error", role: "alert", id: "lobby-error" });
+  const nameInput = h("input", {
+    id: "name",
+    name: "name",
+    autocomplete: "nickname",
+    maxlength: 40,
+    required: true,
+    value: localStorage.getItem(NAME_KEY) ?? "",
+  }) as HTMLInputElement;
+  const fail = (e: unknown) => {
+    error.textContent = e instanceof Error ? e.message : String(e);
+  };
+  const name = (): string | null => {
+    const value = nameInput.value.trim();
+    if (!value) {
+      error.textContent = t("lobby.errorName");
+      nameInput.focus();
+      return null;
+    }
+    localStorage.setItem(NAME_KEY, value);
+    return value;
+  };
+
+  // Create
+  const scenario = h("select", { id: "scenario", name: "scenario" }) as HTMLSelectElement;
+  const summary = h("p", { class: "summary", id: "scenario-summary" });
+  const scenarios: ScenarioInfo[] = [];
+  const showSummary = () =>
+    (summary.textContent = scenarios.find((s) => s.id === scenario.value)?.summary[lang] ?? "");
+  scenario.addEventListener("change", showSummary);
+  void fetchJson<ScenarioInfo[]>("/api/scenarios").then((list) => {
+    scenarios.push(...list);
+    for (const s of list) scenario.append(h("option", { value: s.id }, s.title[lang]));
+    showSummary();
+  });
+  const createRole = roleSelect("create-role");
+  const timer = h("select", { id: "timer", name: "timer" }) as HTMLSelectElement;
+  timer.append(h("option", { value: "" }, t("lobby.timerNone")));
+  for (const s of [60, 120, 180, 300, 600])
+    timer.append(
+      h(
+        "option",
+        { value: String(s) },
+        s < 120 ? t("lobby.timerSeconds", { n: s }) : t("lobby.timerMinutes", { n: s / 60 }),
+      ),
+    );
+  const isPrivate = h("input", { type: "checkbox", id: "private", name: "private" }) as HTMLInputElement;
+  const bots = h("input", { type: "checkbox", id: "bots", name: "bots", checked: true }) as HTMLInputElement;
+  const createForm = h(
+    "form",
+    { class: "card", id: "create-form", "aria-labelledby": "create-heading" },
+    h("h2", { id: "create-heading" }, t("lobby.create")),
+    field(t("lobby.scenario"), scenario),
+    summary,
+    field(t("lobby.role"), createRole),
+    field(t("lobby.timer"), timer),
+    h("div", { class: "check" }, bots, h("label", { for: "bots" }, t("lobby.bots"))),
+    h("div", { class: "check" }, isPrivate, h("label", { for: "private" }, t("lobby.private"))),
+    h("button", { type: "submit", id: "create-button" }, t("lobby.createButton")),
+  );
+  createForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const n = name();
+    if (!n) return;
+    net
+      .create({
+        role: createRole.value as Role,
+        name: n,
+        scenario: scenario.value || "baseline-2025",
+        timerSeconds: timer.value ? Number(timer.value) : null,
+        private: isPrivate.checked,
+        bots: bots.checked,
+      })
+      .then(onJoined, fail);
+  });
+
+  // Join
+  const code = h("input", {
+    id: "code",
+    name: "code",
+    maxlength: 6,
+    autocomplete: "off",
+    autocapitalize: "characters",
+    spellcheck: false,
+  }) as HTMLInputElement;
+  const joinRole = roleSelect("join-role");
+  const key = h("input", {
+    id: "facilitator-key",
+    name: "facilitatorKey",
+    autocomplete: "off",
+  }) as HTMLInputElement;
+  const keyField = field(t("lobby.facilitatorKey"), key);
+  keyField.hidden = true;
+  joinRole.addEventListener("change", () => (keyField.hidden = joinRole.value !== "facilitator"));
+  const joinForm = h(
+    "form",
+    { class: "card", id: "join-form", "aria-labelledby": "join-heading" },
+    h("h2", { id: "join-heading" }, t("lobby.join")),
+    field(t("lobby.code"), code),
+    field(t("lobby.role"), joinRole),
+    keyField,
+    h("button", { type: "submit", id: "join-button" }, t("lobby.joinButton")),
+  );
+  const join = (c: string, role: Role) => {
+    const n = name();
+    if (!n) return;
+    if (!isJoinCode(c)) {
+      error.textContent = t("lobby.errorCode");
+      code.focus();
+      return;
+    }
+    net.join(c, role, n, key.value.trim() || undefined).then(onJoined, fail);
+  };
+  joinForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    join(code.value, joinRole.value as Role);
+  });
+
+  // Open matches
+  const list = h("ul", { class: "open-list", id: "open-matches" });
+  const refresh = () =>
+    void fetchJson<OpenMatch[]>("/api/matches").then((matches) => {
+      list.replaceChildren();
+      if (matches.length === 0) list.append(h("li", {}, t("lobby.noOpen")));
+      for (const m of matches) {
+        const pick = roleSelect(`open-role-${m.code}`, ["us", "china", "spectator"]);
+        pick.setAttribute("aria-label", `${t("lobby.role")} ${m.code}`);
+        list.append(
+          h(
+            "li",
+            {},
+            h("strong", {}, m.code),
+            ` ${m.title[lang]} · ${t("lobby.seats", { us: m.seats.us, china: m.seats.china, spectators: m.seats.spectators })} `,
+            pick,
+            h(
+              "button",
+              { type: "button", onclick: () => join(m.code, pick.value as Role) },
+              t("lobby.joinThis", { code: m.code }),
+            ),
+          ),
+        );
+      }
+    });
+  refresh();
+  const open = h(
+    "section",
+    { class: "card", "aria-labelledby": "open-heading" },
+    h("h2", { id: "open-heading" }, t("lobby.openMatches")),
+    list,
+    h("button", { type: "button", onclick: refresh }, t("lobby.refresh")),
+  );
+
+  return h(
+    "section",
+    { class: "lobby", "aria-labelledby": "lobby-heading" },
+    h("h2", { id: "lobby-heading", class: "visually-hidden" }, t("lobby.heading")),
+    h("div", { class: "card name-card" }, field(t("lobby.name"), nameInput)),
+    error,
+    h("div", { class: "lobby-grid" }, createForm, joinForm, open),
+  );
+}
