@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
+import { WebSocket as NodeWebSocket } from "ws";
 import { BOTS } from "../shared/bots/index.ts";
 import { CodeSchema, ROOM_NAME } from "../shared/protocol.ts";
 import {
@@ -21,11 +22,15 @@ import {
 } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { exportCsv, exportJson } from "./export.ts";
-import { MatchRoom, provideRoomServices } from "./match-room.ts";
+import { MatchRoom, provideRoomServices, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { MatchStore } from "./store.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+// @colyseus/core 0.18 reads the global WebSocket (built into Node 22) when a dropped client reconnects. Node 20
+// has none, so every reconnection failed with "WebSocket is not defined"; give it the ws class it runs on.
+if (typeof globalThis.WebSocket === "undefined") Object.assign(globalThis, { WebSocket: NodeWebSocket });
 
 export interface RunningServer {
   port: number;
@@ -74,6 +79,11 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
         turns: scenario.params.time.turns,
       })),
     );
+  });
+  app.get("/api/scenarios/:id/sources", (req, res) => {
+    const found = BUILTIN_SCENARIOS[req.params.id];
+    if (!found) return void res.status(404).json({ error: `no scenario ${req.params.id}` });
+    res.json(Object.entries(found.citations).map(([path, c]) => ({ path, ...c })));
   });
   app.get("/api/bots", (_req, res) => void res.json(Object.keys(BOTS)));
   app.get(
@@ -154,7 +164,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const restored: string[] = [];
   for (const code of store.unfinished()) {
     try {
-      await matchMaker.createRoom(ROOM_NAME, { restore: code });
+      await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
       restored.push(code);
     } catch (error) {
       log.error({ code, err: error }, "could not restore a match from its log");

@@ -15,6 +15,7 @@ import {
   type DraftBroadcast,
   type ErrorReply,
   JoinOptionsSchema,
+  type RestoreOptions,
   type Role,
   type ViewMessage,
 } from "../shared/protocol.ts";
@@ -36,6 +37,7 @@ import { seedRng } from "../shared/rules/rng.ts";
 import { botOrders } from "../shared/sim/match.ts";
 import type { Config } from "./config.ts";
 import { replay } from "./replay.ts";
+import { type ListOffsets, trimView } from "../shared/view-delta.ts";
 import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
 import type { Action, MatchSettings, MatchStore } from "./store.ts";
 
@@ -78,6 +80,12 @@ function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["
   throw new Refusal({ code, message, ...(errors ? { errors } : {}) });
 }
 
+/** Restoring a match from its log is for the server itself: clients cannot send this per-process key. */
+const RESTORE_KEY = randomBytes(16).toString("base64url");
+export function restoreOptions(code: string): RestoreOptions & { restoreKey: string } {
+  return { restore: code, restoreKey: RESTORE_KEY };
+}
+
 export function newCode(taken: (code: string) => boolean): string {
   for (;;) {
     let code = "";
@@ -99,13 +107,16 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private botRng: Record<Side, number> = { us: 1, china: 2 };
   private timer: { clear(): void } | undefined;
   private botsWaitUntil = 0;
+  /** How much of each growing view list each connected client already holds. */
+  private sentLists = new Map<string, ListOffsets>();
 
   override onCreate(options: unknown): void {
     const { config } = svc();
     this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
     this.autoDispose = false;
-    const restore = (options as { restore?: unknown } | null)?.restore;
-    if (typeof restore === "string") this.restoreFrom(restore);
+    const restore = options as { restore?: unknown; restoreKey?: unknown } | null;
+    if (typeof restore?.restore === "string" && restore.restoreKey === RESTORE_KEY)
+      this.restoreFrom(restore.restore);
     else this.createFrom(options);
     this.roomId = this.code;
     this.setState(new MatchRoomState());
@@ -238,14 +249,19 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onDrop(client: Client): void {
     const member = this.memberOf(client);
-    if (member) member.connected = false;
+    // A client refused in onJoin held no seat: there is nothing to keep for it.
+    if (!member) return;
+    member.connected = false;
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
     this.syncMeta();
-    this.allowReconnection(client, svc().config.RECONNECT_SECONDS);
+    // Rejects when the window passes or the room shuts down; onLeave then frees the seat.
+    this.allowReconnection(client, svc().config.RECONNECT_SECONDS).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
+    // The client may have missed messages while it was away: send it a full view.
+    this.sentLists.delete(client.sessionId);
     const member = this.memberOf(client);
     if (!member) return;
     member.connected = true;
@@ -264,6 +280,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       member.connected = false;
     }
     this.state.players.delete(client.sessionId);
+    this.sentLists.delete(client.sessionId);
     this.syncMeta();
     // A side that nobody holds any more is played by a bot, if the match allows bots.
     this.runBots();
@@ -410,7 +427,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.log({ kind: "submit", side, orders: result.state.pending[side] ?? [] });
     this.game = result.state;
     this.syncMeta();
-    this.sendViews();
+    // Only the side's own view (its pending orders) and the facilitator's change; the others see the
+    // confirmation in the synced state.
+    this.sendViews((role) => role === side || role === "facilitator");
   }
 
   private resolveIfReady(): void {
@@ -504,13 +523,16 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   private sendView(client: Client, role: Role): void {
     const options = role === "us" || role === "china" ? orderOptions(this.game, role) : null;
-    client.send("view", { view: viewFor(this.game, role), options } satisfies ViewMessage);
+    const sent = this.sentLists.get(client.sessionId) ?? {};
+    const { view, from, next } = trimView(viewFor(this.game, role), sent);
+    this.sentLists.set(client.sessionId, next);
+    client.send("view", { view, options, from } satisfies ViewMessage);
   }
 
-  private sendViews(): void {
+  private sendViews(to: (role: Role) => boolean = () => true): void {
     for (const c of this.clients) {
       const m = this.memberOf(c);
-      if (m) this.sendView(c, m.role);
+      if (m && to(m.role)) this.sendView(c, m.role);
     }
   }
 

@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { z } from "zod";
 
 export const ActionSchema = z.discriminatedUnion("kind", [
@@ -44,13 +45,24 @@ export class MatchStore {
   private selectActions: Database.Statement;
   private selectMatch: Database.Statement;
   private markFinished: Database.Statement;
+  private checkpointer: Worker;
+  private lastSeq: Database.Statement;
+  /** The last sequence number written per match (looked up once, then counted here). */
+  private seqs = new Map<string, number>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, "matches.sqlite"));
-    // WAL with synchronous=NORMAL survives a killed process (not a power cut) without losing a committed action.
+    const file = join(dataDir, "matches.sqlite");
+    this.db = new Database(file);
+    // WAL with synchronous=NORMAL: a committed action survives a killed process and the file stays consistent
+    // through a power cut. Checkpoints (the only step that waits for the disk) run on a worker thread.
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("wal_autocheckpoint = 0");
+    this.checkpointer = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), {
+      workerData: { file, everyMs: 2000 },
+    });
+    this.checkpointer.unref();
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS matches (
         code TEXT PRIMARY KEY,
@@ -71,9 +83,8 @@ export class MatchStore {
     this.insertMatch = this.db.prepare(
       "INSERT INTO matches (code, scenario_id, scenario, seed, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)",
     );
-    this.insertAction = this.db.prepare(
-      "INSERT INTO actions (code, seq, action) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM actions WHERE code = ?), ?)",
-    );
+    this.insertAction = this.db.prepare("INSERT INTO actions (code, seq, action) VALUES (?, ?, ?)");
+    this.lastSeq = this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM actions WHERE code = ?");
     this.selectActions = this.db.prepare("SELECT action FROM actions WHERE code = ? ORDER BY seq");
     this.selectMatch = this.db.prepare("SELECT * FROM matches WHERE code = ?");
     this.markFinished = this.db.prepare("UPDATE matches SET finished = 1 WHERE code = ?");
@@ -95,7 +106,9 @@ export class MatchStore {
   }
 
   append(code: string, action: Action): void {
-    this.insertAction.run(code, code, JSON.stringify(action));
+    const seq = (this.seqs.get(code) ?? (this.lastSeq.get(code) as { seq: number }).seq) + 1;
+    this.insertAction.run(code, seq, JSON.stringify(action));
+    this.seqs.set(code, seq);
   }
 
   finish(code: string): void {
@@ -149,6 +162,7 @@ export class MatchStore {
   }
 
   close(): void {
+    this.checkpointer.postMessage("stop");
     this.db.close();
   }
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { DeepReadonly, OrderOptions, View } from "./rules/index.ts";
+import type { ListOffsets } from "./view-delta.ts";
 import { MAX_ORDERS } from "./rules/orders.ts";
 
 import { CODE_ALPHABET, CODE_LENGTH, ROLES } from "./room.ts";
@@ -21,7 +22,6 @@ export const CodeSchema = z
         `a join code is ${CODE_LENGTH} letters and digits (no 0, O, 1 or I)`,
       ),
   );
-
 
 const name = z.string().trim().min(1, "enter a name").max(40, "a name has at most 40 characters");
 /** A random id the browser keeps, so that a person comes back to the same seat. */
@@ -97,8 +97,12 @@ export interface DraftBroadcast {
   errors: { path: string; message: string }[];
 }
 
-/** The "view" message: what this client may see, and for a side's members the levers they may pull now. */
+/**
+ * The "view" message: what this client may see, and for a side's members the levers they may pull now. The
+ * growing lists of the view (history, events) hold only the items from `from` on; see view-delta.ts.
+ */
 export interface ViewMessage {
   view: DeepReadonly<View>;
   options: OrderOptions | null;
+  from: ListOffsets;
 }

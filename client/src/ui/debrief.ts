@@ -177,9 +177,34 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     h("h3", {}, t("debrief.sources")),
     h("p", {}, t("debrief.sourcesNote")),
   );
-  void fetchJson<{ id: string; source: string; echo: string; title: { en: string; de: string } }[]>(
-    "/api/events",
-  ).then((cards) => {
-    box.append(h("ul", { class: "sources" }, ...cards.map((c) => h("li", {}, `${c.echo} (${c.source})`))));
+  const scenarioSources = h("details", { class: "sources" }, h("summary", {}, t("debrief.scenarioSources")));
+  const eventSources = h("details", { class: "sources" }, h("summary", {}, t("debrief.eventSources")));
+  box.append(scenarioSources, eventSources);
+  void fetchJson<{ path: string; value: number | string; source: string; kind: string }[]>(
+    `/api/scenarios/${last.scenario.id}/sources`,
+  ).then((rows) => {
+    scenarioSources.append(
+      h(
+        "table",
+        { class: "scores" },
+        h(
+          "tbody",
+          {},
+          ...rows.map((r) =>
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, r.path),
+              h("td", {}, String(r.value)),
+              h("td", {}, t(`debrief.kind.${r.kind}`)),
+              h("td", {}, r.source),
+            ),
+          ),
+        ),
+      ),
+    );
+  });
+  void fetchJson<{ id: string; source: string; echo: string }[]>("/api/events").then((cards) => {
+    eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, `${c.echo} (${c.source})`))));
   });
 }

@@ -3,6 +3,7 @@
  * facilitator's controls, and the debrief at the end. It draws what the server sends and sends intents back.
  */
 import type { DraftBroadcast, ErrorReply, ViewMessage } from "../../../shared/protocol.ts";
+import { mergeView } from "../../../shared/view-delta.ts";
 import type { Role } from "../../../shared/room.ts";
 import type {
   ChinaView,
@@ -57,8 +58,9 @@ export class MatchScreen {
     this.rerender();
   }
 
-  view(v: ViewMessage): void {
+  view(incoming: ViewMessage): void {
     const wasEnded = this.viewMsg?.view.phase === "ended";
+    const v: ViewMessage = { ...incoming, view: mergeView(this.viewMsg?.view ?? null, incoming.view, incoming.from) };
     this.viewMsg = v;
     if (v.view.phase === "ended" && !wasEnded) this.tab = "debrief";
     if (v.options) this.compose.setOptions(v.options);
