@@ -2,10 +2,20 @@
  * What a bot knows besides its view: the scenario (the rules of the match, public to both sides) and a few
  * projections of its own state that the heuristics share. Nothing here reads the other side's hidden state.
  */
-import type { DeepReadonly, Scenario, SideView } from "../rules/index.ts";
+import type { ChinaView, DeepReadonly, Scenario, SideView, UsView } from "../rules/index.ts";
 import { BUILTIN_SCENARIOS, POWER_SOURCES } from "../rules/index.ts";
 
-type View = DeepReadonly<SideView>;
+/**
+ * The part of a side's view that the heuristics read. A real view has it all; the search bot's rollouts build
+ * just these fields for imagined states, which keeps thousands of rollouts a turn cheap.
+ */
+export type PolicyView<V extends SideView = SideView> = DeepReadonly<
+  Pick<V, "viewer" | "turn" | "own" | "hosts" | "modifiers" | "intel" | "scenario">
+>;
+export type UsPolicyView = PolicyView<UsView>;
+export type ChinaPolicyView = PolicyView<ChinaView>;
+
+type View = PolicyView;
 type OwnState = View["own"];
 type Project = OwnState["projects"][number];
 

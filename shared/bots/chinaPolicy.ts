@@ -1,0 +1,169 @@
+/**
+ * China's heuristic: one parametrised policy that the China personas (and the search bot's candidates) share.
+ * Each turn it sets the power subsidy, buys the chips its power can run (smuggled, domestic, export-grade),
+ * rents compute abroad, courts hosts, invests in fabs, HBM and chip design, and builds halls and power for the
+ * chips of the coming turns.
+ */
+import type { HostId, OrderOptions, Scenario } from "../rules/index.ts";
+import { HOSTS } from "../rules/index.ts";
+import type { PowerMix } from "./capacity.ts";
+import { buildCapacity, headroomGW } from "./capacity.ts";
+import type { ChinaPolicyView } from "./context.ts";
+import { turnsLeft } from "./context.ts";
+import { Draft } from "./draft.ts";
+
+export interface ChinaPlan {
+  /** Power subsidy rate for domestic-chip data centres. */
+  subsidy: number;
+  publish: boolean;
+  intelligence: number;
+  /** Algorithm research: at most `algo` $B and at most `algoShare` of the money a turn. */
+  algo: number;
+  algoShare: number;
+  /** Share of the smuggling cap to buy while frontier chips are banned, if the risk of a shipment being caught is at most `smuggleMaxRisk`. */
+  smuggle: number;
+  smuggleMaxRisk: number;
+  /** Share of the domestic capacity and of the export-grade supply to buy. */
+  domestic: number;
+  exportGrade: number;
+  /** Buys chips at home only from this turn on (earlier chips retire before the end). */
+  chipsFrom: number;
+  /** Share of each turn's money (after chips) for new leases abroad. */
+  lease: number;
+  /** On the last turn, puts every remaining dollar into leases (they count at once). */
+  leaseAtEnd: boolean;
+  /** $B a turn courting each of the `courtHosts` hosts with the most room to open. */
+  court: number;
+  courtHosts: number;
+  /** $B a turn on chip design, and on fabs and HBM lines while they can still pay off. */
+  chipResearch: number;
+  fabs: number;
+  hbm: number;
+  /** Power built for new chips, as shares of firm GW by source. */
+  powerMix: PowerMix;
+  /** Share of each turn's money held back for the last two turns (0 spends as it goes). */
+  hoard: number;
+}
+
+type View = ChinaPolicyView;
+
+/** Hosts ranked by what courting could open up: AI-grade capacity still closed to Chinese customers. */
+export function hostsByRoom(view: View, scenario: Scenario): HostId[] {
+  const p = scenario.params;
+  const score = (h: HostId): number => {
+    const host = view.hosts[h];
+    if (host.appliesRemoteAccessRule) return -1;
+    const share = host.influence.china / Math.max(1, host.influence.us + host.influence.china);
+    return host.capacityGW * p.hosts[h].foreignAiShare * (1 - host.openness) * (0.5 + share);
+  };
+  return [...HOSTS].sort((a, b) => score(b) - score(a));
+}
+
+/** The chance that a smuggled shipment is caught, as far as China can tell (its estimate of US enforcement). */
+export function smuggleRisk(view: View, scenario: Scenario): number {
+  const l = scenario.params.levers;
+  const enforcement = view.intel.enforcement?.estimate ?? 0;
+  let strictness = 0;
+  for (const h of HOSTS) strictness += view.hosts[h].strictness / HOSTS.length;
+  return (
+    l.detectionBase + (l.detectionMax - l.detectionBase) * Math.min(1, Math.max(enforcement, strictness))
+  );
+}
+
+/** Leases in the cheapest open hosts first, up to `budget` $B. */
+export function leaseCheapest(draft: Draft, budget: number): void {
+  const lever = draft.lever("leaseCompute");
+  if (!lever || budget <= 0) return;
+  const open = lever.choices
+    .filter((c) => c.available && c.max > 0)
+    .sort((a, b) => a.costPerUnit - b.costPerUnit);
+  let money = Math.min(budget, draft.left);
+  for (const c of open) {
+    if (money <= 0.005) break;
+    const got = draft.buy("leaseCompute", money / c.costPerUnit, c.value);
+    money -= got * c.costPerUnit;
+  }
+}
+
+/** China's heuristic for one turn. */
+export function chinaOrders(view: View, options: OrderOptions, scenario: Scenario, plan: ChinaPlan): Draft {
+  const draft = new Draft(options);
+  const p = scenario.params;
+  const own = view.own;
+  const left = turnsLeft(view);
+  const last = left <= 1;
+
+  draft.setSubsidy(plan.subsidy);
+  if (plan.publish) draft.publish();
+  // Money held back for the end is released over the last two turns.
+  const keep = left <= 2 ? 0 : draft.left * plan.hoard;
+  draft.left -= keep;
+  const d = p.china.domestic;
+  if (!last) {
+    draft.spend("fundIntelligence", plan.intelligence);
+    draft.spend("fundAlgorithms", Math.min(plan.algo, plan.algoShare * draft.left));
+    // Long bets first: chip design, fabs and HBM lines (while they can still pay off), friendly hosts.
+    draft.spend("fundChipResearch", plan.chipResearch);
+    const fab = draft.choice("expandFabs");
+    if (fab && plan.fabs > 0 && left - 1 > d.fabLeadTurns + 1)
+      draft.buy("expandFabs", plan.fabs / fab.costPerUnit);
+    const hbm = draft.choice("expandHbm");
+    if (hbm && plan.hbm > 0 && left - 1 > d.hbmLeadTurns) draft.buy("expandHbm", plan.hbm / hbm.costPerUnit);
+    if (plan.court > 0)
+      for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
+        draft.spend("courtHost", plan.court, h);
+    leaseCheapest(draft, draft.left * plan.lease);
+  }
+
+  // Chips for the power there will be at this resolution, cheapest compute first.
+  const pue = p.world.pue;
+  const frontierKw = (p.chips.frontierKwPerH100e * pue) / 1e6;
+  const domesticKw = ((own.domesticKwPerChip / own.domesticH100ePerChip) * pue) / 1e6;
+  const exportKw = (p.chips.exportGradeKwPerH100e * pue) / 1e6;
+  const domesticMax = draft.choice("buyChips", "domestic")?.max ?? 0;
+  let room = headroomGW(scenario, view);
+  if (view.turn >= plan.chipsFrom) {
+    if (plan.smuggle > 0 && room > 0 && smuggleRisk(view, scenario) <= plan.smuggleMaxRisk)
+      room -=
+        draft.buy("smuggleChips", Math.min(p.chips.smugglingCapPerTurn * plan.smuggle, room / frontierKw)) *
+        frontierKw;
+    if (room > 0) room -= draft.buy("buyChips", room / frontierKw, "frontier") * frontierKw;
+    if (plan.domestic > 0 && room > 0)
+      room -=
+        draft.buy("buyChips", Math.min(domesticMax * plan.domestic, room / domesticKw), "domestic") *
+        domesticKw;
+    if (plan.exportGrade > 0 && room > 0)
+      draft.buy(
+        "buyChips",
+        Math.min(p.chips.exportGradeSupplyPerTurn * plan.exportGrade, room / exportKw),
+        "exportGrade",
+      );
+  }
+  if (last) {
+    // Leases count at once and cost nothing after the match: the last turn's money all goes abroad.
+    if (plan.leaseAtEnd) leaseCheapest(draft, draft.left);
+    return draft;
+  }
+
+  // Halls and power for the chips of the coming turns, as far as the money of those turns reaches.
+  const growth = 1 + p.china.incomeGrowthPerTurn;
+  const chipMoney = own.income * (1 - plan.lease) * (1 - plan.hoard) * 0.7;
+  const domesticPrice = p.chips.domesticUsdPerH100e * 1e-9;
+  const capacityGW =
+    p.chips.smugglingCapPerTurn * plan.smuggle * frontierKw +
+    domesticMax * plan.domestic * domesticKw +
+    p.chips.exportGradeSupplyPerTurn * plan.exportGrade * exportKw;
+  buildCapacity(draft, view, scenario, {
+    budget: draft.left,
+    mix: plan.powerMix,
+    reform: 0,
+    addedGW: (ahead) =>
+      Math.min(
+        capacityGW * Math.pow(1.1, ahead),
+        ((chipMoney * Math.pow(growth, ahead)) / domesticPrice) * domesticKw,
+      ),
+    firstChipTurn: plan.chipsFrom,
+  });
+  draft.left += keep;
+  return draft;
+}
