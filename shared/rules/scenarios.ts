@@ -14,8 +14,18 @@ import { ScenarioSchema, ScenarioVariantSchema } from "./scenario.ts";
 /** The raw files, in menu order. */
 export const SCENARIO_FILES: readonly unknown[] = [baseline, hardline, openExport, taiwanCrisis];
 
-function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ParseError[] {
-  return issues.map((i) => ({ path: i.path.map(String).join(".") || "(file)", message: i.message }));
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  /** zod nests the schema's own message for a bad record key here. */
+  issues?: readonly Issue[];
+}
+
+function issuesToErrors(issues: readonly Issue[]): ParseError[] {
+  return issues.map((i) => ({
+    path: i.path.map(String).join(".") || "(file)",
+    message: i.issues?.[0]?.message ?? i.message,
+  }));
 }
 
 /** Walks a raw params tree and collects every sourced value by its dotted path. */
@@ -55,11 +65,14 @@ function applyVariant(raw: unknown): { ok: true; full: unknown } | { ok: false; 
   if (!variant.success) return { ok: false, errors: issuesToErrors(variant.error.issues) };
   const v = variant.data;
   const base = findBase(v.extends);
-  if (!base)
-    return {
-      ok: false,
-      errors: [{ path: "extends", message: `no built-in scenario is called "${v.extends}"` }],
-    };
+  if (!base) {
+    const variantOf = SCENARIO_FILES.find((f) => isObject(f) && f.id === v.extends) as
+      { extends?: unknown } | undefined;
+    const message = variantOf
+      ? `"${v.extends}" is itself a variant; extend the full scenario it is built on ("${String(variantOf.extends)}") and repeat its overrides`
+      : `no built-in scenario is called "${v.extends}"`;
+    return { ok: false, errors: [{ path: "extends", message }] };
+  }
   const full = clonePlain(base) as Record<string, unknown>;
   const errors: ParseError[] = [];
   for (const [path, value] of Object.entries(v.overrides)) {

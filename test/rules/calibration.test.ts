@@ -1,0 +1,160 @@
+/**
+ * Calibration: the baseline's first turns against the sourced figures (docs/sources.md), each within a stated
+ * band. A change to a scenario number or a formula that moves the start away from the reported world fails here.
+ */
+import { describe, expect, it } from "vitest";
+import type { MatchState, Side } from "../../shared/rules/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  SCENARIO_IDS,
+  SIDES,
+  leadMonths,
+  orderOptions,
+} from "../../shared/rules/index.ts";
+import { domesticCapacity, fleetH100e } from "../../shared/rules/model.ts";
+import { passiveBot } from "../../shared/bots/passive.ts";
+import { playMatch } from "../../shared/sim/match.ts";
+import { baseline, makeState, play } from "./helpers.ts";
+
+const FIRST_TURNS = 4;
+
+/** The baseline start (events off) and the states after each of its first turns of passive play. */
+function firstTurns(): MatchState[] {
+  const states = [makeState()];
+  for (let i = 0; i < FIRST_TURNS; i++) states.push(play(states[states.length - 1]!));
+  return states;
+}
+
+function lead(s: MatchState): number {
+  return leadMonths(s.us.capability, s.china.capability, s.scenario.params.world.leadGrowthPerYear);
+}
+
+describe("the balance of compute at the start (Epoch AI, Pilz et al. 2025: US ~75%, China ~15% of cluster compute)", () => {
+  const s = makeState();
+
+  it("the US holds about five times China's chips at home (band 4..6.5)", () => {
+    const ratio = fleetH100e(s.us.fleet) / fleetH100e(s.china.fleet);
+    expect(ratio).toBeGreaterThanOrEqual(4);
+    expect(ratio).toBeLessThanOrEqual(6.5);
+    expect(ratio).toBeCloseTo(75 / 15, 1);
+  });
+
+  it("counting China's leases abroad, the US still holds 4..6.5 times China's usable compute", () => {
+    const ratio = s.us.last.usableH100e / s.china.last.usableH100e;
+    expect(ratio).toBeGreaterThanOrEqual(4);
+    expect(ratio).toBeLessThanOrEqual(6.5);
+    expect(s.us.last.effectiveFlop / s.china.last.effectiveFlop).toBeCloseTo(ratio, 6);
+  });
+
+  it("of the two sides' AI compute the US holds more than three quarters and China about a sixth", () => {
+    const us = s.us.last.usableH100e;
+    const china = s.china.last.usableH100e;
+    expect(us / (us + china)).toBeGreaterThan(0.75);
+    expect(china / (us + china)).toBeGreaterThanOrEqual(1 / 7.5);
+    expect(china / (us + china)).toBeLessThanOrEqual(1 / 5);
+    expect(china / (us + china)).toBeCloseTo(1 / 6, 1);
+  });
+
+  it.each(SIDES)("the %s fleet is fully powered at the start", (side: Side) => {
+    expect(s[side].last.poweredFraction).toBeCloseTo(1, 2);
+    expect(s[side].last.usableH100e).toBeGreaterThanOrEqual(fleetH100e(s[side].fleet));
+  });
+});
+
+describe("the lead (White House AI adviser, Jun 2025: models 3-6 months behind, chips 1-2 years)", () => {
+  it("is plausible at the start: between 3 and 12 months, with the US ahead", () => {
+    const months = lead(makeState());
+    expect(months).toBeGreaterThanOrEqual(3);
+    expect(months).toBeLessThanOrEqual(12);
+  });
+
+  it("is the lead the start row of the history reports", () => {
+    const s = makeState();
+    expect(s.history[0]?.leadMonths).toBeCloseTo(lead(s), 9);
+  });
+
+  it(`stays between 3 and 12 months through the first ${FIRST_TURNS} turns of passive play`, () => {
+    for (const s of firstTurns()) {
+      expect(lead(s)).toBeGreaterThanOrEqual(3);
+      expect(lead(s)).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it(`the US keeps 4..6.5 times China's usable compute and its fleet stays powered through the first ${FIRST_TURNS} turns`, () => {
+    for (const s of firstTurns()) {
+      const ratio = s.us.last.usableH100e / s.china.last.usableH100e;
+      expect(ratio).toBeGreaterThanOrEqual(4);
+      expect(ratio).toBeLessThanOrEqual(6.5);
+      expect(s.us.last.poweredFraction).toBeGreaterThanOrEqual(0.99);
+    }
+  });
+});
+
+describe("China's domestic output (BIS: 200k, SemiAnalysis Sep 2025: ~805k Huawei accelerators a year)", () => {
+  const perYear = (s: MatchState) => 2 * domesticCapacity(s).chips;
+
+  it("is between 200k and 805k accelerators a year at the start", () => {
+    const s = makeState();
+    expect(perYear(s)).toBeGreaterThanOrEqual(200_000);
+    expect(perYear(s)).toBeLessThanOrEqual(805_000);
+  });
+
+  it("is what China is offered to buy: the domestic choice of buyChips is capped by that output", () => {
+    const s = makeState();
+    const buy = orderOptions(s, "china").levers.find((l) => l.type === "buyChips");
+    const domestic = buy?.choices.find((c) => c.value === "domestic");
+    expect(domestic?.available).toBe(true);
+    expect(domestic?.max).toBeCloseTo(domesticCapacity(s).h100e, 6);
+    // 0.6 H100e a chip (SemiAnalysis 2025, DeepSeek tests): 120k..483k H100e a half-year.
+    expect(domesticCapacity(s).h100e).toBeGreaterThanOrEqual(0.6 * 100_000);
+    expect(domesticCapacity(s).h100e).toBeLessThanOrEqual(0.6 * 402_500);
+  });
+
+  it(`stays within the band through the first ${FIRST_TURNS} turns of passive play (the HBM stockpile lasts)`, () => {
+    for (const s of firstTurns()) {
+      expect(perYear(s)).toBeGreaterThanOrEqual(200_000);
+      expect(perYear(s)).toBeLessThanOrEqual(805_000);
+    }
+  });
+});
+
+describe("the best training run at the start is within an order of magnitude of 2025's frontier runs", () => {
+  it.each(SIDES)("%s: between 1e25 and 1e27 FLOP", (side: Side) => {
+    const s = makeState();
+    expect(s[side].bestRunFlop).toBeGreaterThanOrEqual(1e25);
+    expect(s[side].bestRunFlop).toBeLessThanOrEqual(1e27);
+  });
+
+  it("China's best run is larger than DeepSeek-V3's ~3.3e24 FLOP (technical report, 2024) and smaller than the US's", () => {
+    const s = makeState();
+    expect(s.china.bestRunFlop).toBeGreaterThan(3.3e24);
+    expect(s.china.bestRunFlop).toBeLessThan(s.us.bestRunFlop);
+  });
+});
+
+describe("passive play", () => {
+  /** Every number outside the static scenario that is not finite, with its path. */
+  function nonFinite(state: MatchState): string[] {
+    const out: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node === "number") {
+        if (!Number.isFinite(node)) out.push(`${path} = ${node}`);
+      } else if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${path}[${i}]`));
+      else if (node !== null && typeof node === "object")
+        for (const [k, v] of Object.entries(node)) if (k !== "scenario") walk(v, `${path}.${k}`);
+    };
+    walk(state, "state");
+    return out;
+  }
+
+  it.each(SCENARIO_IDS.flatMap((id) => [1, 2, 3].map((seed) => ({ id, seed }))))(
+    "keeps every number finite to the end of $id (seed $seed, events on)",
+    ({ id, seed }) => {
+      const log = playMatch(BUILTIN_SCENARIOS[id]!.scenario, seed, { us: passiveBot, china: passiveBot });
+      expect(log.state.phase).toBe("ended");
+      expect(log.state.history).toHaveLength(baseline.params.time.turns + 1);
+      expect(nonFinite(log.state)).toEqual([]);
+      for (const row of log.state.history) expect(Number.isFinite(row.leadMonths)).toBe(true);
+    },
+  );
+});
