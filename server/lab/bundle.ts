@@ -14,7 +14,7 @@ export interface Bundled {
 }
 
 export async function bundleWorker(): Promise<Bundled> {
-  const dir = mkdtempSync(join(tmpdir(), "cf-lab-"));
+  const dir = mkdtempSync(join(tmpdir(), "balance-lab-"));
   const outfile = join(dir, "worker.mjs");
   await build({
     entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],

@@ -8,7 +8,7 @@ import type { Scenario } from "../../shared/rules/index.ts";
 import { hashState } from "../../shared/rules/index.ts";
 import { bundleWorker } from "./bundle.ts";
 import type { Pairing } from "./pool.ts";
-import { runPool } from "./pool.ts";
+import { LabPool } from "./pool.ts";
 import type { RunReport } from "./report.ts";
 import { runReport } from "./report.ts";
 
@@ -79,13 +79,12 @@ export async function runLab(o: LabOptions): Promise<LabReport> {
   const values: (number | null)[] = o.sweep ? o.sweep.values : [null];
   const total = values.length * pairings.length * o.matches;
   const worker = await bundleWorker();
+  const pool = new LabPool(worker.url, o.workers);
   const runs: RunReport[] = [];
   try {
     for (const [k, value] of values.entries()) {
       const scenario = value === null ? o.scenario : o.scenarioAt(value);
-      const results = await runPool({
-        workerUrl: worker.url,
-        workers: o.workers,
+      const results = await pool.run({
         scenario,
         pairings,
         matches: o.matches,
@@ -96,6 +95,7 @@ export async function runLab(o: LabOptions): Promise<LabReport> {
       runs.push(runReport(value, pairings, results, scenario.params, o.seed));
     }
   } finally {
+    await pool.close();
     worker.dispose();
   }
   const seconds = (performance.now() - started) / 1000;

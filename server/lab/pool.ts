@@ -1,7 +1,7 @@
 /**
  * Plays every pairing's matches on worker threads. Match i of every pairing uses seed `seed + i`, so pairings
  * meet the same luck where their play allows it, and the results come back in seed order whatever thread played
- * them: the numbers depend only on the scenario, the bots, the seed and the count.
+ * them: the numbers depend only on the scenario, the bots, the search budget, the seed and the count.
  */
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../shared/rules/index.ts";
@@ -22,10 +22,7 @@ interface FromWorker {
   results: MatchSummary[];
 }
 
-export interface PoolOptions {
-  /** The worker script (server/lab/worker.ts, bundled: see bundle.ts). */
-  workerUrl: URL;
-  workers: number;
+export interface RunOptions {
   scenario: Scenario;
   pairings: Pairing[];
   matches: number;
@@ -35,71 +32,101 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Matches a chunk holds: small for slow (searching) bots so the threads finish together. */
+/** Matches a chunk holds: small for slow (searching) bots so that the threads finish together. */
 function chunkSize(p: Pairing): number {
-  return p.us.startsWith("search") || p.china.startsWith("search") ? 2 : 100;
+  return p.us.startsWith("search") || p.china.startsWith("search") ? 2 : 50;
 }
 
-export async function runPool(options: PoolOptions): Promise<MatchSummary[][]> {
-  const { pairings, matches, seed } = options;
-  const tasks: { pairing: number; from: number; count: number }[] = [];
-  const perPairing = pairings.map((p, i) => {
-    const list: { pairing: number; from: number; count: number }[] = [];
-    for (let from = 0; from < matches; from += chunkSize(p))
-      list.push({ pairing: i, from, count: Math.min(chunkSize(p), matches - from) });
-    return list;
-  });
-  // Interleave the pairings so that slow ones are spread over the run.
-  for (let k = 0; perPairing.some((l) => k < l.length); k++)
-    for (const list of perPairing) if (list[k]) tasks.push(list[k]!);
+/** Worker threads kept for several runs (a sweep plays one run per value). */
+export class LabPool {
+  readonly #workers: Worker[];
 
-  const results: MatchSummary[][] = pairings.map(() => new Array<MatchSummary>(matches));
-  const total = pairings.length * matches;
-  let done = 0;
-  let next = 0;
-  const threads = Math.max(1, Math.min(options.workers, tasks.length || 1));
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: threads }, () => {
-        const worker = new Worker(options.workerUrl);
-        workers.push(worker);
-        const init: ToWorker = {
-          kind: "init",
-          scenario: options.scenario,
-          pairings,
-          ...(options.searchSamples ? { searchSamples: options.searchSamples } : {}),
-        };
-        worker.postMessage(init);
-        return new Promise<void>((resolve, reject) => {
-          const send = () => {
-            const t = next < tasks.length ? tasks[next] : undefined;
-            if (!t) {
-              resolve();
-              return;
-            }
-            const id = next++;
-            const seeds = Array.from({ length: t.count }, (_, i) => seed + t.from + i);
-            const message: ToWorker = { kind: "play", task: id, pairing: t.pairing, seeds };
-            worker.postMessage(message);
-          };
-          worker.on("message", (m: FromWorker) => {
-            const t = tasks[m.task]!;
-            m.results.forEach((r, i) => (results[t.pairing]![t.from + i] = r));
-            done += m.results.length;
-            options.onProgress?.(done, total);
-            send();
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => {
-            if (code !== 0) reject(new Error(`a lab worker stopped with code ${code}`));
-          });
-          send();
-        });
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  /** `workerUrl` is the worker script: server/lab/worker.ts, bundled (see bundle.ts). */
+  constructor(workerUrl: URL, threads: number) {
+    this.#workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(workerUrl));
   }
-  return results;
+
+  async run(o: RunOptions): Promise<MatchSummary[][]> {
+    const tasks: { pairing: number; from: number; count: number }[] = [];
+    const perPairing = o.pairings.map((p, i) => {
+      const list: { pairing: number; from: number; count: number }[] = [];
+      for (let from = 0; from < o.matches; from += chunkSize(p))
+        list.push({ pairing: i, from, count: Math.min(chunkSize(p), o.matches - from) });
+      return list;
+    });
+    // Interleave the pairings so that slow ones are spread over the run.
+    for (let k = 0; perPairing.some((l) => k < l.length); k++)
+      for (const list of perPairing) if (list[k]) tasks.push(list[k]!);
+
+    const results: MatchSummary[][] = o.pairings.map(() => new Array<MatchSummary>(o.matches));
+    const total = o.pairings.length * o.matches;
+    let done = 0;
+    let next = 0;
+    const init: ToWorker = {
+      kind: "init",
+      scenario: o.scenario,
+      pairings: o.pairings,
+      ...(o.searchSamples ? { searchSamples: o.searchSamples } : {}),
+    };
+    await Promise.all(
+      this.#workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const cleanup = () => {
+              worker.off("message", onMessage);
+              worker.off("error", onError);
+              worker.off("exit", onExit);
+            };
+            const send = () => {
+              const t = tasks[next];
+              if (!t) {
+                cleanup();
+                resolve();
+                return;
+              }
+              const task = next++;
+              const seeds = Array.from({ length: t.count }, (_, i) => o.seed + t.from + i);
+              worker.postMessage({ kind: "play", task, pairing: t.pairing, seeds } satisfies ToWorker);
+            };
+            const onMessage = (m: FromWorker) => {
+              const t = tasks[m.task]!;
+              m.results.forEach((r, i) => (results[t.pairing]![t.from + i] = r));
+              done += m.results.length;
+              o.onProgress?.(done, total);
+              send();
+            };
+            const onError = (error: Error) => {
+              cleanup();
+              reject(error);
+            };
+            const onExit = (code: number) => {
+              cleanup();
+              reject(new Error(`a lab worker stopped with code ${code}`));
+            };
+            worker.on("message", onMessage);
+            worker.on("error", onError);
+            worker.on("exit", onExit);
+            worker.postMessage(init);
+            send();
+          }),
+      ),
+    );
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}
+
+/** Plays one run on a pool made for it. */
+export async function runPool(
+  o: RunOptions & { workerUrl: URL; workers: number },
+): Promise<MatchSummary[][]> {
+  const pool = new LabPool(o.workerUrl, o.workers);
+  try {
+    return await pool.run(o);
+  } finally {
+    await pool.close();
+  }
 }
