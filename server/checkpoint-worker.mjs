@@ -14,13 +14,12 @@ const timer = setInterval(() => {
 }, workerData.everyMs);
 
 parentPort?.on("message", (message) => {
-  if (message === "stop") {
-    clearInterval(timer);
-    try {
-      db.pragma("wal_checkpoint(TRUNCATE)");
-    } finally {
-      db.close();
-      parentPort?.close();
-    }
+  if (message !== "stop") return;
+  clearInterval(timer);
+  try {
+    db.close();
+  } catch {
+    // Closing a database whose folder is gone is not worth an error.
   }
+  parentPort?.close();
 });

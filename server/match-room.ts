@@ -167,9 +167,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       bots: o.bots,
       botId: o.botId,
       facilitatorKey: randomBytes(12).toString("base64url"),
-      creatorId: o.playerId,
+      // Only a creator who facilitates may come back as facilitator without the key: a creator who plays a
+      // side must never see the other side's hidden state.
+      creatorId: o.role === "facilitator" ? o.playerId : "",
     };
-    this.creatorId = o.playerId;
+    this.creatorId = this.settings.creatorId;
     store.create({
       code: this.code,
       scenario: scenario.scenario,
@@ -214,7 +216,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error("cannot join: this player is already connected in another window");
     if (
       role === "facilitator" &&
-      playerId !== this.creatorId &&
+      (this.creatorId === "" || playerId !== this.creatorId) &&
       facilitatorKey !== this.settings.facilitatorKey
     )
       throw new Error("cannot join as facilitator: the facilitator key is missing or wrong");
@@ -236,9 +238,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       code: this.code,
       role,
       playerId,
-      ...(role === "facilitator" || playerId === this.creatorId
-        ? { facilitatorKey: this.settings.facilitatorKey }
-        : {}),
+      ...(role === "facilitator" ? { facilitatorKey: this.settings.facilitatorKey } : {}),
     };
     client.send("welcome", welcome);
     this.syncMeta();

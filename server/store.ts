@@ -63,6 +63,8 @@ export class MatchStore {
       workerData: { file, everyMs: 2000 },
     });
     this.checkpointer.unref();
+    // A checkpoint that fails (a full disk, a folder removed under it) is retried or dropped, never fatal.
+    this.checkpointer.on("error", () => undefined);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS matches (
         code TEXT PRIMARY KEY,
@@ -163,6 +165,10 @@ export class MatchStore {
 
   close(): void {
     this.checkpointer.postMessage("stop");
-    this.db.close();
+    try {
+      this.db.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      this.db.close();
+    }
   }
 }

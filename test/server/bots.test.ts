@@ -1,0 +1,130 @@
+/**
+ * Abandoned seats: with a one-second reconnection window, a side whose only person dropped is played by the
+ * bot once the window has passed (in a match that allows bots), and handed back when a person takes the seat.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  leaveAll,
+  type PublicState,
+  playerId,
+  Seat,
+  startTestServer,
+  type TestServer,
+  waitFor,
+  HOOK_TIMEOUT_MS,
+} from "./helpers.ts";
+
+let server: TestServer;
+const seats: Seat[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ RECONNECT_SECONDS: 1 });
+}, HOOK_TIMEOUT_MS);
+afterAll(async () => {
+  await leaveAll(seats);
+  await server.stop();
+}, HOOK_TIMEOUT_MS);
+
+function usPlayers(state: PublicState): { name: string; bot: boolean; connected: boolean }[] {
+  const out: { name: string; bot: boolean; connected: boolean }[] = [];
+  state.players.forEach(
+    (p) => p.role === "us" && out.push({ name: p.name, bot: p.bot, connected: p.connected }),
+  );
+  return out;
+}
+
+/** Cuts a client off for good: no goodbye, and its SDK does not try to come back. */
+function vanish(seat: Seat): void {
+  seat.room.reconnection.enabled = false;
+  seat.dropConnection();
+}
+
+describe("a match with bots", () => {
+  it("lets the bot play a side abandoned past the reconnection window, and hands it back to a person", async () => {
+    const bo = await Seat.create(server.url, {
+      role: "china",
+      name: "Bo",
+      playerId: playerId("bo"),
+      seed: 41,
+      bots: true,
+      botId: "passive",
+    });
+    seats.push(bo);
+    // Nobody holds the US yet: the bot does, and has already sent its orders for turn 0.
+    await waitFor("the US bot", () => usPlayers(bo.state).some((p) => p.bot));
+    const ann = await Seat.join(server.url, bo.code, { role: "us", name: "Ann", playerId: playerId("ann") });
+    seats.push(ann);
+    await waitFor("the bot to give the US seat to Ann", () => {
+      const us = usPlayers(bo.state);
+      return us.length === 1 && us[0]?.name === "Ann";
+    });
+    await bo.request("confirm", { turn: 0 });
+    await Promise.all([ann.waitTurn(1), bo.waitTurn(1)]);
+
+    // Ann's connection dies. Within the window her seat waits for her: Bo's confirmation does not end the turn.
+    vanish(ann);
+    const droppedAt = Date.now();
+    await waitFor("Ann shown disconnected", () =>
+      usPlayers(bo.state).some((p) => p.name === "Ann" && !p.connected),
+    );
+    await bo.request("confirm", { turn: 1 });
+    expect(usPlayers(bo.state).some((p) => p.bot)).toBe(false);
+    expect(bo.view.turn).toBe(1);
+
+    // Past the window the bot takes the US and its orders resolve the turn Bo was waiting on.
+    const next = await bo.waitTurn(2, 5000);
+    expect(Date.now() - droppedAt).toBeGreaterThanOrEqual(900);
+    expect(next.turn).toBe(2);
+    await waitFor("the bot listed for the US", () => {
+      const us = usPlayers(bo.state);
+      return us.length === 1 && us[0]?.bot === true;
+    });
+
+    // Ann comes back with her playerId: the seat is hers again and the bot steps aside.
+    const back = await Seat.join(server.url, bo.code, ann.options);
+    seats.push(back);
+    await waitFor("the bot to leave the US seat", () => {
+      const us = usPlayers(bo.state);
+      return us.length === 1 && us[0]?.name === "Ann" && !us[0].bot;
+    });
+    // The bot had already sent the US orders for turn 2; Ann may replace them before China's are in.
+    const rejoined = await back.waitView("a US view", () => true);
+    expect(rejoined.viewer).toBe("us");
+    expect(rejoined.turn).toBe(2);
+    const mine = [{ type: "fundAlgorithms", amount: 1 }];
+    await back.request("draft", { orders: mine });
+    await back.request("confirm", { turn: 2 });
+    const pending = await back.waitView("Ann's orders pending", (v) => v.turn === 2 && v.submitted.us);
+    expect((pending as unknown as { pendingOrders: unknown }).pendingOrders).toEqual(mine);
+    await bo.request("confirm", { turn: 2 });
+    await Promise.all([back.waitTurn(3), bo.waitTurn(3)]);
+
+    // From now on the turn waits for Ann, not for the bot.
+    await bo.request("confirm", { turn: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bo.view.turn).toBe(3);
+    expect(bo.view.submitted.us).toBe(false);
+    await back.request("confirm", { turn: 3 });
+    await Promise.all([back.waitTurn(4), bo.waitTurn(4)]);
+  });
+});
+
+describe("a match without bots", () => {
+  it("keeps an abandoned side empty: no bot appears and the turn waits for a person", async () => {
+    const ann = await Seat.create(server.url, {
+      role: "us",
+      name: "Ann",
+      playerId: playerId("ann"),
+      seed: 42,
+    });
+    const bo = await Seat.join(server.url, ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+    seats.push(ann, bo);
+    await Promise.all([ann.waitTurn(0), bo.waitTurn(0)]);
+    vanish(ann);
+    await bo.request("confirm", { turn: 0 });
+    await waitFor("Ann's seat to be given up after the window", () => usPlayers(bo.state).length === 0, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bo.view.turn).toBe(0);
+    expect(bo.state.usConfirmed).toBe(false);
+  });
+});
