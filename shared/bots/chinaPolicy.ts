@@ -41,8 +41,12 @@ export interface ChinaPlan {
   hbm: number;
   /** Power built for new chips, as shares of firm GW by source. */
   powerMix: PowerMix;
-  /** Share of each turn's money held back for the last two turns (0 spends as it goes). */
+  /**
+   * Share of every turn's income put into a war chest for the end, spent over the last `releaseTurns` turns
+   * (0 spends as it goes): only the best training run counts, and chips bought early retire before the end.
+   */
   hoard: number;
+  releaseTurns: number;
 }
 
 type View = ChinaPolicyView;
@@ -70,6 +74,16 @@ export function smuggleRisk(view: View, scenario: Scenario): number {
   );
 }
 
+/** Money China has put aside by `turn` when it saves `share` of its income every turn, in $B. */
+export function warChest(scenario: Scenario, turn: number, share: number): number {
+  if (share <= 0) return 0;
+  const c = scenario.params.china;
+  const g = 1 + c.incomeGrowthPerTurn;
+  // The starting cash plus the income paid at the end of each turn so far.
+  const received = c.cash + (c.incomePerTurn * (Math.pow(g, turn) - 1)) / (g - 1 || 1);
+  return share * received;
+}
+
 /** Leases in the cheapest open hosts first, up to `budget` $B. */
 export function leaseCheapest(draft: Draft, budget: number): void {
   const lever = draft.lever("leaseCompute");
@@ -95,8 +109,8 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
 
   draft.setSubsidy(plan.subsidy);
   if (plan.publish) draft.publish();
-  // Money held back for the end is released over the last two turns.
-  const keep = left <= 2 ? 0 : draft.left * plan.hoard;
+  const keep =
+    left <= plan.releaseTurns ? 0 : Math.min(draft.left, warChest(scenario, view.turn, plan.hoard));
   draft.left -= keep;
   const d = p.china.domestic;
   if (!last) {

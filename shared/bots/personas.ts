@@ -69,6 +69,7 @@ export const OFFSHORER: ChinaPlan = {
   hbm: 0,
   powerMix: { solar: 1 },
   hoard: 0.3,
+  releaseTurns: 1,
 };
 
 /** China self-reliance: domestic chips, fabs, HBM and chip design, with subsidised power and cheap solar. */
@@ -92,6 +93,7 @@ export const SELF_RELIANCE: ChinaPlan = {
   hbm: 2,
   powerMix: { solar: 0.7, gas: 0.3 },
   hoard: 0,
+  releaseTurns: 1,
 };
 
 /** US all-rounder: the builder's programme with the hawk's cheap denial levers. Not a persona of its own. */
@@ -111,6 +113,7 @@ export const CHINA_BALANCED: ChinaPlan = {
   smuggleMaxRisk: 0.35,
   leaseAtEnd: true,
   hoard: 0.1,
+  releaseTurns: 1,
   court: 1,
   courtHosts: 2,
 };
