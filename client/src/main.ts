@@ -63,14 +63,22 @@ function showMatch(): void {
   main.replaceChildren(renderHeader(), screen.root);
 }
 
+/** The page's own strings outside the screens: the title and the skip link of index.html. */
+function translateShell(): void {
+  document.title = t("app.title");
+  const skip = document.querySelector("a.skip");
+  if (skip) skip.textContent = t("app.skip");
+}
+
 onLanguageChange(() => {
+  translateShell();
   if (screen) {
     main.querySelector("header.top")?.replaceWith(renderHeader());
-    screen.rerender();
+    screen.languageChanged();
   } else showLobby();
 });
 
 await initI18n();
-document.title = t("app.title");
+translateShell();
 if (await net.resume()) showMatch();
 else showLobby();

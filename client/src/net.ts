@@ -66,6 +66,8 @@ export interface SavedSession {
   role: Role;
   name: string;
   facilitatorKey?: string;
+  /** The room's reconnection token: a reload takes the seat back while the server still holds it. */
+  reconnectionToken?: string;
 }
 
 export function savedSession(): SavedSession | null {
@@ -126,6 +128,16 @@ export class Net {
   async resume(): Promise<boolean> {
     const saved = savedSession();
     if (!saved) return false;
+    // A reload drops the connection, and the server holds the seat for the reconnection window; during that
+    // window only the reconnection token gets it back (a fresh join with the same player id is refused).
+    if (saved.reconnectionToken) {
+      try {
+        this.attach(await this.client.reconnect(saved.reconnectionToken), saved);
+        return true;
+      } catch {
+        // The hold ran out or the server restarted: join again with the same player id below.
+      }
+    }
     try {
       await this.join(saved.code, saved.role, saved.name, saved.facilitatorKey);
       return true;
@@ -150,8 +162,8 @@ export class Net {
 
   private attach(room: Room, session: SavedSession): void {
     this.room = room;
-    this.session = session;
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    this.session = { ...session, reconnectionToken: room.reconnectionToken };
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
     room.onMessage("welcome", (w: Welcome) => {
       if (w.facilitatorKey && this.session) {
         this.session.facilitatorKey = w.facilitatorKey;
@@ -165,7 +177,13 @@ export class Net {
     room.onMessage("notice", (n: { message: string }) => this.handlers.notice(n.message));
     room.onStateChange((state: unknown) => this.handlers.meta(readMeta(state)));
     room.onDrop(() => this.handlers.status("reconnecting"));
-    room.onReconnect(() => this.handlers.status("connected"));
+    room.onReconnect(() => {
+      if (this.room === room && this.session) {
+        this.session.reconnectionToken = room.reconnectionToken;
+        sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
+      }
+      this.handlers.status("connected");
+    });
     room.onLeave((code: number) => {
       if (this.room === room) this.handlers.status(code === 4500 ? "reconnecting" : "lost");
       if (code === 4500) window.setTimeout(() => void this.resume(), 1500);

@@ -59,3 +59,6 @@ await withBundles(["test/bench/lab.bench.ts", "server/lab/worker.ts"], async ([b
   };
   print(await lab.benchLab(seconds, worker!));
 });
+// The client benchmark drives a browser against the built client, so it runs as it is, not bundled.
+const client = (await import("./client.bench.ts")) as { benchClient: () => Promise<Record<string, number>> };
+print(await client.benchClient());

@@ -14,6 +14,7 @@ export const de: Strings = {
     notice: "Hinweis",
     close: "Schließen",
     leave: "Partie verlassen",
+    skip: "Zum Inhalt springen",
   },
   lobby: {
     heading: "Spielen",
@@ -49,6 +50,8 @@ export const de: Strings = {
   sides: { us: "USA", china: "China" },
   match: {
     code: "Code {{code}}",
+    region: "Partie",
+    turnBar: "Runde und Teilnehmende",
     turn: "Runde {{turn}} von {{turns}}: {{label}}",
     youAre: "Du spielst: {{role}}",
     players: "Teilnehmende",

@@ -11,6 +11,7 @@ export const en = {
     notice: "Notice",
     close: "Close",
     leave: "Leave match",
+    skip: "Skip to content",
   },
   lobby: {
     heading: "Play",
@@ -46,6 +47,8 @@ export const en = {
   sides: { us: "US", china: "China" },
   match: {
     code: "Code {{code}}",
+    region: "Match",
+    turnBar: "Turn and players",
     turn: "Turn {{turn}} of {{turns}}: {{label}}",
     youAre: "You play: {{role}}",
     players: "Players",

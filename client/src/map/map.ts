@@ -197,13 +197,19 @@ export function mountMap(
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
   });
+  // The text alternative follows every new view and a language switch, like the drawing does.
+  const describe = (v: DeepReadonly<View>) =>
+    parent.setAttribute(
+      "aria-label",
+      `${t("match.tabs.map")}: ${t("sides.us")} ${num(v.capability.us, 2)}, ${t("sides.china")} ${num(v.capability.china, 2)}`,
+    );
   parent.setAttribute("role", "img");
-  parent.setAttribute(
-    "aria-label",
-    `${t("match.tabs.map")}: ${t("sides.us")} ${num(view.capability.us, 2)}, ${t("sides.china")} ${num(view.capability.china, 2)}`,
-  );
+  describe(view);
   return {
-    update: (next) => scene.setView(next),
+    update: (next) => {
+      scene.setView(next);
+      describe(next);
+    },
     destroy: () => game.destroy(true),
   };
 }

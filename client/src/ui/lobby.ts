@@ -36,6 +36,8 @@ export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
     required: true,
     value: localStorage.getItem(NAME_KEY) ?? "",
   }) as HTMLInputElement;
+  // Kept as it is typed, so that a language switch (which draws the lobby anew) does not lose it.
+  nameInput.addEventListener("input", () => localStorage.setItem(NAME_KEY, nameInput.value.trim()));
   const fail = (e: unknown) => {
     error.textContent = e instanceof Error ? e.message : String(e);
   };

@@ -25,7 +25,7 @@ type SideView = DeepReadonly<UsView | ChinaView>;
 const GUIDE_KEY = "cf.guideSeen";
 
 export class MatchScreen {
-  readonly root = h("section", { class: "match", "aria-label": "match" });
+  readonly root = h("section", { class: "match", "aria-label": t("match.region") });
   private role: Role = "spectator";
   private welcomeInfo: Welcome | null = null;
   private viewMsg: ViewMessage | null = null;
@@ -60,7 +60,10 @@ export class MatchScreen {
 
   view(incoming: ViewMessage): void {
     const wasEnded = this.viewMsg?.view.phase === "ended";
-    const v: ViewMessage = { ...incoming, view: mergeView(this.viewMsg?.view ?? null, incoming.view, incoming.from) };
+    const v: ViewMessage = {
+      ...incoming,
+      view: mergeView(this.viewMsg?.view ?? null, incoming.view, incoming.from),
+    };
     this.viewMsg = v;
     if (v.view.phase === "ended" && !wasEnded) this.tab = "debrief";
     if (v.options) this.compose.setOptions(v.options);
@@ -73,9 +76,12 @@ export class MatchScreen {
   }
 
   meta(m: RoomMeta): void {
+    const phaseChanged = this.metaInfo?.phase !== m.phase;
     this.metaInfo = m;
     this.renderBar();
     this.renderDraft();
+    // The facilitator's pause button turns into "resume" (and back) when the synced phase changes.
+    if (phaseChanged && this.tab === "facilitator") this.renderPanel();
   }
 
   error(e: ErrorReply): void {
@@ -122,12 +128,23 @@ export class MatchScreen {
 
   // --- rendering ----------------------------------------------------------------------------------------------
 
-  private bar = h("div", { class: "turn-bar", role: "region", "aria-label": "turn" });
+  private bar = h("div", { class: "turn-bar", role: "region", "aria-label": t("match.turnBar") });
   private summary = h("div", { class: "summary-cards" });
   private tabs = h("div", { class: "tabs", role: "tablist" });
   private panel = h("div", { class: "tab-panel", role: "tabpanel", id: "tab-panel" });
   private side = h("aside", { class: "side-panel" });
   private draftBox = h("div", { class: "draft", id: "draft", "aria-live": "polite" });
+
+  /** After a language switch: the lever composer and the guide keep their text between renders, so they are
+   * built anew in the new language. */
+  languageChanged(): void {
+    this.compose = composer((order) => void this.addOrder(order));
+    if (this.viewMsg?.options) this.compose.setOptions(this.viewMsg.options);
+    this.root.querySelector("#guide")?.remove();
+    this.root.setAttribute("aria-label", t("match.region"));
+    this.bar.setAttribute("aria-label", t("match.turnBar"));
+    this.rerender();
+  }
 
   rerender(): void {
     if (!this.root.firstChild) {
@@ -356,6 +373,8 @@ export class MatchScreen {
   }
 
   private facilitatorPanel(v: DeepReadonly<FacilitatorView>): HTMLElement {
+    // A reload takes the seat back by reconnecting, which brings no new welcome: the key is in the session.
+    const key = this.welcomeInfo?.facilitatorKey ?? this.net.session?.facilitatorKey;
     const select = h("select", { id: "inject-event" }) as HTMLSelectElement;
     void import("./events.ts").then(({ cards }) => {
       for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
@@ -372,9 +391,7 @@ export class MatchScreen {
       "section",
       { class: "facilitator", "aria-labelledby": "fac-heading" },
       h("h2", { id: "fac-heading" }, t("facilitator.heading")),
-      this.welcomeInfo?.facilitatorKey
-        ? h("p", {}, t("facilitator.key", { key: this.welcomeInfo.facilitatorKey }))
-        : null,
+      key ? h("p", {}, t("facilitator.key", { key })) : null,
       h(
         "div",
         { class: "row" },

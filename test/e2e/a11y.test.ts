@@ -1,0 +1,120 @@
+/**
+ * An automated accessibility check with axe-core (WCAG 2.x A and AA rules) of the lobby and of the match
+ * screen with its tabs: no violation of impact "serious" or "critical".
+ */
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  closeAll,
+  createMatch,
+  ensureClientBuilt,
+  launchBrowser,
+  openPlayer,
+  type Player,
+  startE2EServer,
+  waitForTurn,
+  type E2EServer,
+} from "./helpers.ts";
+import { poll } from "./poll.ts";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe on the page as it is now and returns its serious and critical violations, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    })) as { violations: Violation[] };
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("accessibility", () => {
+  let server: E2EServer;
+  let browser: Browser;
+  const players: Player[] = [];
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeAll(browser, players);
+    await server?.stop();
+  });
+
+  it("the lobby and the match screen have no serious or critical axe violations", async () => {
+    const player = await openPlayer(browser, server.url, { name: "Ann" });
+    players.push(player);
+    const page = player.page;
+
+    await poll(() => page.locator("#scenario-summary").textContent()).not.toBe("");
+    await poll(() => page.locator("#open-matches li").count()).toBeGreaterThan(0);
+    // The check can fail: a text field without a label is a critical violation.
+    await page.evaluate(() => {
+      const probe = document.createElement("input");
+      probe.id = "axe-probe";
+      document.getElementById("main")?.append(probe);
+    });
+    expect((await seriousViolations(page)).join("\n")).toMatch(/^critical label .*#axe-probe/m);
+    await page.evaluate(() => document.getElementById("axe-probe")?.remove());
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The match screen on each tab, with the first-match guide open and an order in the draft.
+    await createMatch(page, { role: "us", bots: true, private: true });
+    await waitForTurn(page, 1);
+    await page.locator("#guide").waitFor();
+    await page.locator("#map canvas").waitFor();
+    await page.selectOption("#lever", "buildPower");
+    await page.selectOption("#lever-choice", "solar");
+    await page.fill("#lever-amount", "1");
+    await page.click("#add-order");
+    await page.locator("#draft .draft-list li").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.click("#tab-trends");
+    await page.locator("#charts canvas").nth(4).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.click("#confirm");
+    await waitForTurn(page, 2);
+    await page.click("#tab-events");
+    await page.locator("#tab-panel ol.events li").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(player.errors).toEqual([]);
+  }, 60_000);
+
+  it("the facilitator's controls and the debrief have no serious or critical axe violations", async () => {
+    const teacher = await openPlayer(browser, server.url, { name: "Tess" });
+    players.push(teacher);
+    const page = teacher.page;
+    // With bots on both sides and nobody seated, the bots confirm at once and the match plays to its end.
+    await createMatch(page, { role: "facilitator", bots: true, private: true });
+    await page.locator("#verdict").waitFor();
+    await page.locator("#debrief .charts canvas").first().waitFor();
+    await page.locator("#debrief details.sources li").first().waitFor({ state: "attached" });
+    // Open the folded source lists so that axe checks them too.
+    for (const summary of await page.locator("#debrief details.sources summary").all()) await summary.click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click("#tab-facilitator");
+    await page.locator("#end-match").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(teacher.errors).toEqual([]);
+  }, 60_000);
+});

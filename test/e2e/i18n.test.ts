@@ -1,0 +1,188 @@
+/**
+ * Switching the language changes every visible string: the lobby and the match screen (map, events and
+ * trends tabs, the lever composer, the draft, the first-match guide) are read in English and in German; no
+ * string may be an i18n key or a leftover placeholder, and every string the German page shares with the
+ * English one must be a proper noun, a number, a unit or a code.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { de } from "../../client/src/locales/de.ts";
+import { en } from "../../client/src/locales/en.ts";
+import {
+  closeAll,
+  createMatch,
+  ensureClientBuilt,
+  launchBrowser,
+  openPlayer,
+  type Player,
+  screenshot,
+  startE2EServer,
+  visibleTexts,
+  waitForTurn,
+  type E2EServer,
+} from "./helpers.ts";
+import { poll } from "./poll.ts";
+
+/** A missing key shows as the key itself, for example "lobby.create" or "levers.buyChips.name". */
+const I18N_KEY = new RegExp(`\\b(?:${Object.keys(en).join("|")})\\.[A-Za-z$][\\w$.-]*`);
+
+/** Words spelt the same in English and German: the title, place names, units, the language names. */
+const SAME_IN_BOTH = [
+  "Compute Frontier",
+  "China",
+  "Japan",
+  "Malaysia",
+  "Solar",
+  "Wind",
+  "Gas",
+  "offline",
+  "English",
+  "Deutsch",
+  "H100e",
+  "GW",
+  "TWh",
+  "CO2",
+];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function leaves(tree: unknown): string[] {
+  return typeof tree === "string" ? [tree] : Object.values(tree as object).flatMap(leaves);
+}
+
+/**
+ * Texts of a page in one language that hold a phrase found only in the other language's strings, such as a
+ * label left over from before the switch ("Karte" on the English page).
+ */
+function foreign(texts: string[], other: object, own: object): string[] {
+  const ownText = leaves(own).join("\n");
+  const phrases = new Set(
+    leaves(other)
+      .flatMap((value) => value.split(/\{\{\w+\}\}/))
+      .map((phrase) => phrase.trim())
+      .filter((phrase) => /\p{L}{4,}/u.test(phrase) && !ownText.includes(phrase)),
+  );
+  const patterns = [...phrases].map(
+    (p) => new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(p)}(?:$|[^\\p{L}])`, "u"),
+  );
+  return texts.filter((text) => patterns.some((pattern) => pattern.test(text)));
+}
+
+/** Strings of the German page that also appear, unchanged, on the English page and are not allowed to. */
+function untranslated(english: string[], german: string[], allowed: string[]): string[] {
+  const seen = new Set(english);
+  const allowedWords = new RegExp(`(?:${[...SAME_IN_BOTH, ...allowed].map(escapeRegExp).join("|")})`, "g");
+  return [
+    ...new Set(
+      german.filter((text) => {
+        if (!seen.has(text)) return false;
+        // What is left after the allowed words must hold no word: numbers, signs and codes only.
+        return /\p{L}{2,}/u.test(text.replace(allowedWords, " "));
+      }),
+    ),
+  ];
+}
+
+function keysAndPlaceholders(texts: string[]): string[] {
+  return texts.filter((text) => I18N_KEY.test(text) || text.includes("{{") || text.includes("}}"));
+}
+
+async function switchLanguage(page: Page, lang: "en" | "de", marker: string): Promise<void> {
+  await page.selectOption("#language", lang);
+  await page.waitForFunction(
+    ([l, m]) => document.documentElement.lang === l && document.body.innerText.includes(m as string),
+    [lang, marker],
+  );
+}
+
+describe("languages in the browser", () => {
+  let server: E2EServer;
+  let browser: Browser;
+  const players: Player[] = [];
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeAll(browser, players);
+    await server?.stop();
+  });
+
+  it("switching to German changes every visible string of the lobby and the match screen", async () => {
+    const player = await openPlayer(browser, server.url, { name: "Ann" });
+    players.push(player);
+    const page = player.page;
+    const lobbyReady = async (summaryWord: string) => {
+      await poll(() => page.locator("#scenario-summary").textContent()).toContain(summaryWord);
+      await poll(() => page.locator("#open-matches li").count()).toBeGreaterThan(0);
+    };
+
+    // The lobby, in English and then in German.
+    await lobbyReady("The world");
+    const lobbyEn = await visibleTexts(page);
+    await switchLanguage(page, "de", "Partie erstellen");
+    await lobbyReady("Die Welt");
+    const lobbyDe = await visibleTexts(page);
+    await screenshot(page, "lobby-de");
+    expect(lobbyDe).toContain("Sprache");
+    // What was typed survives the switch, which draws the lobby anew.
+    expect(await page.inputValue("#name")).toBe("Ann");
+    expect(keysAndPlaceholders(lobbyEn)).toEqual([]);
+    expect(keysAndPlaceholders(lobbyDe)).toEqual([]);
+    expect(untranslated(lobbyEn, lobbyDe, ["Ann"])).toEqual([]);
+    expect(foreign(lobbyEn, de, en)).toEqual([]);
+    expect(foreign(lobbyDe, en, de)).toEqual([]);
+    // The choice is remembered for the next visit.
+    expect(await page.evaluate(() => localStorage.getItem("cf.language"))).toBe("de");
+
+    // A match created in German: the first-match guide is open, and one turn with an order gives events.
+    const code = await createMatch(page, { role: "us", bots: true, private: true });
+    await waitForTurn(page, 1);
+    await page.locator("#guide").waitFor();
+    await page.selectOption("#lever", "buildPower");
+    await page.selectOption("#lever-choice", "solar");
+    await page.fill("#lever-amount", "1");
+    await page.click("#add-order");
+    await page.locator("#draft .draft-list li").first().waitFor();
+    await page.click("#confirm");
+    await waitForTurn(page, 2);
+    // A side's page gets a draft again at the start of each turn; give it one to show.
+    await page.fill("#lever-amount", "2");
+    await page.click("#add-order");
+    await page.locator("#draft .draft-list li").first().waitFor();
+
+    const readTabs = async (): Promise<string[]> => {
+      const texts: string[] = [];
+      await page.click("#tab-map");
+      await page.locator("#map canvas").waitFor();
+      texts.push(...(await visibleTexts(page)));
+      await page.click("#tab-events");
+      await page.locator("#tab-panel ol.events li").first().waitFor();
+      // An event's source is a reference, quoted as it was published.
+      texts.push(...(await visibleTexts(page, ".events .source")));
+      await page.click("#tab-trends");
+      await page.locator("#charts canvas").nth(4).waitFor();
+      texts.push(...(await visibleTexts(page)));
+      return texts;
+    };
+    const matchDe = await readTabs();
+    // Switch on the map tab, so that the map already on screen must follow the language too.
+    await page.click("#tab-map");
+    await page.locator("#map canvas").waitFor();
+    await screenshot(page, "match-de");
+    await switchLanguage(page, "en", "Your side's draft");
+    const matchEn = await readTabs();
+
+    expect(matchDe).toContain("Entwurf deiner Seite");
+    expect(matchDe).toContain("Bau von Kraftwerken begonnen.");
+    expect(matchEn).toContain("Power plant construction started.");
+    expect(keysAndPlaceholders(matchEn)).toEqual([]);
+    expect(keysAndPlaceholders(matchDe)).toEqual([]);
+    expect(untranslated(matchEn, matchDe, ["Ann", code, "Code"])).toEqual([]);
+    expect(foreign(matchEn, de, en)).toEqual([]);
+    expect(foreign(matchDe, en, de)).toEqual([]);
+    expect(player.errors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,134 @@
+/**
+ * A team of two browsers on the US side: both edit one shared draft, and a reload in the middle of a turn
+ * comes back to the same seat with the draft intact (the seat is kept in sessionStorage and localStorage).
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  closeAll,
+  createMatch,
+  ensureClientBuilt,
+  joinMatch,
+  launchBrowser,
+  openPlayer,
+  type Player,
+  startE2EServer,
+  waitForTurn,
+  type E2EServer,
+} from "./helpers.ts";
+import { poll } from "./poll.ts";
+
+/** Adds an order through the lever composer: a lever, optionally its target, and an amount. */
+async function addOrder(page: Page, lever: string, amount: string, choice?: string): Promise<void> {
+  await page.selectOption("#lever", lever);
+  if (choice) await page.selectOption("#lever-choice", choice);
+  await page.fill("#lever-amount", amount);
+  await page.click("#add-order");
+}
+
+const draftItems = (page: Page) => page.locator("#draft .draft-list li").allTextContents();
+
+describe("a team in the browser", () => {
+  let server: E2EServer;
+  let browser: Browser;
+  const players: Player[] = [];
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeAll(browser, players);
+    await server?.stop();
+  });
+
+  it("two US players share one draft, and a reload mid-turn comes back to the same seat", async () => {
+    const ann = await openPlayer(browser, server.url, { name: "Ann", guide: false });
+    const ben = await openPlayer(browser, server.url, { name: "Ben", guide: false });
+    players.push(ann, ben);
+    // A bot plays China, so the turn resolves as soon as the US team confirms.
+    const code = await createMatch(ann.page, { role: "us", bots: true, private: true });
+    await joinMatch(ben.page, code, "us");
+    // Phaser's map is not under test here and costs CPU in every page.
+    for (const p of [ann, ben]) {
+      await waitForTurn(p.page, 1);
+      await p.page.click("#tab-events");
+    }
+    await poll(() => ben.page.locator(".role").textContent()).toBe("You play: United States");
+
+    // A lever without an amount hides the amount field; one with an amount shows it.
+    await ann.page.selectOption("#lever", "setExportControls");
+    await poll(() => ann.page.isVisible("#lever-amount")).toBe(false);
+    await ann.page.selectOption("#lever", "fundAlgorithms");
+    await poll(() => ann.page.isVisible("#lever-amount")).toBe(true);
+    await poll(() => ann.page.isVisible("#lever-choice")).toBe(false);
+
+    // Ann adds an order; Ben sees it in the team's draft, with who changed it.
+    await addOrder(ann.page, "fundAlgorithms", "5");
+    await poll(() => draftItems(ben.page)).toEqual(["Algorithm research · 5 $B Remove"]);
+    await poll(() => ben.page.locator("#draft").textContent()).toContain("Last change by Ann");
+
+    // Ben adds one more; Ann sees both.
+    await addOrder(ben.page, "buildPower", "1", "solar");
+    const both = ["Algorithm research · 5 $B Remove", "Build power · Solar · 1 GW Remove"];
+    await poll(() => draftItems(ann.page)).toEqual(both);
+    await poll(() => ann.page.locator("#draft").textContent()).toContain("Last change by Ben");
+
+    // Ben reloads in the middle of the turn and comes back to the same seat, turn and draft.
+    const before = await ben.page.evaluate(() => ({
+      playerId: localStorage.getItem("cf.playerId"),
+      session: JSON.parse(sessionStorage.getItem("cf.session") ?? "null") as { code: string; role: string },
+    }));
+    expect(before.session).toMatchObject({ code, role: "us" });
+    await ben.page.reload();
+    await ben.page.locator("#match-code").waitFor();
+    expect(await ben.page.locator("#create-form").count()).toBe(0);
+    await poll(() => ben.page.locator("#match-code").textContent()).toBe(`Code ${code}`);
+    await poll(() => ben.page.locator(".role").textContent()).toBe("You play: United States");
+    await waitForTurn(ben.page, 1);
+    await poll(() => draftItems(ben.page)).toEqual(both);
+    expect(await ben.page.evaluate(() => localStorage.getItem("cf.playerId"))).toBe(before.playerId);
+    // Still one Ben in the match, and online again.
+    await poll(async () =>
+      (await ann.page.locator(".players li").allTextContents()).filter((t) => t.startsWith("Ben")),
+    ).toEqual(["Ben · United States"]);
+
+    // The reloaded player can still act for the team: Ben confirms, and the turn moves on for both.
+    await ben.page.locator("#confirm").click();
+    for (const p of [ann, ben]) await waitForTurn(p.page, 2);
+    await poll(() => draftItems(ann.page)).toEqual([]);
+    // The team's orders were carried out: the side's own events report the power build-out.
+    await poll(() => ann.page.locator("#tab-panel ol.events").textContent()).toContain(
+      "Power plant construction started.",
+    );
+    for (const p of players) expect(p.errors).toEqual([]);
+  }, 60_000);
+
+  it("a facilitator who reloads keeps the seat, the controls and the key", async () => {
+    const tess = await openPlayer(browser, server.url, { name: "Tess" });
+    players.push(tess);
+    const page = tess.page;
+    const code = await createMatch(page, { role: "facilitator", bots: false, private: true });
+    await waitForTurn(page, 1);
+    await page.click("#tab-facilitator");
+    const keyLine = page.locator(".facilitator p").first();
+    await poll(() => keyLine.textContent()).toMatch(/^Facilitator key: \S+/);
+    const key = await keyLine.textContent();
+
+    // The controls work: pausing turns the button into "resume" and the turn bar says so.
+    await page.click("#pause");
+    await page.locator("#resume").waitFor();
+    await poll(() => page.locator(".turn-bar .timer").textContent()).toBe("Paused by the facilitator");
+
+    await page.reload();
+    await page.locator("#match-code").waitFor();
+    await poll(() => page.locator("#match-code").textContent()).toBe(`Code ${code}`);
+    await poll(() => page.locator(".role").textContent()).toBe("You play: Facilitator (teacher)");
+    await page.click("#tab-facilitator");
+    await poll(() => page.locator(".facilitator p").first().textContent()).toBe(key);
+    await page.click("#resume");
+    await page.locator("#pause").waitFor();
+    expect(tess.errors).toEqual([]);
+  }, 60_000);
+});
