@@ -52,9 +52,14 @@ export function num(x: number, digits = 1): string {
   return new Intl.NumberFormat(language(), { maximumFractionDigits: digits }).format(x);
 }
 
-/** Large quantities: 1,234,567 -> "1.2M" (or "1,2 Mio." in German). */
+/** Large quantities: 1,234,567 -> "1.23M" (German "1,23 Mio."); 44,145 -> "44.1k" ("44,1 Tsd."). */
 export function compact(x: number): string {
-  return new Intl.NumberFormat(language(), { notation: "compact", maximumFractionDigits: 2 }).format(x);
+  const a = Math.abs(x);
+  const de = language() === "de";
+  if (a >= 1e9) return `${num(x / 1e9, 2)}${de ? " Mrd." : "B"}`;
+  if (a >= 1e6) return `${num(x / 1e6, 2)}${de ? " Mio." : "M"}`;
+  if (a >= 1e4) return `${num(x / 1e3, 1)}${de ? " Tsd." : "k"}`;
+  return num(x, a >= 100 ? 0 : 2);
 }
 
 /** Money in $B. */

@@ -258,6 +258,7 @@ export const de: Strings = {
     scenarioSources: "Jede Zahl des Szenarios mit ihrer Quelle",
     eventSources: "Die Ereignisse und die realen Ereignisse, die sie spiegeln",
     kind: { reported: "berichtet", derived: "abgeleitet", design: "Spielentscheidung" },
+    nothingSpent: "Für Hebel wurde nichts ausgegeben.",
     sourcesNote: "Jede Zahl im Szenario nennt ihre Quelle; Ereignisse spiegeln reale Ereignisse.",
     reveal: "Vollständige Aufdeckung",
     replay: "Runde für Runde nachspielen",

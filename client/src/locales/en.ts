@@ -239,6 +239,7 @@ export const en = {
     scenarioSources: "Every number of the scenario, with its source",
     eventSources: "The events and the real events they echo",
     kind: { reported: "reported", derived: "derived", design: "game choice" },
+    nothingSpent: "Nothing was spent on levers.",
     sourcesNote: "Every number in the scenario names its source; events echo real events.",
     reveal: "Full reveal",
     replay: "Replay turn by turn",

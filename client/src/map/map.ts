@@ -25,6 +25,14 @@ const PLACES = {
 };
 type Place = keyof typeof PLACES;
 const HOSTS = ["japan", "australia", "singapore", "malaysia", "indonesia"] as const;
+/** Where a host's label sits relative to its marker (px), so that neighbours' labels do not overlap. */
+const LABEL_OFFSET: Record<(typeof HOSTS)[number], [number, number]> = {
+  japan: [48, -10],
+  australia: [0, 10],
+  singapore: [-46, 16],
+  malaysia: [-58, -16],
+  indonesia: [30, 16],
+};
 
 class MapScene extends Phaser.Scene {
   private projection!: GeoProjection;
@@ -89,11 +97,20 @@ class MapScene extends Phaser.Scene {
     }
     this.overlay = this.add.graphics();
     this.draw();
+    this.restAfterRender();
   }
 
   setView(view: DeepReadonly<View>): void {
     this.view = view;
-    if (this.overlay) this.draw();
+    if (!this.overlay) return;
+    this.game.loop.wake();
+    this.draw();
+    this.restAfterRender();
+  }
+
+  /** The map only changes with a new view: after drawing it once, stop the render loop (it costs CPU). */
+  private restAfterRender(): void {
+    this.game.events.once("postrender", () => this.game.loop.sleep());
   }
 
   private point(place: Place): [number, number] {
@@ -151,8 +168,19 @@ class MapScene extends Phaser.Scene {
           hx,
           hy,
         );
-        this.label(hx, hy + 10, `${t(`choices.host.${host}`)} ${compact(leased)}`, PALETTE.china);
-      } else this.label(hx, hy + 10, t(`choices.host.${host}`), "#333333");
+        this.label(
+          hx + LABEL_OFFSET[host][0],
+          hy + LABEL_OFFSET[host][1],
+          `${t(`choices.host.${host}`)} ${compact(leased)}`,
+          PALETTE.china,
+        );
+      } else
+        this.label(
+          hx + LABEL_OFFSET[host][0],
+          hy + LABEL_OFFSET[host][1],
+          t(`choices.host.${host}`),
+          "#333333",
+        );
     }
     // Own power and halls, for a side's members.
     if (v.viewer === "us" || v.viewer === "china") {

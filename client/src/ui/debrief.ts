@@ -91,13 +91,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
       {},
       ...moves
         .slice(0, 3)
-        .map((m) =>
-          h(
-            "li",
-            {},
-            t("debrief.turningPoint", { label: m.label, delta: (m.delta >= 0 ? "+" : "") + num(m.delta, 1) }),
-          ),
-        ),
+        .map((m) => h("li", {}, t("debrief.turningPoint", { label: m.label, delta: signed(m.delta) }))),
     ),
   );
   // Where the money went, by lever and side.
@@ -112,9 +106,11 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
       h(
         "ul",
         {},
-        ...spend(side).map(([lever, amount]) =>
-          h("li", {}, `${t(`levers.${lever}.name`)}: ${money(amount)}`),
-        ),
+        ...(spend(side).length === 0
+          ? [h("li", {}, t("debrief.nothingSpent"))]
+          : spend(side).map(([lever, amount]) =>
+              h("li", {}, `${t(`levers.${lever}.name`)}: ${money(amount)}`),
+            )),
       ),
     );
   }
@@ -207,4 +203,10 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   void fetchJson<{ id: string; source: string; echo: string }[]>("/api/events").then((cards) => {
     eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, `${c.echo} (${c.source})`))));
   });
+}
+
+/** A signed number rounded first, so that a tiny fall shows as "0.0", never "-0.0". */
+function signed(x: number): string {
+  const rounded = Math.round(x * 10) / 10;
+  return rounded > 0 ? `+${num(rounded, 1)}` : rounded < 0 ? num(rounded, 1) : num(0, 1);
 }

@@ -185,13 +185,15 @@ export class MatchScreen {
       h(
         "span",
         { class: "turn", id: "turn-label" },
-        v
-          ? t("match.turn", {
-              turn: Math.min(v.turn + 1, v.scenario.turns),
-              turns: v.scenario.turns,
-              label: v.label,
-            })
-          : t("app.connecting"),
+        v?.phase === "ended"
+          ? t("match.ended")
+          : v
+            ? t("match.turn", {
+                turn: Math.min(v.turn + 1, v.scenario.turns),
+                turns: v.scenario.turns,
+                label: v.label,
+              })
+            : t("app.connecting"),
       ),
       h("span", { class: "role" }, t("match.youAre", { role: t(`roles.${this.role}`) })),
       h("span", { class: "timer", "aria-live": "off" }),
