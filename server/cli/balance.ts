@@ -17,9 +17,11 @@ import { toCsv } from "../lab/report.ts";
 import { intFlag, parseFlags, runCli, UsageError } from "./args.ts";
 
 const USAGE = `usage: npm run balance -- [--scenario ID|FILE.json] [--matches N] [--us BOTS] [--china BOTS]
-                            [--workers N] [--seed N] [--out DIR] [--sweep PATH=FROM..TO:STEP] [--search-samples N]
+                            [--search-matches N] [--workers N] [--seed N] [--out DIR]
+                            [--sweep PATH=FROM..TO:STEP] [--search-samples N]
   --scenario        ${SCENARIO_IDS.join(", ")}, or a scenario file (default baseline-2025)
   --matches         matches per pairing (default 1000)
+  --search-matches  matches for pairings with the search bot, which is slow (default: --matches)
   --us, --china     comma-separated bots for each side (default hawk,builder,search and
                     offshorer,self-reliance,search); bots: ${Object.keys(BOTS).join(", ")}
   --workers         worker threads (default 2; does not change the numbers)
@@ -127,17 +129,19 @@ function formatDuration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-function progress(): (done: number, total: number) => void {
+/** Progress on stderr: matches done, rate and time left (estimated from the work done, where a match with the search bot counts for many). */
+function progress(): (done: number, total: number, work: number, totalWork: number) => void {
   const start = performance.now();
   const tty = process.stderr.isTTY;
   let last = 0;
-  return (done, total) => {
+  return (done, total, work, totalWork) => {
     const now = performance.now();
     if (done < total && now - last < (tty ? 250 : 5000)) return;
     last = now;
     const elapsed = (now - start) / 1000;
     const rate = done / Math.max(1e-9, elapsed);
-    const line = `balance: ${done}/${total} matches (${((100 * done) / total).toFixed(1)}%), ${rate.toFixed(0)}/s, ${done < total ? `about ${formatDuration((total - done) / Math.max(1e-9, rate))} left` : `done in ${formatDuration(elapsed)}`}`;
+    const left = ((totalWork - work) * elapsed) / Math.max(1e-9, work);
+    const line = `balance: ${done}/${total} matches (${((100 * done) / total).toFixed(1)}%), ${rate.toFixed(0)}/s, ${done < total ? `about ${formatDuration(left)} left` : `done in ${formatDuration(elapsed)}`}`;
     process.stderr.write(tty ? `\r${line.padEnd(80)}${done >= total ? "\n" : ""}` : `${line}\n`);
   };
 }
@@ -170,6 +174,7 @@ runCli(USAGE, async () => {
   const flags = parseFlags(process.argv.slice(2), {
     scenario: { type: "string" },
     matches: { type: "string" },
+    "search-matches": { type: "string" },
     us: { type: "string" },
     china: { type: "string" },
     workers: { type: "string" },
@@ -187,8 +192,10 @@ runCli(USAGE, async () => {
   const { raw, source } = rawScenario(scenarioId);
   const scenario = parsed(raw, `scenario ${scenarioId}`);
   const matches = intFlag(flags.matches, "matches", 1000, 1, 1_000_000);
+  const searchMatches = intFlag(flags["search-matches"], "search-matches", matches, 1, 1_000_000);
   const seed = intFlag(flags.seed, "seed", 1, 0, 2 ** 31 - 1);
-  if (seed + matches - 1 > 2 ** 31 - 1) throw new UsageError("--seed plus --matches must stay below 2^31");
+  if (seed + Math.max(matches, searchMatches) - 1 > 2 ** 31 - 1)
+    throw new UsageError("--seed plus --matches must stay below 2^31");
   const workers = intFlag(flags.workers, "workers", 2, 1, 64);
   const searchSamples = intFlag(flags["search-samples"], "search-samples", DEFAULT_SEARCH.samples, 1, 1000);
   const us = botList(flags.us, "hawk,builder,search", "us");
@@ -201,6 +208,7 @@ runCli(USAGE, async () => {
     "npm run balance --",
     `--scenario ${scenarioId}`,
     `--matches ${matches}`,
+    ...(searchMatches !== matches ? [`--search-matches ${searchMatches}`] : []),
     `--us ${us.join(",")}`,
     `--china ${china.join(",")}`,
     `--seed ${seed}`,
@@ -216,6 +224,7 @@ runCli(USAGE, async () => {
     us,
     china,
     matches,
+    searchMatches,
     seed,
     workers,
     searchSamples,

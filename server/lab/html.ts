@@ -57,7 +57,7 @@ function pairingTable(run, parent) {
   for (const x of ["pairing","matches","US wins","95% interval","China wins","95% interval","lead median (mo)","decided by turn (median)","refused"]) h.append(el("th", {}, x));
   t.append(h);
   for (const p of run.pairings) { const tr = el("tr");
-    for (const x of [name(p), p.matches, pct(p.usWinRate), pct(p.usInterval.low)+" – "+pct(p.usInterval.high), pct(p.chinaWinRate), pct(p.chinaInterval.low)+" – "+pct(p.chinaInterval.high), p.lead.median.toFixed(2), p.decidedTurn.median.toFixed(0), p.refused]) tr.append(el("td", {}, String(x)));
+    for (const x of [name(p), p.matches, pct(p.usWinRate), pct(p.usInterval.low)+" – "+pct(p.usInterval.high), pct(p.chinaWinRate), pct(p.chinaInterval.low)+" – "+pct(p.chinaInterval.high), p.lead.median.toFixed(2), (p.decidedTurn.median + 1).toFixed(0), p.refused]) tr.append(el("td", {}, String(x)));
     t.append(tr); }
   parent.append(t);
   const canvas = chartBox(parent);
@@ -153,10 +153,18 @@ export function toHtml(report: LabReport): string {
   const rows: [string, string][] = [
     ["command", m.command],
     ["scenario", `${m.scenario.id} (${m.scenario.source})`],
-    ["matches per pairing", String(m.matches)],
+    [
+      "matches per pairing",
+      m.searchMatches === m.matches
+        ? String(m.matches)
+        : `${m.matches} (${m.searchMatches} with the search bot)`,
+    ],
     ["seeds", m.seeds.rule],
     ["code version", `${m.code.commit}${m.code.dirty ? " (with uncommitted changes)" : ""}`],
-    ["search budget", `${m.searchSamples} sampled worlds per candidate per turn`],
+    [
+      "search budget",
+      `${m.searchSamples} sampled worlds per candidate per turn (twice as many more for the best two)`,
+    ],
   ];
   const meta = rows
     .map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td><code>${escapeHtml(v)}</code></td></tr>`)
@@ -165,7 +173,7 @@ export function toHtml(report: LabReport): string {
 <html lang="en"><head><meta charset="utf-8"><title>Compute Frontier balance report: ${escapeHtml(m.scenario.id)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body><h1>Compute Frontier balance report</h1>
-<p class="small">Bots play seeded headless matches on the game's rules; win rates carry 95% Wilson intervals. Any match can be replayed with <code>npm run sim -- --scenario ${escapeHtml(m.scenario.id)} --seed SEED --us BOT --china BOT</code>.</p>
+<p class="small">Bots play seeded headless matches on the game's rules; win rates carry 95% Wilson intervals. Any match can be replayed with <code>npm run sim -- --scenario ${escapeHtml(m.scenario.source === "built-in" ? m.scenario.id : m.scenario.source)} --seed SEED --us BOT --china BOT</code>.</p>
 <table class="meta">${meta}</table>
 <div id="main"></div>
 <script type="application/json" id="report">${scriptSafe(JSON.stringify(report))}</script>

@@ -8,7 +8,7 @@ import type { Scenario } from "../../shared/rules/index.ts";
 import { hashState } from "../../shared/rules/index.ts";
 import { bundleWorker } from "./bundle.ts";
 import type { Pairing } from "./pool.ts";
-import { LabPool } from "./pool.ts";
+import { hasSearch, LabPool, matchWeight } from "./pool.ts";
 import type { RunReport } from "./report.ts";
 import { runReport } from "./report.ts";
 
@@ -30,11 +30,13 @@ export interface LabOptions {
   us: string[];
   china: string[];
   matches: number;
+  /** Matches for pairings that include the search bot (default: `matches`). */
+  searchMatches?: number;
   seed: number;
   workers: number;
   searchSamples: number;
   sweep: Sweep | null;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, work: number, totalWork: number) => void;
 }
 
 export interface LabReport {
@@ -43,6 +45,7 @@ export interface LabReport {
     command: string;
     scenario: { id: string; source: string; hash: string };
     matches: number;
+    searchMatches: number;
     seed: number;
     seeds: { first: number; last: number; rule: string };
     us: string[];
@@ -77,7 +80,12 @@ export async function runLab(o: LabOptions): Promise<LabReport> {
   const started = performance.now();
   const pairings: Pairing[] = o.us.flatMap((us) => o.china.map((china) => ({ us, china })));
   const values: (number | null)[] = o.sweep ? o.sweep.values : [null];
-  const total = values.length * pairings.length * o.matches;
+  const searchMatches = o.searchMatches ?? o.matches;
+  const counts = pairings.map((p) => (hasSearch(p) ? searchMatches : o.matches));
+  const perRun = counts.reduce((a, b) => a + b, 0);
+  const total = values.length * perRun;
+  const workPerRun = counts.reduce((a, n, i) => a + n * matchWeight(pairings[i]!), 0);
+  const totalWork = values.length * workPerRun;
   const worker = await bundleWorker();
   const pool = new LabPool(worker.url, o.workers);
   const runs: RunReport[] = [];
@@ -87,10 +95,11 @@ export async function runLab(o: LabOptions): Promise<LabReport> {
       const results = await pool.run({
         scenario,
         pairings,
-        matches: o.matches,
+        matches: counts,
         seed: o.seed,
         searchSamples: o.searchSamples,
-        onProgress: (done) => o.onProgress?.(k * pairings.length * o.matches + done, total),
+        onProgress: (done, _total, work) =>
+          o.onProgress?.(k * perRun + done, total, k * workPerRun + work, totalWork),
       });
       runs.push(runReport(value, pairings, results, scenario.params, o.seed));
     }
@@ -105,10 +114,11 @@ export async function runLab(o: LabOptions): Promise<LabReport> {
       command: o.command,
       scenario: { id: o.scenario.id, source: o.scenarioSource, hash: hashState(o.scenario) },
       matches: o.matches,
+      searchMatches,
       seed: o.seed,
       seeds: {
         first: o.seed,
-        last: o.seed + o.matches - 1,
+        last: o.seed + Math.max(o.matches, searchMatches) - 1,
         rule: `match i (0-based) of every pairing uses seed ${o.seed} + i`,
       },
       us: o.us,

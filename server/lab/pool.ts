@@ -25,16 +25,30 @@ interface FromWorker {
 export interface RunOptions {
   scenario: Scenario;
   pairings: Pairing[];
-  matches: number;
+  /** Matches per pairing: one count for all, or one per pairing. */
+  matches: number | readonly number[];
   seed: number;
   searchSamples?: number;
-  /** Called after every finished chunk with the matches done so far. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after every finished chunk with the matches done so far, and the same in units of work: a match with
+   * the search bot weighs as much as many persona matches (see matchWeight), which makes a fair time estimate.
+   */
+  onProgress?: (done: number, total: number, work: number, totalWork: number) => void;
+}
+
+/** Whether a pairing includes the search bot (slow: hundreds of rollouts a turn). */
+export function hasSearch(p: Pairing): boolean {
+  return p.us.startsWith("search") || p.china.startsWith("search");
+}
+
+/** Rough cost of one match of a pairing, in persona matches: each searching side plays out ~25 rollouts a turn. */
+export function matchWeight(p: Pairing): number {
+  return 1 + 150 * ((p.us.startsWith("search") ? 1 : 0) + (p.china.startsWith("search") ? 1 : 0));
 }
 
 /** Matches a chunk holds: small for slow (searching) bots so that the threads finish together. */
 function chunkSize(p: Pairing): number {
-  return p.us.startsWith("search") || p.china.startsWith("search") ? 2 : 50;
+  return hasSearch(p) ? 2 : 50;
 }
 
 /** Worker threads kept for several runs (a sweep plays one run per value). */
@@ -47,20 +61,25 @@ export class LabPool {
   }
 
   async run(o: RunOptions): Promise<MatchSummary[][]> {
+    const counts = o.pairings.map((_, i) =>
+      typeof o.matches === "number" ? o.matches : (o.matches[i] ?? 0),
+    );
     const tasks: { pairing: number; from: number; count: number }[] = [];
     const perPairing = o.pairings.map((p, i) => {
       const list: { pairing: number; from: number; count: number }[] = [];
-      for (let from = 0; from < o.matches; from += chunkSize(p))
-        list.push({ pairing: i, from, count: Math.min(chunkSize(p), o.matches - from) });
+      for (let from = 0; from < counts[i]!; from += chunkSize(p))
+        list.push({ pairing: i, from, count: Math.min(chunkSize(p), counts[i]! - from) });
       return list;
     });
     // Interleave the pairings so that slow ones are spread over the run.
     for (let k = 0; perPairing.some((l) => k < l.length); k++)
       for (const list of perPairing) if (list[k]) tasks.push(list[k]!);
 
-    const results: MatchSummary[][] = o.pairings.map(() => new Array<MatchSummary>(o.matches));
-    const total = o.pairings.length * o.matches;
+    const results: MatchSummary[][] = counts.map((n) => new Array<MatchSummary>(n));
+    const total = counts.reduce((a, b) => a + b, 0);
+    const totalWork = counts.reduce((a, n, i) => a + n * matchWeight(o.pairings[i]!), 0);
     let done = 0;
+    let work = 0;
     let next = 0;
     const init: ToWorker = {
       kind: "init",
@@ -92,7 +111,8 @@ export class LabPool {
               const t = tasks[m.task]!;
               m.results.forEach((r, i) => (results[t.pairing]![t.from + i] = r));
               done += m.results.length;
-              o.onProgress?.(done, total);
+              work += m.results.length * matchWeight(o.pairings[t.pairing]!);
+              o.onProgress?.(done, total, work, totalWork);
               send();
             };
             const onError = (error: Error) => {

@@ -47,6 +47,8 @@ export interface ChinaPlan {
    */
   hoard: number;
   releaseTurns: number;
+  /** What changes while the US remote-access rule is in force and doors abroad are closing. */
+  whenDoorsClose?: Partial<Omit<ChinaPlan, "whenDoorsClose">>;
 }
 
 type View = ChinaPolicyView;
@@ -100,7 +102,11 @@ export function leaseCheapest(draft: Draft, budget: number): void {
 }
 
 /** China's heuristic for one turn. */
-export function chinaOrders(view: View, options: OrderOptions, scenario: Scenario, plan: ChinaPlan): Draft {
+export function chinaOrders(view: View, options: OrderOptions, scenario: Scenario, given: ChinaPlan): Draft {
+  const plan =
+    given.whenDoorsClose && view.exportControlLevel === "banPlusRemoteAccess"
+      ? { ...given, ...given.whenDoorsClose }
+      : given;
   const draft = new Draft(options);
   const p = scenario.params;
   const own = view.own;

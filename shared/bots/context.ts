@@ -10,7 +10,7 @@ import { BUILTIN_SCENARIOS, POWER_SOURCES } from "../rules/index.ts";
  * just these fields for imagined states, which keeps thousands of rollouts a turn cheap.
  */
 export type PolicyView<V extends SideView = SideView> = DeepReadonly<
-  Pick<V, "viewer" | "turn" | "own" | "hosts" | "modifiers" | "intel" | "scenario">
+  Pick<V, "viewer" | "turn" | "own" | "hosts" | "modifiers" | "intel" | "scenario" | "exportControlLevel">
 >;
 export type UsPolicyView = PolicyView<UsView>;
 export type ChinaPolicyView = PolicyView<ChinaView>;

@@ -12,25 +12,32 @@ import type { Draft } from "./draft.ts";
 import type { UsPlan } from "./usPolicy.ts";
 import { usOrders } from "./usPolicy.ts";
 
-/** US hawk: the full ban with the remote-access rule, enforcement, pressure on hosts and tool allies. */
+/**
+ * US hawk: the full ban with the remote-access rule from the first turn, enforcement against smuggling,
+ * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, but plans
+ * power for only part of the chip supply and leaves algorithm research to the labs.
+ */
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
   enforcement: 1.5,
-  intelligence: 1,
+  intelligence: 0,
   toolAllies: 2,
   pressure: 2,
-  pressureHosts: 3,
-  allySubsidy: 3,
+  pressureHosts: 2,
+  allySubsidy: 0,
   reform: 0,
-  algo: 15,
-  algoShare: 0.3,
+  algo: 6.5,
+  algoShare: 0.35,
   ambition: 0.6,
   powerMix: { gas: 1 },
   chipsFrom: 0,
 };
 
-/** US builder: frontier chips, data centres and power at home, permitting reform; controls left as they are. */
+/**
+ * US builder: frontier chips, data centres and power (gas and solar) at home, and permitting reform to cut the
+ * wait for them; export controls stay as they are.
+ */
 export const BUILDER: UsPlan = {
   controls: null,
   controlsFrom: 0,
@@ -40,45 +47,53 @@ export const BUILDER: UsPlan = {
   pressure: 0,
   pressureHosts: 0,
   allySubsidy: 0,
-  reform: 10,
-  algo: 25,
-  algoShare: 0.3,
-  ambition: 1,
+  reform: 20,
+  algo: 4,
+  algoShare: 0.35,
+  ambition: 0.8,
   powerMix: { gas: 0.6, solar: 0.4 },
   chipsFrom: 0,
 };
 
-/** China offshorer: leases compute in the hosts, courts them, smuggles while frontier chips are banned. */
+/**
+ * China offshorer: rents compute in the hosts (a little every turn and a war chest for the last turn), courts
+ * them, smuggles frontier chips while the risk is low, and buys domestic chips with the rest. When the US
+ * remote-access rule closes the doors abroad, it brings the money home: domestic chips, HBM and fabs.
+ */
 export const OFFSHORER: ChinaPlan = {
   subsidy: 0.2,
   publish: true,
   intelligence: 0.5,
-  algo: 4,
-  algoShare: 0.2,
+  algo: 15,
+  algoShare: 0.3,
   smuggle: 1,
   smuggleMaxRisk: 0.4,
   domestic: 1,
   exportGrade: 0,
   chipsFrom: 0,
-  lease: 0.15,
+  lease: 0.03,
   leaseAtEnd: true,
   court: 2,
   courtHosts: 2,
   chipResearch: 0,
   fabs: 0,
-  hbm: 0,
+  hbm: 1,
   powerMix: { solar: 1 },
-  hoard: 0.3,
+  hoard: 0.2,
   releaseTurns: 1,
+  whenDoorsClose: { hoard: 0, lease: 0, court: 0, smuggleMaxRisk: 0.7, hbm: 2, fabs: 2 },
 };
 
-/** China self-reliance: domestic chips, fabs, HBM and chip design, with subsidised power and cheap solar. */
+/**
+ * China self-reliance: domestic chips at whatever the fabs and HBM can make, fab and HBM expansion, some chip
+ * design work, the full power subsidy for domestic-chip data centres and cheap solar.
+ */
 export const SELF_RELIANCE: ChinaPlan = {
   subsidy: 0.5,
   publish: true,
   intelligence: 0,
-  algo: 5,
-  algoShare: 0.2,
+  algo: 3,
+  algoShare: 0.3,
   smuggle: 0,
   smuggleMaxRisk: 0,
   domestic: 1,
@@ -88,34 +103,61 @@ export const SELF_RELIANCE: ChinaPlan = {
   leaseAtEnd: false,
   court: 0,
   courtHosts: 0,
-  chipResearch: 5,
+  chipResearch: 2,
   fabs: 3,
   hbm: 2,
   powerMix: { solar: 0.7, gas: 0.3 },
   hoard: 0,
-  releaseTurns: 1,
+  releaseTurns: 2,
 };
 
-/** US all-rounder: the builder's programme with the hawk's cheap denial levers. Not a persona of its own. */
-export const US_BALANCED: UsPlan = {
-  ...BUILDER,
+/**
+ * US all-rounder (not a persona): builds at scale with reform, funds research hard, and uses the cheap denial
+ * levers. Found by a coordinate search over the policy's parameters against the China personas; the search
+ * bot's main candidate, and what a China persona plays if a live room seats it for the US.
+ */
+export const US_ALL_ROUNDER: UsPlan = {
   controls: "banPlusRemoteAccess",
-  enforcement: 1.5,
-  toolAllies: 2,
+  controlsFrom: 0,
+  enforcement: 0.5,
+  intelligence: 0,
+  toolAllies: 1,
   pressure: 2,
   pressureHosts: 2,
+  allySubsidy: 0,
+  reform: 40,
+  algo: 40,
+  algoShare: 0.5,
+  ambition: 1,
+  powerMix: { gas: 1 },
+  chipsFrom: 2,
 };
 
-/** China all-rounder: self-reliance plus smuggling while it is safe and a last-turn lease abroad. */
-export const CHINA_BALANCED: ChinaPlan = {
-  ...SELF_RELIANCE,
-  smuggle: 1,
+/**
+ * China all-rounder (not a persona): fabs and chip design, research, a war chest spent on the last turn (abroad
+ * while the doors are open), smuggling while it is cheap. Found like the US all-rounder; what a US persona plays if seated for China.
+ */
+export const CHINA_ALL_ROUNDER: ChinaPlan = {
+  subsidy: 0.5,
+  publish: true,
+  intelligence: 0,
+  algo: 15,
+  algoShare: 0.35,
+  smuggle: 0.5,
   smuggleMaxRisk: 0.35,
+  domestic: 1,
+  exportGrade: 0,
+  chipsFrom: 0,
+  lease: 0,
   leaseAtEnd: true,
-  hoard: 0.1,
-  releaseTurns: 1,
-  court: 1,
+  court: 0,
   courtHosts: 2,
+  chipResearch: 5,
+  fabs: 3,
+  hbm: 0,
+  powerMix: { solar: 0.7, gas: 0.3 },
+  hoard: 0.5,
+  releaseTurns: 1,
 };
 
 export type Plan = { side: "us"; plan: UsPlan } | { side: "china"; plan: ChinaPlan };
@@ -133,9 +175,9 @@ export function planDraft(
     : chinaOrders(view as ChinaPolicyView, options, scenario, plan.plan);
 }
 
-const BALANCED: Record<Side, Plan> = {
-  us: { side: "us", plan: US_BALANCED },
-  china: { side: "china", plan: CHINA_BALANCED },
+const ALL_ROUNDERS: Record<Side, Plan> = {
+  us: { side: "us", plan: US_ALL_ROUNDER },
+  china: { side: "china", plan: CHINA_ALL_ROUNDER },
 };
 
 /**
@@ -149,7 +191,7 @@ export function planBot(id: string, description: string, plan: Plan, bound?: Sce
     sides,
     description,
     decide(input, rng) {
-      const mine = input.view.viewer === plan.side ? plan : BALANCED[input.view.viewer];
+      const mine = input.view.viewer === plan.side ? plan : ALL_ROUNDERS[input.view.viewer];
       const draft = planDraft(input.view, input.options, scenarioFor(input.view, bound), mine);
       return { orders: draft ? draft.orders : [], rng };
     },

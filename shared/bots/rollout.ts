@@ -32,6 +32,7 @@ export function rolloutView(state: MatchState, side: Side): PolicyView {
     hosts: state.hosts,
     modifiers: state.modifiers,
     intel: rolloutIntel(state, side),
+    exportControlLevel: state.us.exportControlLevel,
     scenario: {
       id: state.scenario.id,
       title: state.scenario.title,
