@@ -3,19 +3,9 @@
  * screen with its tabs: no violation of impact "serious" or "critical".
  */
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeAll,
-  createMatch,
-  ensureClientBuilt,
-  launchBrowser,
-  openPlayer,
-  type Player,
-  startE2EServer,
-  waitForTurn,
-  type E2EServer,
-} from "./helpers.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createMatch, e2eWorld, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -45,23 +35,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe("accessibility", () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-  });
+  const world = e2eWorld();
 
   it("the lobby and the match screen have no serious or critical axe violations", async () => {
-    const player = await openPlayer(browser, server.url, { name: "Ann" });
-    players.push(player);
+    const player = await world.open({ name: "Ann" });
     const page = player.page;
 
     await poll(() => page.locator("#scenario-summary").textContent()).not.toBe("");
@@ -101,8 +78,7 @@ describe("accessibility", () => {
   }, 60_000);
 
   it("the facilitator's controls and the debrief have no serious or critical axe violations", async () => {
-    const teacher = await openPlayer(browser, server.url, { name: "Tess" });
-    players.push(teacher);
+    const teacher = await world.open({ name: "Tess" });
     const page = teacher.page;
     // With bots on both sides and nobody seated, the bots confirm at once and the match plays to its end.
     await createMatch(page, { role: "facilitator", bots: true, private: true });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, sta
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../server/app.ts";
 import { ConfigSchema } from "../../server/config.ts";
@@ -141,6 +142,51 @@ export async function openPlayer(
   await page.locator("#create-form").waitFor();
   if (options.name) await page.fill("#name", options.name);
   return { context, page, errors };
+}
+
+export interface World {
+  readonly server: E2EServer;
+  readonly browser: Browser;
+  /** Every player opened with `open`, closed after the describe block. */
+  readonly players: Player[];
+  /** Opens a player (see openPlayer) in this world's browser, at this world's server. */
+  open(options?: Parameters<typeof openPlayer>[2]): Promise<Player>;
+}
+
+/**
+ * A server and a browser for one describe block: started before its tests (the client is built first if
+ * needed) and closed after them, with every player opened through it.
+ */
+export function e2eWorld(): World {
+  let server: E2EServer | undefined;
+  let browser: Browser | undefined;
+  const players: Player[] = [];
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await closeAll(browser, players);
+    await server?.stop();
+  });
+  const must = <T>(x: T | undefined, what: string): T => {
+    if (!x) throw new Error(`the ${what} is not started`);
+    return x;
+  };
+  return {
+    get server() {
+      return must(server, "server");
+    },
+    get browser() {
+      return must(browser, "browser");
+    },
+    players,
+    async open(options) {
+      const player = await openPlayer(must(browser, "browser"), must(server, "server").url, options);
+      players.push(player);
+      return player;
+    },
+  };
 }
 
 /** Creates a match from the lobby form and returns its join code (read from the match screen). */

@@ -4,23 +4,11 @@
  * string may be an i18n key or a leftover placeholder, and every string the German page shares with the
  * English one must be a proper noun, a number, a unit or a code.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { de } from "../../client/src/locales/de.ts";
 import { en } from "../../client/src/locales/en.ts";
-import {
-  closeAll,
-  createMatch,
-  ensureClientBuilt,
-  launchBrowser,
-  openPlayer,
-  type Player,
-  screenshot,
-  startE2EServer,
-  visibleTexts,
-  waitForTurn,
-  type E2EServer,
-} from "./helpers.ts";
+import { createMatch, e2eWorld, screenshot, visibleTexts, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 /** A missing key shows as the key itself, for example "lobby.create" or "levers.buyChips.name". */
@@ -96,23 +84,10 @@ async function switchLanguage(page: Page, lang: "en" | "de", marker: string): Pr
 }
 
 describe("languages in the browser", () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-  });
+  const world = e2eWorld();
 
   it("switching to German changes every visible string of the lobby and the match screen", async () => {
-    const player = await openPlayer(browser, server.url, { name: "Ann" });
-    players.push(player);
+    const player = await world.open({ name: "Ann" });
     const page = player.page;
     const lobbyReady = async (summaryWord: string) => {
       await poll(() => page.locator("#scenario-summary").textContent()).toContain(summaryWord);

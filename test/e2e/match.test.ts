@@ -3,43 +3,18 @@
  * watches, both sides confirm (empty) orders every turn until the match ends, and everyone reaches the
  * debrief. Screenshots of each screen are saved under test-results/e2e/.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeAll,
-  createMatch,
-  ensureClientBuilt,
-  joinMatch,
-  launchBrowser,
-  openPlayer,
-  type Player,
-  screenshot,
-  startE2EServer,
-  waitForTurn,
-  type E2EServer,
-} from "./helpers.ts";
+
+import { describe, expect, it } from "vitest";
+import { createMatch, e2eWorld, joinMatch, screenshot, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 const VERDICTS = ["The United States holds its lead and wins.", "China closes the gap and wins."];
 
 describe("a match in the browser", () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-  });
+  const world = e2eWorld();
 
   it("two sides play from the lobby to the debrief while a spectator watches", async () => {
-    const us = await openPlayer(browser, server.url, { name: "Ann" });
-    players.push(us);
+    const us = await world.open({ name: "Ann" });
     // The lobby fills its scenario list and the open matches from the HTTP API.
     await us.page.locator("#scenario option").first().waitFor({ state: "attached" });
     await poll(() => us.page.locator("#scenario-summary").textContent()).not.toBe("");
@@ -69,8 +44,7 @@ describe("a match in the browser", () => {
     // page down, so each player follows the match on the events tab once its map has been seen.
     await us.page.click("#tab-events");
 
-    const china = await openPlayer(browser, server.url, { name: "Bo", guide: false });
-    players.push(china);
+    const china = await world.open({ name: "Bo", guide: false });
     // The new match is public, so the lobby lists it; China joins by its code.
     await poll(() => china.page.locator("#open-matches").textContent()).toContain(code);
     await joinMatch(china.page, code, "china");
@@ -78,8 +52,7 @@ describe("a match in the browser", () => {
     await poll(() => china.page.locator("#match-code").textContent()).toBe(`Code ${code}`);
     await poll(() => china.page.locator(".role").textContent()).toBe("You play: China");
 
-    const watcher = await openPlayer(browser, server.url, { name: "Cy" });
-    players.push(watcher);
+    const watcher = await world.open({ name: "Cy" });
     await joinMatch(watcher.page, code, "spectator");
     await poll(() => watcher.page.locator("#match-code").textContent()).toBe(`Code ${code}`);
     await poll(() => watcher.page.locator(".role").textContent()).toBe("You play: Spectator");
@@ -150,6 +123,6 @@ describe("a match in the browser", () => {
     await screenshot(us.page, "debrief");
     await screenshot(watcher.page, "spectator-debrief");
 
-    for (const p of players) expect(p.errors).toEqual([]);
+    for (const p of world.players) expect(p.errors).toEqual([]);
   }, 90_000);
 });

@@ -2,20 +2,9 @@
  * A team of two browsers on the US side: both edit one shared draft, and a reload in the middle of a turn
  * comes back to the same seat with the draft intact (the seat is kept in sessionStorage and localStorage).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeAll,
-  createMatch,
-  ensureClientBuilt,
-  joinMatch,
-  launchBrowser,
-  openPlayer,
-  type Player,
-  startE2EServer,
-  waitForTurn,
-  type E2EServer,
-} from "./helpers.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createMatch, e2eWorld, joinMatch, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 /** Adds an order through the lever composer: a lever, optionally its target, and an amount. */
@@ -29,24 +18,11 @@ async function addOrder(page: Page, lever: string, amount: string, choice?: stri
 const draftItems = (page: Page) => page.locator("#draft .draft-list li").allTextContents();
 
 describe("a team in the browser", () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-  });
+  const world = e2eWorld();
 
   it("two US players share one draft, and a reload mid-turn comes back to the same seat", async () => {
-    const ann = await openPlayer(browser, server.url, { name: "Ann", guide: false });
-    const ben = await openPlayer(browser, server.url, { name: "Ben", guide: false });
-    players.push(ann, ben);
+    const ann = await world.open({ name: "Ann", guide: false });
+    const ben = await world.open({ name: "Ben", guide: false });
     // A bot plays China, so the turn resolves as soon as the US team confirms.
     const code = await createMatch(ann.page, { role: "us", bots: true, private: true });
     await joinMatch(ben.page, code, "us");
@@ -102,12 +78,11 @@ describe("a team in the browser", () => {
     await poll(() => ann.page.locator("#tab-panel ol.events").textContent()).toContain(
       "Power plant construction started.",
     );
-    for (const p of players) expect(p.errors).toEqual([]);
+    for (const p of world.players) expect(p.errors).toEqual([]);
   }, 60_000);
 
   it("a facilitator who reloads keeps the seat, the controls and the key", async () => {
-    const tess = await openPlayer(browser, server.url, { name: "Tess" });
-    players.push(tess);
+    const tess = await world.open({ name: "Tess" });
     const page = tess.page;
     const code = await createMatch(page, { role: "facilitator", bots: false, private: true });
     await waitForTurn(page, 1);
