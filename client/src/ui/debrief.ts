@@ -2,11 +2,12 @@
  * The debrief at the end: the outcome, the full reveal, the turning points, where the money went, the sources
  * behind the numbers, a turn-by-turn replay from any viewpoint, and the exports.
  */
-import type { DeepReadonly, FacilitatorView, View } from "../../../shared/rules/index.ts";
+import type { ChinaView, DeepReadonly, FacilitatorView, UsView, View } from "../../../shared/rules/index.ts";
 import { clear, h } from "../dom.ts";
 import { compact, money, num, t } from "../i18n.ts";
 import { fetchJson } from "../net.ts";
 import { renderCharts } from "./charts.ts";
+import { eventText } from "./events.ts";
 
 interface Outcome {
   winner: "us" | "china";
@@ -142,7 +143,26 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   const draw = () => {
     const s = turns[Number(slider.value)];
     if (!s) return;
-    frame.textContent = `${s.label}: ${t("match.lead")} ${num(s.leadMonths, 1)} · ${t("match.tension")} ${num(s.tension, 0)} · ${t(`choices.level.${s.exportControlLevel}`)}`;
+    const lines = [
+      `${s.label}: ${t("match.lead")} ${num(s.leadMonths, 1)} · ${t("match.tension")} ${num(s.tension, 0)} · ${t(`choices.level.${s.exportControlLevel}`)}`,
+      `${t("match.capability")}: ${t("sides.us")} ${num(s.capability.us, 2)} · ${t("sides.china")} ${num(s.capability.china, 2)}`,
+    ];
+    // What this viewer knew of compute at that point: its own fleet exactly, or both for the full view.
+    const sides =
+      s.viewer === "facilitator"
+        ? (["us", "china"] as const)
+        : s.viewer === "us" || s.viewer === "china"
+          ? [s.viewer]
+          : [];
+    for (const side of sides) {
+      const own = s.viewer === "facilitator" ? s[side] : (s as DeepReadonly<UsView | ChinaView>).own;
+      lines.push(
+        `${t(`sides.${side}`)}: ${t("match.home")} ${compact(own.last.homeH100e)} H100e · ${t("match.abroad")} ${compact(own.last.leasedH100e)} · ${t("match.power")} ${num(own.last.availableGW, 1)} GW`,
+      );
+    }
+    const events = s.events.filter((e) => e.turn === s.turn - 1 && e.key.startsWith("event."));
+    for (const e of events) lines.push(eventText(e).title);
+    frame.replaceChildren(...lines.map((line) => h("p", {}, line)));
   };
   viewer.addEventListener("change", () => {
     void fetchJson<Replay>(`/api/matches/${code}/replay?viewer=${viewer.value}`).then((r) => {

@@ -1,7 +1,7 @@
 /** The lever composer and the side's shared draft, built from the options the server sends. */
 import type { LeverOption, OrderOptions } from "../../../shared/rules/index.ts";
 import { h, uid } from "../dom.ts";
-import { compact, money, num, t } from "../i18n.ts";
+import { compact, language, money, num, t } from "../i18n.ts";
 
 type DraftOrder = Record<string, unknown> & { type: string };
 
@@ -58,6 +58,7 @@ export function composer(onAdd: (order: DraftOrder) => void): Composer {
   }) as HTMLInputElement;
   const explanation = h("p", { class: "explanation", id: uid("explain") });
   const limits = h("p", { class: "limits", "aria-live": "polite" });
+  const effect = h("p", { class: "explanation effect" });
   const choiceWrap = h(
     "div",
     { class: "field" },
@@ -105,6 +106,8 @@ export function composer(onAdd: (order: DraftOrder) => void): Composer {
     const lever = current();
     if (!lever) return;
     explanation.textContent = t(`levers.${lever.type}.explanation`);
+    // The rules' own forecast is in English; shown where the interface is English.
+    effect.textContent = language() === "en" ? lever.likelyEffect : "";
     choiceSelect.replaceChildren();
     choiceWrap.hidden = !lever.choiceField;
     for (const c of lever.choices) {
@@ -128,6 +131,7 @@ export function composer(onAdd: (order: DraftOrder) => void): Composer {
     { class: "composer", id: "composer", "aria-label": t("match.levers") },
     h("div", { class: "field" }, h("label", { for: "lever" }, t("match.levers")), leverSelect),
     explanation,
+    effect,
     choiceWrap,
     amountWrap,
     limits,
