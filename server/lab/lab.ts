@@ -59,14 +59,17 @@ export interface LabReport {
   timing: { seconds: number; matchesPerSecond: number; workers: number };
 }
 
-/** The git commit of the code, and whether tracked files differ from it. */
+/** Files whose changes can change the lab's numbers. */
+const RELEVANT = ["shared", "server/lab", "server/cli/balance.ts", "package.json", "package-lock.json"];
+
+/** The git commit of the code, and whether the files that make the numbers differ from it. */
 export function codeVersion(): { commit: string; dirty: boolean } {
   try {
     const commit = execFileSync("git", ["rev-parse", "HEAD"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }).trim();
-    const status = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+    const status = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ...RELEVANT], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });

@@ -48,7 +48,7 @@ export const BUILDER: UsPlan = {
   pressureHosts: 0,
   allySubsidy: 0,
   reform: 20,
-  algo: 4,
+  algo: 5,
   algoShare: 0.35,
   ambition: 0.8,
   powerMix: { gas: 0.6, solar: 0.4 },

@@ -10,7 +10,7 @@ export function randomOrder(
   spendable: number,
 ): Order | null {
   const choices = option.choices.filter(
-    (c) => c.available && (option.amountField === undefined || option.amountField === "rate" || c.max > 0),
+    (c) => c.available && (option.amountField === null || option.amountField === "rate" || c.max > 0),
   );
   if (choices.length === 0) return null;
   const choice = choices[dice.int(choices.length)];
