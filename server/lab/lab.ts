@@ -81,6 +81,8 @@ export function codeVersion(): { commit: string; dirty: boolean } {
 
 export async function runLab(o: LabOptions): Promise<LabReport> {
   const started = performance.now();
+  // The code as it is when the matches start (a long run may outlive a commit).
+  const code = codeVersion();
   const pairings: Pairing[] = o.us.flatMap((us) => o.china.map((china) => ({ us, china })));
   const values: (number | null)[] = o.sweep ? o.sweep.values : [null];
   const searchMatches = o.searchMatches ?? o.matches;
@@ -128,7 +130,7 @@ export async function runLab(o: LabOptions): Promise<LabReport> {
       china: o.china,
       searchSamples: o.searchSamples,
       sweep: o.sweep,
-      code: codeVersion(),
+      code,
     },
     runs,
     timing: { seconds, matchesPerSecond: total / Math.max(1e-9, seconds), workers: o.workers },

@@ -160,12 +160,13 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       );
   }
   if (last) {
-    // Leases count at once and cost nothing after the match: the last turn's money all goes abroad.
+    // Leases count at once and cost nothing after the match: what the last turn's chips leave goes abroad.
     if (plan.leaseAtEnd) leaseCheapest(draft, draft.left);
     return draft;
   }
 
-  // Halls and power for the chips of the coming turns, as far as the money of those turns reaches.
+  // Halls and power for the chips of the coming turns, as far as the money of those turns reaches: about 70% of
+  // the income not leased or saved goes to chips, and what the fabs can make grows about 10% a turn.
   const growth = 1 + p.china.incomeGrowthPerTurn;
   const chipMoney = own.income * (1 - plan.lease) * (1 - plan.hoard) * 0.7;
   const domesticPrice = p.chips.domesticUsdPerH100e * 1e-9;

@@ -45,14 +45,14 @@ export function hostsByChineseUse(view: View, scenario: Scenario): HostId[] {
   const p = scenario.params;
   const kwWall = view.own.frontierKwPerH100e * p.world.pue;
   const intel = view.intel;
-  const score = (h: HostId): number => {
+  const score = {} as Record<HostId, number>;
+  for (const h of HOSTS) {
     const host = view.hosts[h];
-    if (host.appliesRemoteAccessRule) return -1;
     const lease = intel[`lease.${h}`]?.estimate ?? 0;
     const room = (host.capacityGW * p.hosts[h].foreignAiShare * host.openness * 1e6) / kwWall;
-    return lease + 0.5 * room;
-  };
-  return [...HOSTS].sort((a, b) => score(b) - score(a));
+    score[h] = host.appliesRemoteAccessRule ? -1 : lease + 0.5 * room;
+  }
+  return [...HOSTS].sort((a, b) => score[b] - score[a]);
 }
 
 /** The US heuristic for one turn. */
