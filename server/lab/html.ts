@@ -39,7 +39,7 @@ const el = (tag, attrs = {}, text) => { const e = document.createElement(tag); O
 const section = (title, note) => { const s = el("section"); s.append(el("h2", {}, title)); if (note) s.append(el("p", { className: "small" }, note)); document.getElementById("main").append(s); return s; };
 const chartBox = (parent) => { const d = el("div", { className: "chart" }); const c = el("canvas"); d.append(c); parent.append(d); return c; };
 const name = (p) => "US " + p.us + " vs China " + p.china;
-const runLabel = (run) => run.value === null ? "" : R.sweep.path + " = " + run.value;
+const runLabel = (run) => run.value === null ? "" : R.meta.sweep.path + " = " + run.value;
 
 function checks(run, parent) {
   const c = run.checks; const t = el("table");
@@ -131,10 +131,10 @@ function sweep(parent) {
     datasets.push({ label, data: R.runs.map((r) => r.pairings[i].usWinRate * 100), borderColor: c, backgroundColor: c, pointRadius: 3, fill: false }); });
   new Chart(chartBox(parent), { type: "line", data: { labels: values, datasets },
     options: { maintainAspectRatio: false, plugins: { legend: { labels: { filter: (item) => !item.text.includes("(95%") } } },
-      scales: { x: { title: { display: true, text: R.sweep.path } }, y: { min: 0, max: 100, title: { display: true, text: "US win rate (%), band: 95% Wilson interval" } } } } });
+      scales: { x: { title: { display: true, text: R.meta.sweep.path } }, y: { min: 0, max: 100, title: { display: true, text: "US win rate (%), band: 95% Wilson interval" } } } } });
 }
 
-if (R.sweep) sweep(section("Win rate against " + R.sweep.path, "Each line is a pairing; the shaded band is its 95% interval."));
+if (R.meta.sweep) sweep(section("Win rate against " + R.meta.sweep.path, "Each line is a pairing; the shaded band is its 95% interval."));
 for (const run of R.runs) {
   const suffix = run.value === null ? "" : " — " + runLabel(run);
   checks(run, section("Balance checks" + suffix, "Threshold: the US must lead by " + run.thresholdMonths + " months at the end."));
