@@ -18,21 +18,10 @@ import type {
   TurnOutput,
   UsState,
 } from "../rules/index.ts";
-import { findCard, HOSTS, ORDER_TYPES } from "../rules/index.ts";
+import { findCard, HOSTS, NO_OUTPUT, ORDER_TYPES } from "../rules/index.ts";
 import type { Dice } from "../rules/rng.ts";
 
 type View = DeepReadonly<SideView>;
-
-const NO_OUTPUT: TurnOutput = {
-  usableH100e: 0,
-  homeH100e: 0,
-  leasedH100e: 0,
-  demandGW: 0,
-  availableGW: 0,
-  poweredFraction: 1,
-  effectiveFlop: 0,
-  electricityCost: 0,
-};
 
 /** A draw of a hidden value from its estimate: log-normal with the report's band as its 95% interval. */
 export function drawEstimate(e: DeepReadonly<Estimate> | undefined, fallback: number, dice: Dice): number {

@@ -15,7 +15,8 @@ import type {
 } from "./types.ts";
 import { HOSTS } from "./types.ts";
 
-const NO_OUTPUT: TurnOutput = {
+/** A fleet's output before its first turn (nothing run yet). */
+export const NO_OUTPUT: TurnOutput = {
   usableH100e: 0,
   homeH100e: 0,
   leasedH100e: 0,
