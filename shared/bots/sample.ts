@@ -11,14 +11,13 @@ import type {
   Fleet,
   HostId,
   MatchState,
-  OrderType,
   Project,
   Scenario,
   SideView,
   TurnOutput,
   UsState,
 } from "../rules/index.ts";
-import { findCard, HOSTS, NO_OUTPUT, ORDER_TYPES } from "../rules/index.ts";
+import { findCard, freshSide, HOSTS, NO_OUTPUT } from "../rules/index.ts";
 import type { Dice } from "../rules/rng.ts";
 
 type View = DeepReadonly<SideView>;
@@ -29,12 +28,6 @@ export function drawEstimate(e: DeepReadonly<Estimate> | undefined, fallback: nu
   if (e.exact || !(e.estimate > 0) || !(e.high > e.estimate)) return Math.max(0, e.estimate);
   const sigma = Math.log(e.high / e.estimate) / 1.96;
   return e.estimate * Math.exp(sigma * dice.normal());
-}
-
-function zeroLevers(): Record<OrderType, number> {
-  const out = {} as Record<OrderType, number>;
-  for (const t of ORDER_TYPES) out[t] = 0;
-  return out;
 }
 
 /** Per-turn output consistent with the rival's public capability: the best run so far was that big. */
@@ -119,23 +112,18 @@ function sampleChina(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dic
   const fabChipsPerWafer = 6 * d.aiFabShare * d.yield * (d.diesPerWafer / d.diesPerChip);
   const wafers = Math.max(d.wafersPerMonth, capacity / perChip / fabChipsPerWafer);
   return {
-    cash: drawEstimate(intel.cash, p.china.cash, dice),
-    income: p.china.incomePerTurn * Math.pow(1 + p.china.incomeGrowthPerTurn, view.turn),
-    fleet,
-    dataCenterGW: power,
-    powerGW: { grid: power, solar: 0, wind: 0, gas: 0, nuclear: 0 },
+    ...freshSide(
+      drawEstimate(intel.cash, p.china.cash, dice),
+      p.china.incomePerTurn * Math.pow(1 + p.china.incomeGrowthPerTurn, view.turn),
+      fleet,
+      power,
+      { grid: power, solar: 0, wind: 0, gas: 0, nuclear: 0 },
+    ),
     projects: [],
     algoEfficiency: impliedAlgo(scenario, capability, home * powered + leased, view.own.algoEfficiency),
     bestRunFlop: Math.pow(10, capability),
     capability,
-    intelStock: 0,
-    spentByLever: zeroLevers(),
-    runningCostTotal: 0,
-    energyTWh: 0,
-    emissionsMt: 0,
-    ledger: { acquired: 0, retired: 0, seized: 0 },
     last: outputFor(capability),
-    publishedThisTurn: false,
     leases,
     subsidyRate: view.subsidyRate,
     chipDesignLevel: Number.isFinite(level) ? level : 0,
@@ -190,23 +178,18 @@ function sampleUs(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dice, 
   const gas = p.power.sources.gas;
   const powerLead = gas.leadTurns + delay(gas.usPermitDelayTurns);
   return {
-    cash: drawEstimate(intel.cash, p.us.cash, dice),
-    income: p.us.incomePerTurn * Math.pow(1 + p.us.incomeGrowthPerTurn, view.turn),
-    fleet,
-    dataCenterGW,
-    powerGW: { grid: power, solar: 0, wind: 0, gas: 0, nuclear: 0 },
+    ...freshSide(
+      drawEstimate(intel.cash, p.us.cash, dice),
+      p.us.incomePerTurn * Math.pow(1 + p.us.incomeGrowthPerTurn, view.turn),
+      fleet,
+      dataCenterGW,
+      { grid: power, solar: 0, wind: 0, gas: 0, nuclear: 0 },
+    ),
     projects: trendProjects(dcGrowth, firmGrowth / gas.firmFactor, dcLead, powerLead, 1_000_000),
     algoEfficiency: impliedAlgo(scenario, capability, home * powered, view.own.algoEfficiency),
     bestRunFlop: Math.pow(10, capability),
     capability,
-    intelStock: 0,
-    spentByLever: zeroLevers(),
-    runningCostTotal: 0,
-    energyTWh: 0,
-    emissionsMt: 0,
-    ledger: { acquired: 0, retired: 0, seized: 0 },
     last: outputFor(capability),
-    publishedThisTurn: false,
     exportControlLevel: view.exportControlLevel,
     enforcementStock: -l.enforcementRef * Math.log(1 - enforcement),
     toolPressure: 0,

@@ -31,7 +31,14 @@ function power(mix: PowerMix): PowerMix {
   return { ...mix };
 }
 
-function common(cash: number, income: number, fleet: Fleet, dataCenterGW: number, powerGW: PowerMix) {
+/** The parts both sides' states share, as a side starts: nothing spent, run or built yet. */
+export function freshSide(
+  cash: number,
+  income: number,
+  fleet: Fleet,
+  dataCenterGW: number,
+  powerGW: PowerMix,
+) {
   return {
     cash,
     income,
@@ -73,7 +80,7 @@ export function createMatch(scenario: Scenario, seed: number): MatchState {
     domestic: { h100e: cf.domestic, kw: (cf.domestic * d.kwPerChip) / d.h100ePerChip },
   };
   const us: UsState = {
-    ...common(p.us.cash, p.us.incomePerTurn, usFleet, p.us.energy.dataCenterGW, p.us.energy.powerGW),
+    ...freshSide(p.us.cash, p.us.incomePerTurn, usFleet, p.us.energy.dataCenterGW, p.us.energy.powerGW),
     exportControlLevel: p.exportControls.startLevel,
     enforcementStock: 0,
     toolPressure: 0,
@@ -85,7 +92,7 @@ export function createMatch(scenario: Scenario, seed: number): MatchState {
     politicalCostTurns: 0,
   };
   const china: ChinaState = {
-    ...common(
+    ...freshSide(
       p.china.cash,
       p.china.incomePerTurn,
       chinaFleet,

@@ -2,7 +2,7 @@
  * The public face of the rules engine. Everything the server, the client, the bots and the tools need from the
  * rules comes from here; nothing in shared/rules touches a network, a clock, a file or Math.random.
  */
-export { createMatch, NO_OUTPUT } from "./create.ts";
+export { createMatch, freshSide, NO_OUTPUT } from "./create.ts";
 export { resolveTurn } from "./resolve.ts";
 export { submitOrders, orderOptions, keepValidOrders, checkOrders } from "./submit.ts";
 export type { SubmitResult, OrderError, OrderOptions } from "./submit.ts";
