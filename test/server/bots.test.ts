@@ -2,28 +2,11 @@
  * Abandoned seats: with a one-second reconnection window, a side whose only person dropped is played by the
  * bot once the window has passed (in a match that allows bots), and handed back when a person takes the seat.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  leaveAll,
-  type PublicState,
-  playerId,
-  Seat,
-  startTestServer,
-  type TestServer,
-  waitFor,
-  HOOK_TIMEOUT_MS,
-} from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { type PublicState, playerId, Seat, waitFor, useTestServer } from "./helpers.ts";
 
-let server: TestServer;
-const seats: Seat[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ RECONNECT_SECONDS: 1 });
-}, HOOK_TIMEOUT_MS);
-afterAll(async () => {
-  await leaveAll(seats);
-  await server.stop();
-}, HOOK_TIMEOUT_MS);
+const world = useTestServer({ RECONNECT_SECONDS: 1 });
+const seats = world.seats;
 
 function usPlayers(state: PublicState): { name: string; bot: boolean; connected: boolean }[] {
   const out: { name: string; bot: boolean; connected: boolean }[] = [];
@@ -41,7 +24,7 @@ function vanish(seat: Seat): void {
 
 describe("a match with bots", () => {
   it("lets the bot play a side abandoned past the reconnection window, and hands it back to a person", async () => {
-    const bo = await Seat.create(server.url, {
+    const bo = await Seat.create(world.server.url, {
       role: "china",
       name: "Bo",
       playerId: playerId("bo"),
@@ -52,7 +35,11 @@ describe("a match with bots", () => {
     seats.push(bo);
     // Nobody holds the US yet: the bot does, and has already sent its orders for turn 0.
     await waitFor("the US bot", () => usPlayers(bo.state).some((p) => p.bot));
-    const ann = await Seat.join(server.url, bo.code, { role: "us", name: "Ann", playerId: playerId("ann") });
+    const ann = await Seat.join(world.server.url, bo.code, {
+      role: "us",
+      name: "Ann",
+      playerId: playerId("ann"),
+    });
     seats.push(ann);
     await waitFor("the bot to give the US seat to Ann", () => {
       const us = usPlayers(bo.state);
@@ -81,7 +68,7 @@ describe("a match with bots", () => {
     });
 
     // Ann comes back with her playerId: the seat is hers again and the bot steps aside.
-    const back = await Seat.join(server.url, bo.code, ann.options);
+    const back = await Seat.join(world.server.url, bo.code, ann.options);
     seats.push(back);
     await waitFor("the bot to leave the US seat", () => {
       const us = usPlayers(bo.state);
@@ -111,13 +98,17 @@ describe("a match with bots", () => {
 
 describe("a match without bots", () => {
   it("keeps an abandoned side empty: no bot appears and the turn waits for a person", async () => {
-    const ann = await Seat.create(server.url, {
+    const ann = await Seat.create(world.server.url, {
       role: "us",
       name: "Ann",
       playerId: playerId("ann"),
       seed: 42,
     });
-    const bo = await Seat.join(server.url, ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+    const bo = await Seat.join(world.server.url, ann.code, {
+      role: "china",
+      name: "Bo",
+      playerId: playerId("bo"),
+    });
     seats.push(ann, bo);
     await Promise.all([ann.waitTurn(0), bo.waitTurn(0)]);
     vanish(ann);

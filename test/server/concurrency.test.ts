@@ -2,32 +2,16 @@
  * Concurrent joins: many clients racing for the seats of one side never seat more than the side allows, every
  * refused client is told so, and every client that believes it holds a seat is listed as holding it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  leaveAll,
-  playerId,
-  Seat,
-  startTestServer,
-  type TestServer,
-  waitFor,
-  HOOK_TIMEOUT_MS,
-} from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { playerId, Seat, waitFor, useTestServer } from "./helpers.ts";
 
 const TEAM_MAX = 6;
 const SPECTATORS_MAX = 4;
-let server: TestServer;
-const seats: Seat[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ TEAM_MAX, SPECTATORS_MAX });
-}, HOOK_TIMEOUT_MS);
-afterAll(async () => {
-  await leaveAll(seats);
-  await server.stop();
-}, HOOK_TIMEOUT_MS);
+const world = useTestServer({ TEAM_MAX, SPECTATORS_MAX });
+const seats = world.seats;
 
 async function host(seed: number): Promise<Seat> {
-  const teacher = await Seat.create(server.url, {
+  const teacher = await Seat.create(world.server.url, {
     role: "facilitator",
     name: "Teacher",
     playerId: playerId("teacher"),
@@ -42,7 +26,7 @@ async function race(
   code: string,
   options: { role: "us" | "china" | "spectator"; name: string; playerId: string }[],
 ): Promise<{ seated: Seat[]; refused: Error[] }> {
-  const outcomes = await Promise.allSettled(options.map((o) => Seat.join(server.url, code, o)));
+  const outcomes = await Promise.allSettled(options.map((o) => Seat.join(world.server.url, code, o)));
   const seated: Seat[] = [];
   const refused: Error[] = [];
   for (const o of outcomes) {

@@ -4,6 +4,7 @@
  * everything it receives (every message payload, every state snapshot, every raw frame).
  */
 import { Client, type Room } from "@colyseus/sdk";
+import { afterAll, beforeAll } from "vitest";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -407,4 +408,30 @@ export async function confirmTurn(us: Seat, china: Seat, watchers: Seat[] = []):
   await china.request("confirm", { turn });
   await Promise.all([us, china, ...watchers].map((s) => s.waitTurn(turn + 1)));
   return turn + 1;
+}
+
+/**
+ * An in-process server for one test file: started before its tests, and stopped after them once every seat
+ * the file recorded in `seats` has left.
+ */
+export function useTestServer(overrides: Partial<Config> = {}): {
+  readonly server: TestServer;
+  readonly seats: Seat[];
+} {
+  let server: TestServer | undefined;
+  const seats: Seat[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(overrides);
+  }, HOOK_TIMEOUT_MS);
+  afterAll(async () => {
+    await leaveAll(seats);
+    await server?.stop();
+  }, HOOK_TIMEOUT_MS);
+  return {
+    get server() {
+      if (!server) throw new Error("the test server is not started");
+      return server;
+    },
+    seats,
+  };
 }

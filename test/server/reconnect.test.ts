@@ -3,34 +3,30 @@
  * retries) or with its reconnection token from a new page; a player who left comes back by playerId.
  */
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Order } from "../../shared/rules/index.ts";
-import {
-  leaveAll,
-  playerId,
-  type PublicState,
-  Seat,
-  startTestServer,
-  type TestServer,
-  waitFor,
-  HOOK_TIMEOUT_MS,
-} from "./helpers.ts";
+import { playerId, type PublicState, Seat, waitFor, useTestServer } from "./helpers.ts";
 
-let server: TestServer;
-const seats: Seat[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ RECONNECT_SECONDS: 30 });
-}, HOOK_TIMEOUT_MS);
-afterAll(async () => {
-  await leaveAll(seats);
-  await server.stop();
-}, HOOK_TIMEOUT_MS);
+const world = useTestServer({ RECONNECT_SECONDS: 30 });
+const seats = world.seats;
 
 async function match(seed: number): Promise<{ ann: Seat; al: Seat; bo: Seat }> {
-  const ann = await Seat.create(server.url, { role: "us", name: "Ann", playerId: playerId("ann"), seed });
-  const al = await Seat.join(server.url, ann.code, { role: "us", name: "Al", playerId: playerId("al") });
-  const bo = await Seat.join(server.url, ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+  const ann = await Seat.create(world.server.url, {
+    role: "us",
+    name: "Ann",
+    playerId: playerId("ann"),
+    seed,
+  });
+  const al = await Seat.join(world.server.url, ann.code, {
+    role: "us",
+    name: "Al",
+    playerId: playerId("al"),
+  });
+  const bo = await Seat.join(world.server.url, ann.code, {
+    role: "china",
+    name: "Bo",
+    playerId: playerId("bo"),
+  });
   seats.push(ann, al, bo);
   await Promise.all([ann, al, bo].map((s) => s.waitTurn(0)));
   // Play one turn so that "mid-match" means something: turn 1, with history behind it.
@@ -92,7 +88,7 @@ describe("a dropped connection", () => {
       () => bo.state.players.get(sessionId)?.connected === false,
     );
 
-    const client = new Client(server.url);
+    const client = new Client(world.server.url);
     const room = await client.reconnect<PublicState>(token);
     const back = await new Seat(client, room, ann.options).ready();
     seats.push(back);
@@ -115,7 +111,7 @@ describe("a player who left", () => {
     const { ann, bo } = await match(33);
     await ann.request("draft", { orders: draftA });
     // The same playerId in a second window is refused while the first is connected.
-    await expect(Seat.join(server.url, ann.code, ann.options)).rejects.toThrow(/already connected/);
+    await expect(Seat.join(world.server.url, ann.code, ann.options)).rejects.toThrow(/already connected/);
 
     await ann.leave();
     await waitFor("Ann to be gone from the players", () => {
@@ -123,7 +119,7 @@ describe("a player who left", () => {
       bo.state.players.forEach((p) => (present ||= p.name === "Ann"));
       return !present;
     });
-    const again = await Seat.join(server.url, ann.code, ann.options);
+    const again = await Seat.join(world.server.url, ann.code, ann.options);
     seats.push(again);
     const view = await again.waitView("a view", () => true);
     expect(view.viewer).toBe("us");

@@ -2,30 +2,22 @@
  * The turn timer: when it runs out, the server submits each unconfirmed side's draft, dropping the orders the
  * rules would refuse, and resolves the turn. (15 s is the shortest timer a match may have, so this test waits.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SideView } from "../../shared/rules/index.ts";
-import { HOOK_TIMEOUT_MS, leaveAll, playerId, Seat, startTestServer, type TestServer } from "./helpers.ts";
+import { playerId, Seat, useTestServer } from "./helpers.ts";
 
-let server: TestServer;
-const seats: Seat[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({});
-}, HOOK_TIMEOUT_MS);
-afterAll(async () => {
-  await leaveAll(seats);
-  await server.stop();
-}, HOOK_TIMEOUT_MS);
+const world = useTestServer({});
+const seats = world.seats;
 
 describe("the turn timer", () => {
   it("submits the drafts when it runs out: valid orders count, refused ones are dropped", async () => {
-    const us = await Seat.create(server.url, {
+    const us = await Seat.create(world.server.url, {
       role: "us",
       name: "Ann",
       playerId: playerId("timer-us"),
       timerSeconds: 15,
     });
-    const china = await Seat.join(server.url, us.code, {
+    const china = await Seat.join(world.server.url, us.code, {
       role: "china",
       name: "Bo",
       playerId: playerId("timer-cn"),
