@@ -151,29 +151,26 @@ export type DeepReadonly<T> = T extends (infer U)[]
  * mutate a state they are given), so it is typed read-only; serialise it to send it anywhere.
  */
 export function viewFor(state: MatchState, viewer: Viewer): DeepReadonly<View> {
-  const base = publicView(state, viewer);
-  let view: View;
+  // The viewer's own fields are added to the public part in place: spreading the public part into a new
+  // literal was the hottest spot of a view (about three times slower than the whole view is now).
+  const view = publicView(state, viewer);
   switch (viewer) {
     case "us":
-    case "china":
-      view = {
-        ...base,
-        viewer,
+    case "china": {
+      const own: Omit<SideView, keyof PublicView> = {
         own: state[viewer],
         ownHistory: state.history.map((row) => row.sides[viewer]),
         intel: intelReport(state, viewer),
         pendingOrders: state.pending[viewer],
         runningCost: runningCost(state, viewer).total,
         spendable: spendable(state, viewer),
-      } as SideView;
-      break;
+      };
+      return Object.assign(view, own) as DeepReadonly<SideView>;
+    }
     case "spectator":
-      view = { ...base, viewer };
-      break;
-    case "facilitator":
-      view = {
-        ...base,
-        viewer,
+      return view as DeepReadonly<SpectatorView>;
+    case "facilitator": {
+      const all: Omit<FacilitatorView, keyof PublicView> = {
         us: state.us,
         china: state.china,
         intel: { us: intelReport(state, "us"), china: intelReport(state, "china") },
@@ -181,7 +178,7 @@ export function viewFor(state: MatchState, viewer: Viewer): DeepReadonly<View> {
         pending: state.pending,
         injected: state.injected,
       };
-      break;
+      return Object.assign(view, all) as DeepReadonly<FacilitatorView>;
+    }
   }
-  return view;
 }
