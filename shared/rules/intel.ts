@@ -11,47 +11,15 @@ import { domesticCapacity, fleetH100e, firmPowerGW, intelQuality, saturate, tota
 import type { Estimate, IntelReport, MatchState, Side } from "./types.ts";
 import { HOSTS } from "./types.ts";
 
-/** The hidden values of a side that the other side estimates, with their true values. */
-export function hiddenValues(state: MatchState, about: Side): Record<string, number> {
-  if (about === "china") {
-    const c = state.china;
-    const values: Record<string, number> = {
-      homeH100e: fleetH100e(c.fleet),
-      leasedH100e: totalLeased(c),
-      domesticH100ePerChip: c.domesticH100ePerChip,
-      domesticCapacityH100e: domesticCapacity(state).h100e,
-      hbmStock: c.hbmStock,
-      smuggledH100e: c.smuggledTotal,
-      cash: c.cash,
-      powerGW: firmPowerGW(state, "china"),
-    };
-    for (const h of HOSTS) values[`lease.${h}`] = c.leases[h];
-    return values;
-  }
-  const u = state.us;
-  return {
-    homeH100e: fleetH100e(u.fleet),
-    frontierSupply: u.frontierSupply,
-    enforcement: saturate(u.enforcementStock, state.scenario.params.levers.enforcementRef),
-    reformProgress: u.reformProgress,
-    cash: u.cash,
-    powerGW: firmPowerGW(state, "us"),
-    dataCenterGW: u.dataCenterGW,
-  };
-}
-
 /** Noise floors of values that may be zero, in their own units. */
-const FLOORS: Record<string, number> = {
+const FLOOR = {
+  lease: 20_000,
   leasedH100e: 20_000,
   smuggledH100e: 50_000,
   enforcement: 0.1,
   reformProgress: 0.1,
   cash: 10,
 };
-
-function floorOf(key: string): number {
-  return key.startsWith("lease.") ? 20_000 : (FLOORS[key] ?? 0);
-}
 
 function estimate(value: number, sigma: number, dice: Dice, floor: number): Estimate {
   const shifted = (value + floor) * Math.exp(sigma * dice.normal());
@@ -67,19 +35,45 @@ function exact(value: number): Estimate {
   return { estimate: value, low: value, high: value, exact: true };
 }
 
-/** Builds a side's intelligence report on the other side, using the dice for noise and detections. */
+/**
+ * Builds a side's intelligence report on the other side, using the dice for noise and detections. The hidden
+ * values are listed in a fixed order (the dice are drawn in that order, so the order is part of the rules).
+ */
 function buildReport(state: MatchState, viewer: Side, dice: Dice, exposed: readonly string[]): IntelReport {
-  const about: Side = viewer === "us" ? "china" : "us";
   const q = intelQuality(state, viewer);
   const l = state.scenario.params.levers;
   const sigma = l.intelBaseSigma * (1 - 0.8 * q);
   const report: IntelReport = {};
-  for (const [key, value] of Object.entries(hiddenValues(state, about))) {
-    const host = key.startsWith("lease.") ? key.slice(6) : null;
-    const detected =
-      host !== null && value > 0 && (exposed.includes(host) || dice.chance(q * l.leaseDetectionMax));
-    report[key] = detected ? exact(value) : estimate(value, sigma, dice, floorOf(key));
+  const noisy = (key: string, value: number, floor = 0) => {
+    report[key] = estimate(value, sigma, dice, floor);
+  };
+  if (viewer === "us") {
+    const c = state.china;
+    noisy("homeH100e", fleetH100e(c.fleet));
+    noisy("leasedH100e", totalLeased(c), FLOOR.leasedH100e);
+    noisy("domesticH100ePerChip", c.domesticH100ePerChip);
+    noisy("domesticCapacityH100e", domesticCapacity(state).h100e);
+    noisy("hbmStock", c.hbmStock);
+    noisy("smuggledH100e", c.smuggledTotal, FLOOR.smuggledH100e);
+    noisy("cash", c.cash, FLOOR.cash);
+    noisy("powerGW", firmPowerGW(state, "china"));
+    for (const h of HOSTS) {
+      const value = c.leases[h];
+      // A lease found this turn (by enforcement or by the report's own luck) is known exactly.
+      const detected = value > 0 && (exposed.includes(h) || dice.chance(q * l.leaseDetectionMax));
+      if (detected) report[`lease.${h}`] = exact(value);
+      else noisy(`lease.${h}`, value, FLOOR.lease);
+    }
+    return report;
   }
+  const u = state.us;
+  noisy("homeH100e", fleetH100e(u.fleet));
+  noisy("frontierSupply", u.frontierSupply);
+  noisy("enforcement", saturate(u.enforcementStock, l.enforcementRef), FLOOR.enforcement);
+  noisy("reformProgress", u.reformProgress, FLOOR.reformProgress);
+  noisy("cash", u.cash, FLOOR.cash);
+  noisy("powerGW", firmPowerGW(state, "us"));
+  noisy("dataCenterGW", u.dataCenterGW);
   return report;
 }
 
