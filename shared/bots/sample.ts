@@ -111,32 +111,34 @@ function sampleChina(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dic
   const capacity = drawEstimate(intel.domesticCapacityH100e, 0, dice);
   const fabChipsPerWafer = 6 * d.aiFabShare * d.yield * (d.diesPerWafer / d.diesPerChip);
   const wafers = Math.max(d.wafersPerMonth, capacity / perChip / fabChipsPerWafer);
-  return {
-    ...freshSide(
+  return Object.assign(
+    freshSide(
       drawEstimate(intel.cash, p.china.cash, dice),
       p.china.incomePerTurn * Math.pow(1 + p.china.incomeGrowthPerTurn, view.turn),
       fleet,
       power,
       { grid: power, solar: 0, wind: 0, gas: 0, nuclear: 0 },
     ),
-    projects: [],
-    algoEfficiency: impliedAlgo(scenario, capability, home * powered + leased, view.own.algoEfficiency),
-    bestRunFlop: Math.pow(10, capability),
-    capability,
-    last: outputFor(capability),
-    leases,
-    subsidyRate: view.subsidyRate,
-    chipDesignLevel: Number.isFinite(level) ? level : 0,
-    domesticH100ePerChip: perChip,
-    domesticKwPerChip: d.kwPerChip,
-    fabWafersPerMonth: wafers,
-    fabYield: d.yield,
-    hbmStock: drawEstimate(intel.hbmStock, d.hbmStock, dice),
-    hbmProductionPerTurn: d.hbmProductionPerTurn,
-    chipResearchStock: 0,
-    smuggledTotal: smuggled,
-    subsidyCostTotal: 0,
-  };
+    {
+      projects: [],
+      algoEfficiency: impliedAlgo(scenario, capability, home * powered + leased, view.own.algoEfficiency),
+      bestRunFlop: Math.pow(10, capability),
+      capability,
+      last: outputFor(capability),
+      leases,
+      subsidyRate: view.subsidyRate,
+      chipDesignLevel: Number.isFinite(level) ? level : 0,
+      domesticH100ePerChip: perChip,
+      domesticKwPerChip: d.kwPerChip,
+      fabWafersPerMonth: wafers,
+      fabYield: d.yield,
+      hbmStock: drawEstimate(intel.hbmStock, d.hbmStock, dice),
+      hbmProductionPerTurn: d.hbmProductionPerTurn,
+      chipResearchStock: 0,
+      smuggledTotal: smuggled,
+      subsidyCostTotal: 0,
+    },
+  );
 }
 
 function sampleUs(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dice, seen: string[]): UsState {
@@ -177,29 +179,31 @@ function sampleUs(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dice, 
   const dcLead = p.power.dataCenterLeadTurns + delay(p.power.usDataCenterPermitDelayTurns);
   const gas = p.power.sources.gas;
   const powerLead = gas.leadTurns + delay(gas.usPermitDelayTurns);
-  return {
-    ...freshSide(
+  return Object.assign(
+    freshSide(
       drawEstimate(intel.cash, p.us.cash, dice),
       p.us.incomePerTurn * Math.pow(1 + p.us.incomeGrowthPerTurn, view.turn),
       fleet,
       dataCenterGW,
       { grid: power, solar: 0, wind: 0, gas: 0, nuclear: 0 },
     ),
-    projects: trendProjects(dcGrowth, firmGrowth / gas.firmFactor, dcLead, powerLead, 1_000_000),
-    algoEfficiency: impliedAlgo(scenario, capability, home * powered, view.own.algoEfficiency),
-    bestRunFlop: Math.pow(10, capability),
-    capability,
-    last: outputFor(capability),
-    exportControlLevel: view.exportControlLevel,
-    enforcementStock: -l.enforcementRef * Math.log(1 - enforcement),
-    toolPressure: 0,
-    permitReform: reform,
-    reformProgress: Math.min(0.99, drawEstimate(intel.reformProgress, 0, dice)),
-    frontierSupply: supply,
-    frontierKwPerH100e: kwPerH100e,
-    exportRevenueDue: 0,
-    politicalCostTurns: 0,
-  };
+    {
+      projects: trendProjects(dcGrowth, firmGrowth / gas.firmFactor, dcLead, powerLead, 1_000_000),
+      algoEfficiency: impliedAlgo(scenario, capability, home * powered, view.own.algoEfficiency),
+      bestRunFlop: Math.pow(10, capability),
+      capability,
+      last: outputFor(capability),
+      exportControlLevel: view.exportControlLevel,
+      enforcementStock: -l.enforcementRef * Math.log(1 - enforcement),
+      toolPressure: 0,
+      permitReform: reform,
+      reformProgress: Math.min(0.99, drawEstimate(intel.reformProgress, 0, dice)),
+      frontierSupply: supply,
+      frontierKwPerH100e: kwPerH100e,
+      exportRevenueDue: 0,
+      politicalCostTurns: 0,
+    },
+  );
 }
 
 /**
