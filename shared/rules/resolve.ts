@@ -33,6 +33,7 @@ import type {
   HostState,
   MatchState,
   Side,
+  SideCommon,
   SideRecord,
   TurnOutput,
   TurnRecord,
@@ -41,37 +42,125 @@ import type {
 import { CHIP_TYPES, HOSTS, POWER_SOURCES, SIDES } from "./types.ts";
 
 function cloneFleet(f: Fleet): Fleet {
-  return { frontier: { ...f.frontier }, exportGrade: { ...f.exportGrade }, domestic: { ...f.domestic } };
+  return {
+    frontier: { h100e: f.frontier.h100e, kw: f.frontier.kw },
+    exportGrade: { h100e: f.exportGrade.h100e, kw: f.exportGrade.kw },
+    domestic: { h100e: f.domestic.h100e, kw: f.domestic.kw },
+  };
 }
 
-function cloneCommon<T extends UsState | ChinaState>(side: T): T {
+/*
+ * The copies below are written out field by field for the state's known shape (the compiler checks that no
+ * field is missing). A generic deep copy was once the engine's hottest spot, and spread copies (`{ ...side }`)
+ * slow down as the states of many matches take slightly different internal shapes; a literal always has one.
+ */
+
+function cloneCommon(c: SideCommon): SideCommon {
   return {
-    ...side,
-    fleet: cloneFleet(side.fleet),
-    powerGW: { ...side.powerGW },
-    projects: side.projects.map((p) => ({ ...p })),
-    spentByLever: { ...side.spentByLever },
-    ledger: { ...side.ledger },
-    last: { ...side.last },
+    cash: c.cash,
+    income: c.income,
+    fleet: cloneFleet(c.fleet),
+    dataCenterGW: c.dataCenterGW,
+    powerGW: {
+      grid: c.powerGW.grid,
+      solar: c.powerGW.solar,
+      wind: c.powerGW.wind,
+      gas: c.powerGW.gas,
+      nuclear: c.powerGW.nuclear,
+    },
+    projects: c.projects.map((p) => ({ ...p })),
+    algoEfficiency: c.algoEfficiency,
+    bestRunFlop: c.bestRunFlop,
+    capability: c.capability,
+    intelStock: c.intelStock,
+    spentByLever: { ...c.spentByLever },
+    runningCostTotal: c.runningCostTotal,
+    energyTWh: c.energyTWh,
+    emissionsMt: c.emissionsMt,
+    ledger: { acquired: c.ledger.acquired, retired: c.ledger.retired, seized: c.ledger.seized },
+    last: { ...c.last },
+    publishedThisTurn: c.publishedThisTurn,
+  };
+}
+
+function cloneUs(u: UsState): UsState {
+  const extra: Omit<UsState, keyof SideCommon> = {
+    exportControlLevel: u.exportControlLevel,
+    enforcementStock: u.enforcementStock,
+    toolPressure: u.toolPressure,
+    permitReform: u.permitReform,
+    reformProgress: u.reformProgress,
+    frontierSupply: u.frontierSupply,
+    frontierKwPerH100e: u.frontierKwPerH100e,
+    exportRevenueDue: u.exportRevenueDue,
+    politicalCostTurns: u.politicalCostTurns,
+  };
+  return Object.assign(cloneCommon(u), extra);
+}
+
+function cloneChina(c: ChinaState): ChinaState {
+  const l = c.leases;
+  const extra: Omit<ChinaState, keyof SideCommon> = {
+    leases: {
+      japan: l.japan,
+      australia: l.australia,
+      singapore: l.singapore,
+      malaysia: l.malaysia,
+      indonesia: l.indonesia,
+    },
+    subsidyRate: c.subsidyRate,
+    chipDesignLevel: c.chipDesignLevel,
+    domesticH100ePerChip: c.domesticH100ePerChip,
+    domesticKwPerChip: c.domesticKwPerChip,
+    fabWafersPerMonth: c.fabWafersPerMonth,
+    fabYield: c.fabYield,
+    hbmStock: c.hbmStock,
+    hbmProductionPerTurn: c.hbmProductionPerTurn,
+    chipResearchStock: c.chipResearchStock,
+    smuggledTotal: c.smuggledTotal,
+    subsidyCostTotal: c.subsidyCostTotal,
+  };
+  return Object.assign(cloneCommon(c), extra);
+}
+
+function cloneHost(h: HostState): HostState {
+  return {
+    capacityGW: h.capacityGW,
+    openness: h.openness,
+    strictness: h.strictness,
+    influence: { us: h.influence.us, china: h.influence.china },
+    leasePrice: h.leasePrice,
+    appliesRemoteAccessRule: h.appliesRemoteAccessRule,
   };
 }
 
 /**
- * A copy of everything a resolution changes, written out for the state's known shape (a generic deep copy
- * was the engine's hottest spot). The scenario, the append-only logs, the intelligence reports and the pending
- * orders are never edited in place, so they are shared.
+ * A copy of everything a resolution changes. The scenario, the append-only logs and the pending orders are
+ * never edited in place, so they are shared.
  */
 function cloneForResolve(state: MatchState): MatchState {
   const hosts = {} as Record<HostId, HostState>;
-  for (const h of HOSTS) hosts[h] = { ...state.hosts[h], influence: { ...state.hosts[h].influence } };
+  for (const h of HOSTS) hosts[h] = cloneHost(state.hosts[h]);
   return {
-    ...state,
-    us: cloneCommon(state.us),
-    china: { ...cloneCommon(state.china), leases: { ...state.china.leases } },
+    version: state.version,
+    scenario: state.scenario,
+    seed: state.seed,
+    rng: state.rng,
+    turn: state.turn,
+    phase: state.phase,
+    tension: state.tension,
+    us: cloneUs(state.us),
+    china: cloneChina(state.china),
     hosts,
+    pending: state.pending,
     modifiers: state.modifiers.map((m) => ({ ...m })),
     injected: state.injected.map((q) => ({ ...q })),
     drawn: [...state.drawn],
+    events: state.events,
+    history: state.history,
+    intelSeed: state.intelSeed,
+    exposed: state.exposed,
+    nextProjectId: state.nextProjectId,
   };
 }
 

@@ -63,7 +63,7 @@ export interface TurnOutput {
   electricityCost: number;
 }
 
-interface SideCommon {
+export interface SideCommon {
   cash: number;
   income: number;
   fleet: Fleet;
