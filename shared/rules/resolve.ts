@@ -10,6 +10,7 @@ import type { ResolveContext } from "./levers/lever.ts";
 import { usd } from "./levers/lever.ts";
 import { chipSupply } from "./levers/buyChips.ts";
 import { leverOf, RESOLUTION_ORDER } from "./levers/index.ts";
+import { ORDER_TYPES } from "./orders.ts";
 import {
   availableGW,
   fleetDemandGW,
@@ -26,7 +27,6 @@ import { Dice } from "./rng.ts";
 import type { Order } from "./orders.ts";
 import type {
   ChinaState,
-  ChipType,
   Fleet,
   GameEvent,
   HostId,
@@ -314,20 +314,25 @@ function retireChips(s: MatchState, side: Side): void {
 
 function sideRecord(s: MatchState, side: Side): SideRecord {
   const mine = s[side];
-  const fleetByType = {} as Record<ChipType, number>;
-  for (const t of CHIP_TYPES) fleetByType[t] = mine.fleet[t].h100e;
-  const leasesByHost = {} as Record<HostId, number>;
-  for (const h of HOSTS) leasesByHost[h] = side === "china" ? s.china.leases[h] : 0;
+  const f = mine.fleet;
+  const l = s.china.leases;
+  const china = side === "china";
   let spent = 0;
-  for (const v of Object.values(mine.spentByLever)) spent += v;
+  for (const type of ORDER_TYPES) spent += mine.spentByLever[type];
   return {
     capability: mine.capability,
     effectiveFlop: mine.last.effectiveFlop,
     homeH100e: mine.last.homeH100e,
     leasedH100e: mine.last.leasedH100e,
     usableH100e: mine.last.usableH100e,
-    fleetByType,
-    leasesByHost,
+    fleetByType: { frontier: f.frontier.h100e, exportGrade: f.exportGrade.h100e, domestic: f.domestic.h100e },
+    leasesByHost: {
+      japan: china ? l.japan : 0,
+      australia: china ? l.australia : 0,
+      singapore: china ? l.singapore : 0,
+      malaysia: china ? l.malaysia : 0,
+      indonesia: china ? l.indonesia : 0,
+    },
     powerGW: firmPowerGW(s, side),
     demandGW: mine.last.demandGW,
     dataCenterGW: mine.dataCenterGW,
