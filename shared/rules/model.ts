@@ -211,7 +211,13 @@ export function runningCost(
 
 /** Money a side can still commit to new orders this turn, in $B: cash less the running costs it owes. */
 export function spendable(state: MatchState, side: Side): number {
-  return Math.max(0, state[side].cash - runningCost(state, side).total);
+  return budget(state, side).spendable;
+}
+
+/** A side's running costs this turn and the money left for new orders, in $B (one costing for both). */
+export function budget(state: MatchState, side: Side): { runningCost: number; spendable: number } {
+  const cost = runningCost(state, side).total;
+  return { runningCost: cost, spendable: Math.max(0, state[side].cash - cost) };
 }
 
 /** Turns of permitting delay a new US project of this base delay gets, after reform. */

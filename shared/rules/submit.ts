@@ -2,7 +2,7 @@
 import type { LeverOption } from "./levers/lever.ts";
 import { fmt } from "./levers/lever.ts";
 import { LEVERS, leverOf } from "./levers/index.ts";
-import { runningCost, spendable } from "./model.ts";
+import { budget, spendable } from "./model.ts";
 import type { Order } from "./orders.ts";
 import { ORDER_TYPES, OrdersSchema } from "./orders.ts";
 import type { MatchState, Side } from "./types.ts";
@@ -114,7 +114,7 @@ export interface OrderOptions {
 /** What a side may do right now: every lever of that side with its limits, costs and a short explanation. */
 export function orderOptions(state: MatchState, side: Side): OrderOptions {
   const levers: LeverOption[] = [];
-  const money = spendable(state, side);
+  const { runningCost, spendable: money } = budget(state, side);
   for (const type of ORDER_TYPES) {
     const lever = LEVERS[type];
     if (!lever.sides.includes(side)) continue;
@@ -127,7 +127,7 @@ export function orderOptions(state: MatchState, side: Side): OrderOptions {
     side,
     turn: state.turn,
     cash: state[side].cash,
-    runningCost: runningCost(state, side).total,
+    runningCost,
     spendable: money,
     levers,
   };

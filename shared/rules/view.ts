@@ -4,7 +4,7 @@
  * sends a client nothing but its viewer's projection, so nothing hidden can leak through a state patch.
  */
 import { intelReport } from "./intel.ts";
-import { leadMonths, runningCost, spendable, turnLabel } from "./model.ts";
+import { budget, leadMonths, turnLabel } from "./model.ts";
 import type { Order } from "./orders.ts";
 import type {
   ChinaState,
@@ -162,8 +162,7 @@ export function viewFor(state: MatchState, viewer: Viewer): DeepReadonly<View> {
         ownHistory: state.history.map((row) => row.sides[viewer]),
         intel: intelReport(state, viewer),
         pendingOrders: state.pending[viewer],
-        runningCost: runningCost(state, viewer).total,
-        spendable: spendable(state, viewer),
+        ...budget(state, viewer),
       };
       return Object.assign(view, own) as DeepReadonly<SideView>;
     }
