@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
-import { BOTS } from "../shared/bots/index.ts";
+import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ROOM_NAME } from "../shared/protocol.ts";
 import {
   BUILTIN_SCENARIOS,
@@ -85,7 +85,7 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
     if (!found) return void res.status(404).json({ error: `no scenario ${req.params.id}` });
     res.json(Object.entries(found.citations).map(([path, c]) => ({ path, ...c })));
   });
-  app.get("/api/bots", (_req, res) => void res.json(Object.keys(BOTS)));
+  app.get("/api/bots", (_req, res) => void res.json(botList()));
   app.get(
     "/api/events",
     (_req, res) =>

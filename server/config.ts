@@ -19,6 +19,11 @@ export const ConfigSchema = z.object({
   /** People per side in a team. */
   TEAM_MAX: int(6, 1, 50),
   SPECTATORS_MAX: int(60, 0, 1000),
+  /**
+   * Seconds each turn lasts at least when bots hold both sides (a demonstration to watch); bots facing a person
+   * answer at once.
+   */
+  BOT_TURN_SECONDS: z.coerce.number().min(0).max(600).default(3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

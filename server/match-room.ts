@@ -6,7 +6,7 @@
 import { type Client, type MessageContext, Room } from "@colyseus/core";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Logger } from "pino";
-import { BOTS } from "../shared/bots/index.ts";
+import { type Bot, botForSide, BOTS } from "../shared/bots/index.ts";
 import {
   CLIENT_MESSAGES,
   CODE_ALPHABET,
@@ -105,8 +105,13 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     china: { orders: [], by: "" },
   };
   private botRng: Record<Side, number> = { us: 1, china: 2 };
+  /** The bot that plays each side nobody holds (when the match allows bots). */
+  private botPlayers = {} as Record<Side, Bot>;
   private timer: { clear(): void } | undefined;
   private botsWaitUntil = 0;
+  /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
+  private turnStartedAt = Date.now();
+  private botPace: { clear(): void } | undefined;
   /** How much of each growing view list each connected client already holds. */
   private sentLists = new Map<string, ListOffsets>();
 
@@ -155,17 +160,22 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(
         `cannot create the match: no scenario "${o.scenario}" (choose ${SCENARIO_IDS.join(", ")})`,
       );
-    if (!BOTS[o.botId])
-      throw new Error(
-        `cannot create the match: no bot "${o.botId}" (choose ${Object.keys(BOTS).join(", ")})`,
-      );
+    const botIds: Record<Side, string> = { us: o.botUs ?? o.botId, china: o.botChina ?? o.botId };
+    for (const side of SIDES) {
+      const found = botForSide(botIds[side], side, scenario.scenario);
+      if (typeof found === "string") {
+        const field = side === "us" ? "botUs" : "botChina";
+        throw new Error(`cannot create the match: ${found}; name one with ${field}`);
+      }
+      this.botPlayers[side] = found;
+    }
     const seed = o.seed ?? randomInt(2 ** 31 - 1);
     this.code = newCode((c) => store.has(c));
     this.settings = {
       timerSeconds: o.timerSeconds,
       private: o.private,
       bots: o.bots,
-      botId: o.botId,
+      botIds,
       facilitatorKey: randomBytes(12).toString("base64url"),
       // Only a creator who facilitates may come back as facilitator without the key: a creator who plays a
       // side must never see the other side's hidden state.
@@ -196,6 +206,12 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
     const result = replay(record.scenario as MatchState["scenario"], record.seed, store.actions(code));
     this.game = result.state;
+    for (const side of SIDES) {
+      const found = botForSide(record.settings.botIds[side], side, this.game.scenario);
+      // A bot stored under a name this version no longer has: the random player keeps the match going.
+      if (typeof found === "string") log.warn({ code, side, reason: found }, "stored bot unavailable");
+      this.botPlayers[side] = typeof found === "string" ? BOTS["random-legal"]! : found;
+    }
     this.botRng = {
       us: seedRng(record.seed + 101 + this.game.turn),
       china: seedRng(record.seed + 202 + this.game.turn),
@@ -446,6 +462,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.sendViews();
     for (const side of SIDES)
       for (const c of this.clientsOf(side)) c.send("draft", this.draftBroadcast(side, []));
+    this.turnStartedAt = Date.now();
     this.startTurnTimer();
     this.runBots();
   }
@@ -476,11 +493,17 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */
   private runBots(): void {
     if (!this.settings.bots || this.game.phase === "ended" || Date.now() < this.botsWaitUntil) return;
-    const bot = BOTS[this.settings.botId];
-    if (!bot) return;
+    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 - Date.now();
+    if (wait > 0 && !SIDES.some((side) => this.hasHuman(side))) {
+      this.botPace ??= this.clock.setTimeout(() => {
+        this.botPace = undefined;
+        this.runBots();
+      }, wait);
+      return;
+    }
     for (const side of SIDES) {
       if (this.game.pending[side] || this.hasHuman(side)) continue;
-      const decided = botOrders(this.game, side, bot, this.botRng[side]);
+      const decided = botOrders(this.game, side, this.botPlayers[side], this.botRng[side]);
       this.botRng[side] = decided.rng;
       this.submit(side, keepValidOrders(this.game, side, decided.orders));
     }
@@ -553,7 +576,12 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       if (botPlays && !s.players.has(botKey))
         s.players.set(
           botKey,
-          new PlayerSchema({ name: `${this.settings.botId} bot`, role: side, connected: true, bot: true }),
+          new PlayerSchema({
+            name: `${this.settings.botIds[side]} bot`,
+            role: side,
+            connected: true,
+            bot: true,
+          }),
         );
       if (!botPlays && s.players.has(botKey)) s.players.delete(botKey);
     }

@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
+import type { Side } from "../shared/rules/index.ts";
 
 export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("submit"), side: z.enum(["us", "china"]), orders: z.array(z.unknown()) }),
@@ -32,10 +33,20 @@ export interface MatchSettings {
   timerSeconds: number | null;
   private: boolean;
   bots: boolean;
-  botId: string;
+  /** The bot that plays each side when nobody holds it. */
+  botIds: Record<Side, string>;
   facilitatorKey: string;
   /** The player who created the match (may act as its facilitator without the key). */
   creatorId: string;
+}
+
+/** Settings as stored; matches stored before bots were chosen per side named one bot for both. */
+function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
+  const { botId, ...settings } = stored;
+  return {
+    ...settings,
+    botIds: stored.botIds ?? { us: botId ?? "random-legal", china: botId ?? "random-legal" },
+  };
 }
 
 export class MatchStore {
@@ -135,7 +146,7 @@ export class MatchStore {
       scenarioId: row.scenario_id,
       scenario: JSON.parse(row.scenario),
       seed: row.seed,
-      settings: JSON.parse(row.settings) as MatchSettings,
+      settings: settingsOf(JSON.parse(row.settings) as MatchSettings & { botId?: string }),
       createdAt: row.created_at,
       finished: row.finished === 1,
     };

@@ -51,8 +51,11 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
   private: z.boolean().default(false),
   /** Whether bots play sides that no person holds. */
   bots: z.boolean().default(false),
-  /** Which bot plays an empty side (any id from the bot list). */
+  /** Which bot plays an empty side (an id from GET /api/bots that plays both sides)... */
   botId: z.string().max(40).default("random-legal"),
+  /** ...unless a side names its own bot (a persona plays only the side it is written for). */
+  botUs: z.string().max(40).optional(),
+  botChina: z.string().max(40).optional(),
 }).strict();
 export type CreateOptions = z.input<typeof CreateOptionsSchema>;
 

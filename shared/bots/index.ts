@@ -1,4 +1,5 @@
-import type { Scenario } from "../rules/index.ts";
+import type { Scenario, Side } from "../rules/index.ts";
+import { SIDES } from "../rules/index.ts";
 import type { Bot } from "./bot.ts";
 import { passiveBot } from "./passive.ts";
 import { builderBot, hawkBot, offshorerBot, selfRelianceBot } from "./personas.ts";
@@ -34,4 +35,38 @@ export function makeBot(
   const bot = BOTS[id];
   if (!bot) return undefined;
   return scenario && bot.bind ? bot.bind(scenario) : bot;
+}
+
+/** Whether a bot can play a side (a persona plays the one side its strategy is written for). */
+export function playsSide(bot: Bot, side: Side): boolean {
+  return !bot.sides || bot.sides.includes(side);
+}
+
+/** The bots that can play a side, by id. */
+export function botsFor(side: Side): string[] {
+  return Object.values(BOTS)
+    .filter((b) => playsSide(b, side))
+    .map((b) => b.id);
+}
+
+/** What a menu shows of every bot: its id, the sides it plays and a line about its strategy. */
+export function botList(): { id: string; sides: Side[]; description: string }[] {
+  return Object.values(BOTS).map((b) => ({
+    id: b.id,
+    sides: SIDES.filter((side) => playsSide(b, side)),
+    description: b.description ?? "",
+  }));
+}
+
+/**
+ * The bot `id` for `side` in a match of `scenario`, or a sentence saying why it cannot play there (an unknown
+ * id, or a persona written for the other side).
+ */
+export function botForSide(id: string, side: Side, scenario?: Scenario): Bot | string {
+  const named = BOTS[id];
+  const who = side === "us" ? "the US" : "China";
+  if (!named) return `no bot "${id}" (bots for ${who}: ${botsFor(side).join(", ")})`;
+  if (!playsSide(named, side))
+    return `bot "${id}" cannot play ${who} (bots for ${who}: ${botsFor(side).join(", ")})`;
+  return makeBot(id, scenario) ?? `no bot "${id}"`;
 }

@@ -34,6 +34,7 @@ export function randomOrder(
  */
 export const randomLegalBot: Bot = {
   id: "random-legal",
+  description: "Spends random shares of its money on a few random levers, always within the rules",
   decide({ options }, rng) {
     const dice = new Dice(rng);
     const open = options.levers.filter((l) => l.available);

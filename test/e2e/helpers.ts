@@ -93,6 +93,8 @@ export async function startE2EServer(): Promise<E2EServer> {
       DATA_DIR: dataDir,
       LOG_LEVEL: "silent",
       RECONNECT_SECONDS: 5,
+      // Bots facing bots play at once here (the default paces them for people watching; test/server checks it).
+      BOT_TURN_SECONDS: 0,
     }),
   );
   return {
@@ -192,13 +194,18 @@ export function e2eWorld(): World {
 /** Creates a match from the lobby form and returns its join code (read from the match screen). */
 export async function createMatch(
   page: Page,
-  options: { role: string; bots: boolean; scenario?: string; private?: boolean },
+  options: { role: string; bots: boolean; scenario?: string; private?: boolean; botChina?: string },
 ): Promise<string> {
   // The scenario list arrives from /api/scenarios after the form is drawn.
   await page.locator("#scenario option").first().waitFor({ state: "attached" });
   if (options.scenario) await page.selectOption("#scenario", options.scenario);
   await page.selectOption("#create-role", options.role);
   await page.setChecked("#bots", options.bots);
+  if (options.botChina) {
+    // The bot menus fill from /api/bots after the form is drawn.
+    await page.locator(`#bot-china option[value="${options.botChina}"]`).waitFor({ state: "attached" });
+    await page.selectOption("#bot-china", options.botChina);
+  }
   await page.setChecked("#private", options.private ?? false);
   await page.click("#create-button");
   await enteredMatch(page);

@@ -23,8 +23,13 @@ describe("a team in the browser", () => {
   it("two US players share one draft, and a reload mid-turn comes back to the same seat", async () => {
     const ann = await world.open({ name: "Ann", guide: false });
     const ben = await world.open({ name: "Ben", guide: false });
-    // A bot plays China, so the turn resolves as soon as the US team confirms.
-    const code = await createMatch(ann.page, { role: "us", bots: true, private: true });
+    // A bot of Ann's choosing plays China, so the turn resolves as soon as the US team confirms.
+    const code = await createMatch(ann.page, {
+      role: "us",
+      bots: true,
+      private: true,
+      botChina: "self-reliance",
+    });
     await joinMatch(ben.page, code, "us");
     // Phaser's map is not under test here and costs CPU in every page.
     for (const p of [ann, ben]) {
@@ -32,6 +37,7 @@ describe("a team in the browser", () => {
       await p.page.click("#tab-events");
     }
     await poll(() => ben.page.locator(".role").textContent()).toBe("You play: United States");
+    expect(await ben.page.locator("details.players").textContent()).toContain("self-reliance bot");
 
     // A lever without an amount hides the amount field; one with an amount shows it.
     await ann.page.selectOption("#lever", "setExportControls");

@@ -3,9 +3,12 @@
  * bot once the window has passed (in a match that allows bots), and handed back when a person takes the seat.
  */
 import { describe, expect, it } from "vitest";
+import { BOTS } from "../../shared/bots/index.ts";
+import { BUILTIN_SCENARIOS } from "../../shared/rules/index.ts";
+import { playMatch } from "../../shared/sim/match.ts";
 import { type PublicState, playerId, Seat, waitFor, useTestServer } from "./helpers.ts";
 
-const world = useTestServer({ RECONNECT_SECONDS: 1 });
+const world = useTestServer({ RECONNECT_SECONDS: 1, BOT_TURN_SECONDS: 0.25 });
 const seats = world.seats;
 
 function usPlayers(state: PublicState): { name: string; bot: boolean; connected: boolean }[] {
@@ -117,5 +120,64 @@ describe("a match without bots", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(bo.view.turn).toBe(0);
     expect(bo.state.usConfirmed).toBe(false);
+  });
+});
+
+describe("bots chosen per side", () => {
+  it("plays each side with its own bot, move for move as the same bots play in the sim", async () => {
+    const seed = 77;
+    const watcher = await Seat.create(world.server.url, {
+      role: "spectator",
+      name: "Cy",
+      playerId: playerId("cy"),
+      seed,
+      bots: true,
+      botUs: "hawk",
+      botChina: "offshorer",
+    });
+    seats.push(watcher);
+    const names: Record<string, string> = {};
+    await waitFor("both bots listed", () => {
+      watcher.state.players.forEach((p) => p.bot && (names[p.role] = p.name));
+      return Object.keys(names).length === 2;
+    });
+    expect(names).toEqual({ us: "hawk bot", china: "offshorer bot" });
+    // Nobody else is seated, so the bots play the match through on their own, a turn at least every 0.25 s
+    // (BOT_TURN_SECONDS) so that people can watch.
+    const started = Date.now();
+    const end = await watcher.waitView("the end", (v) => v.phase === "ended", 15_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15 * 250);
+    const sim = playMatch(BUILTIN_SCENARIOS["baseline-2025"]!.scenario, seed, {
+      us: BOTS.hawk!,
+      china: BOTS.offshorer!,
+    });
+    expect(end.history.map((row) => row.capability)).toEqual(
+      sim.state.history.map((row) => ({ us: row.sides.us.capability, china: row.sides.china.capability })),
+    );
+  });
+
+  it("refuses a persona on the side it was not written for, naming the bots that can play there", async () => {
+    const base = { name: "Di", playerId: playerId("di"), bots: true };
+    await expect(Seat.create(world.server.url, { ...base, role: "us", botId: "hawk" })).rejects.toThrow(
+      /bot "hawk" cannot play China \(bots for China: .*offshorer.*\); name one with botChina/,
+    );
+    await expect(
+      Seat.create(world.server.url, { ...base, role: "us", botUs: "offshorer", botChina: "search" }),
+    ).rejects.toThrow(
+      /bot "offshorer" cannot play the US \(bots for the US: .*hawk.*\); name one with botUs/,
+    );
+  });
+
+  it("lists every bot with the sides it plays", async () => {
+    const list = (await (await fetch(`${world.server.url}/api/bots`)).json()) as {
+      id: string;
+      sides: string[];
+      description: string;
+    }[];
+    const byId = Object.fromEntries(list.map((b) => [b.id, b]));
+    expect(byId.hawk?.sides).toEqual(["us"]);
+    expect(byId["self-reliance"]?.sides).toEqual(["china"]);
+    expect(byId.search?.sides).toEqual(["us", "china"]);
+    expect(list.every((b) => b.description.length > 10)).toBe(true);
   });
 });

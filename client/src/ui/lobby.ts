@@ -3,12 +3,24 @@ import { field, h } from "../dom.ts";
 import { t } from "../i18n.ts";
 import { fetchJson, type Net } from "../net.ts";
 import { isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
+import type { Side } from "../../../shared/rules/types.ts";
 
 interface ScenarioInfo {
   id: string;
   title: { en: string; de: string };
   summary: { en: string; de: string };
 }
+
+interface BotInfo {
+  id: string;
+  sides: Side[];
+  description: string;
+}
+
+/** The bot each side gets unless the creator picks another: a persona with a recognisable strategy. */
+const DEFAULT_BOT: Record<Side, string> = { us: "hawk", china: "offshorer" };
+/** Menu order: the personas, then the strongest, then the weak ones. */
+const BOT_ORDER = ["hawk", "builder", "offshorer", "self-reliance", "search", "random-legal", "passive"];
 
 interface OpenMatch {
   code: string;
@@ -77,6 +89,38 @@ export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
     );
   const isPrivate = h("input", { type: "checkbox", id: "private", name: "private" }) as HTMLInputElement;
   const bots = h("input", { type: "checkbox", id: "bots", name: "bots", checked: true }) as HTMLInputElement;
+  const botChoice = {} as Record<Side, HTMLSelectElement>;
+  const botAbout = {} as Record<Side, HTMLElement>;
+  const botFields = h("div", { class: "bot-choice" });
+  for (const side of ["us", "china"] as const) {
+    botChoice[side] = h("select", { id: `bot-${side}`, name: `bot-${side}` }) as HTMLSelectElement;
+    botAbout[side] = h("small", { id: `bot-${side}-about` });
+    botChoice[side].setAttribute("aria-describedby", botAbout[side].id);
+    const box = field(t(side === "us" ? "lobby.botUs" : "lobby.botChina"), botChoice[side]);
+    box.append(botAbout[side]);
+    botFields.append(box);
+  }
+  bots.addEventListener("change", () => (botFields.hidden = !bots.checked));
+  void fetchJson<BotInfo[]>("/api/bots").then((list) => {
+    const rank = (id: string) => (BOT_ORDER.includes(id) ? BOT_ORDER.indexOf(id) : BOT_ORDER.length);
+    // A bot this client has no words for shows its id and the server's English description.
+    const known = (id: string) => t(`bots.${id}.name`) !== `bots.${id}.name`;
+    const about = (bot: BotInfo) => (known(bot.id) ? t(`bots.${bot.id}.about`) : bot.description);
+    for (const side of ["us", "china"] as const) {
+      const mine = list.filter((b) => b.sides.includes(side)).sort((a, b) => rank(a.id) - rank(b.id));
+      for (const bot of mine)
+        botChoice[side].append(
+          h("option", { value: bot.id }, known(bot.id) ? t(`bots.${bot.id}.name`) : bot.id),
+        );
+      const show = () => {
+        const bot = mine.find((b) => b.id === botChoice[side].value);
+        botAbout[side].textContent = bot ? about(bot) : "";
+      };
+      botChoice[side].addEventListener("change", show);
+      botChoice[side].value = DEFAULT_BOT[side];
+      show();
+    }
+  });
   const createForm = h(
     "form",
     { class: "card", id: "create-form", "aria-labelledby": "create-heading" },
@@ -86,6 +130,7 @@ export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
     field(t("lobby.role"), createRole),
     field(t("lobby.timer"), timer),
     h("div", { class: "check" }, bots, h("label", { for: "bots" }, t("lobby.bots"))),
+    botFields,
     h("div", { class: "check" }, isPrivate, h("label", { for: "private" }, t("lobby.private"))),
     h("button", { type: "submit", id: "create-button" }, t("lobby.createButton")),
   );
@@ -101,6 +146,8 @@ export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
         timerSeconds: timer.value ? Number(timer.value) : null,
         private: isPrivate.checked,
         bots: bots.checked,
+        ...(botChoice.us.value ? { botUs: botChoice.us.value } : {}),
+        ...(botChoice.china.value ? { botChina: botChoice.china.value } : {}),
       })
       .then(onJoined, fail);
   });
