@@ -605,10 +605,19 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 }
 
-/** The join fields of an options object (create options carry more; the rest is ignored here). */
+/**
+ * The join fields of an options object. The creator's join carries the create options too, which are allowed
+ * (and ignored here); a key that neither a join nor a create takes is refused, so that a typo is not silently
+ * dropped.
+ */
 function pickJoin(options: unknown): unknown {
   if (options === null || typeof options !== "object") return options;
   const o = options as Record<string, unknown>;
+  const unknown = Object.keys(o).filter((key) => !(key in CreateOptionsSchema.shape));
+  if (unknown.length > 0)
+    throw new Error(
+      `cannot join: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (a join takes role, name, playerId and facilitatorKey)`,
+    );
   return {
     role: o.role,
     name: o.name,

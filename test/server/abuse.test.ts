@@ -253,6 +253,10 @@ describe("bad join and create options", () => {
         /facilitator key is missing or wrong/,
       ],
       [
+        () => client.joinById(code, { role: "us", name: "X", playerId: playerId("x"), colour: "red" }),
+        /unknown option "colour"/,
+      ],
+      [
         () => client.joinById("ZZZZZZ", { role: "us", name: "X", playerId: playerId("x") }),
         /ZZZZZZ|not found/i,
       ],
