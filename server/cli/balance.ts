@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BOTS, DEFAULT_SEARCH } from "../../shared/bots/index.ts";
+import { botForSide, BOTS, DEFAULT_SEARCH } from "../../shared/bots/index.ts";
 import type { Scenario, Side } from "../../shared/rules/index.ts";
 import { parseScenario, SCENARIO_FILES, SCENARIO_IDS } from "../../shared/rules/index.ts";
 import { toHtml } from "../lab/html.ts";
@@ -111,13 +111,8 @@ function botList(text: string | undefined, fallback: string, side: Side): string
   if (ids.length === 0) throw new UsageError(`--${side}: name at least one bot`);
   if (new Set(ids).size !== ids.length) throw new UsageError(`--${side}: a bot is named twice`);
   for (const id of ids) {
-    const bot = BOTS[id];
-    if (!bot)
-      throw new UsageError(`--${side}: no bot called "${id}"; choose from ${Object.keys(BOTS).join(", ")}`);
-    if (bot.sides && !bot.sides.includes(side))
-      throw new UsageError(
-        `--${side}: ${id} plays for ${bot.sides.join(" and ")}, not for ${side === "us" ? "the US" : "China"}`,
-      );
+    const found = botForSide(id, side);
+    if (typeof found === "string") throw new UsageError(`--${side}: ${found}`);
   }
   return ids;
 }

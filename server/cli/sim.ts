@@ -3,8 +3,8 @@
  * Plays one headless match between two built-in players and prints a turn table and the outcome. The same
  * arguments always print the same bytes.
  */
-import { BOTS } from "../../shared/bots/index.ts";
-import type { MatchState, TurnRecord } from "../../shared/rules/index.ts";
+import { botForSide, botsFor } from "../../shared/bots/index.ts";
+import type { MatchState, Side, TurnRecord } from "../../shared/rules/index.ts";
 import { hashState, outcome, SCENARIO_IDS } from "../../shared/rules/index.ts";
 import { playMatch } from "../../shared/sim/match.ts";
 import { intFlag, loadScenario, parseFlags, runCli, UsageError } from "./args.ts";
@@ -12,17 +12,13 @@ import { intFlag, loadScenario, parseFlags, runCli, UsageError } from "./args.ts
 const USAGE = `usage: npm run sim -- [--scenario ID|FILE.json] [--seed N] [--us BOT] [--china BOT] [--json]
   --scenario  ${SCENARIO_IDS.join(", ")}, or a scenario file (default baseline-2025)
   --seed      a whole number (default 1)
-  --us        ${Object.keys(BOTS).join(", ")} (default passive)
-  --china     ${Object.keys(BOTS).join(", ")} (default random-legal)
+  --us        ${botsFor("us").join(", ")} (default passive)
+  --china     ${botsFor("china").join(", ")} (default random-legal)
   --json      print JSON instead of a table`;
 
-function bot(name: string | undefined, fallback: string, flag: string) {
-  const id = name ?? fallback;
-  const found = BOTS[id];
-  if (!found)
-    throw new UsageError(
-      `--${flag}: no player called "${id}"; choose one of ${Object.keys(BOTS).join(", ")}`,
-    );
+function bot(name: string | undefined, fallback: string, side: Side) {
+  const found = botForSide(name ?? fallback, side);
+  if (typeof found === "string") throw new UsageError(`--${side}: ${found}`);
   return found;
 }
 

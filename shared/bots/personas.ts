@@ -181,8 +181,9 @@ const ALL_ROUNDERS: Record<Side, Plan> = {
 };
 
 /**
- * A bot that follows a plan; it never draws chance, so its generator passes through unchanged. Seated on the
- * other side (a live room may seat one bot on both), it plays that side's all-rounder instead of nothing.
+ * A bot that follows a plan; it never draws chance, so its generator passes through unchanged. The server and
+ * the command lines seat a persona only on its own side (see botForSide); a caller that seats it on the other
+ * side anyway gets that side's all-rounder rather than nothing.
  */
 export function planBot(id: string, description: string, plan: Plan, bound?: Scenario): Bot {
   const sides: readonly Side[] = [plan.side];

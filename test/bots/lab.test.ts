@@ -89,7 +89,7 @@ describe("the balance lab", () => {
   it("refuses bad flags and scenarios with exit code 2 and a reason", () => {
     const cases: [string[], RegExp][] = [
       [["--matches", "many"], /--matches takes a whole number/],
-      [["--us", "offshorer"], /offshorer plays for china/],
+      [["--us", "offshorer"], /--us: bot "offshorer" cannot play the US \(bots for the US: .*hawk/],
       [["--scenario", "nowhere"], /no scenario "nowhere"/],
       [["--sweep", "victory.nothing=1..2:1"], /not a number in the scenario/],
       [["--sweep", "victory.leadMonths=5..1:1"], /FROM <= TO/],
