@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
-import { CodeSchema, ROOM_NAME } from "../shared/protocol.ts";
+import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import {
   BUILTIN_SCENARIOS,
   EVENT_DECK,
@@ -21,7 +21,7 @@ import {
   type Viewer,
 } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
-import { exportCsv, exportJson } from "./export.ts";
+import { exportCsv, exportJson, resultsCsv } from "./export.ts";
 import { MatchRoom, provideRoomServices, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { MatchStore } from "./store.ts";
@@ -98,6 +98,24 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
   app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
+  app.get("/api/matches/results.csv", (req, res) => {
+    const codes = ResultCodesSchema.safeParse(req.query.codes);
+    if (!codes.success)
+      return void res.status(400).json({ error: `codes: ${codes.error.issues[0]?.message ?? "bad list"}` });
+    const missing = codes.data.filter((c) => !store.has(c));
+    if (missing.length > 0)
+      return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
+    const matches = codes.data.map((code) => {
+      const record = store.get(code)!;
+      const state = replay(
+        record.scenario as Parameters<typeof replay>[0],
+        record.seed,
+        store.actions(code),
+      ).state;
+      return { record, state };
+    });
+    res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(matches));
+  });
   app.get("/api/matches/:code/export.json", (req, res) => {
     const found = finishedMatch(store, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });

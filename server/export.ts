@@ -66,3 +66,50 @@ export function exportCsv(state: MatchState): string {
   );
   return [COLUMNS.join(","), ...rows].join("\n") + "\n";
 }
+
+const RESULT_COLUMNS = [
+  "code",
+  "scenario",
+  "seed",
+  "finished",
+  "turns_played",
+  "winner",
+  "lead_months",
+  "threshold_months",
+  "margin_months",
+  "peak_tension",
+  "us_spent_busd",
+  "china_spent_busd",
+  "us_energy_twh",
+  "china_energy_twh",
+  "us_emissions_mt",
+  "china_emissions_mt",
+] as const;
+
+/**
+ * One row per match of a workshop, to compare the rooms. A match still running gets its code, scenario and
+ * turns played only: its numbers would reveal the sides' hidden state.
+ */
+export function resultsCsv(matches: { record: MatchRecord; state: MatchState }[]): string {
+  const rows = matches.map(({ record, state }) => {
+    const head = [record.code, record.scenarioId, record.seed, record.finished ? "yes" : "no", state.turn];
+    if (!record.finished)
+      return [...head, ...new Array<string>(RESULT_COLUMNS.length - head.length).fill("")];
+    const o = outcome(state);
+    return [
+      ...head,
+      o.winner,
+      o.leadMonths.toFixed(3),
+      o.thresholdMonths.toFixed(3),
+      o.marginMonths.toFixed(3),
+      o.peakTension.toFixed(2),
+      o.scores.us.spent.toFixed(3),
+      o.scores.china.spent.toFixed(3),
+      o.scores.us.energyTWh.toFixed(3),
+      o.scores.china.energyTWh.toFixed(3),
+      o.scores.us.emissionsMt.toFixed(3),
+      o.scores.china.emissionsMt.toFixed(3),
+    ];
+  });
+  return [RESULT_COLUMNS.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n") + "\n";
+}

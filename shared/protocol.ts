@@ -23,6 +23,12 @@ export const CodeSchema = z
       ),
   );
 
+/** A comma-separated list of join codes (the rooms of a workshop), as in `?codes=ABC234,XYZ789`. */
+export const ResultCodesSchema = z
+  .string({ error: "name the matches, like ?codes=ABC234,XYZ789" })
+  .transform((s) => s.split(",").filter((c) => c.trim() !== ""))
+  .pipe(z.array(CodeSchema).min(1, "name at least one code").max(60, "at most 60 codes at once"));
+
 const name = z.string().trim().min(1, "enter a name").max(40, "a name has at most 40 characters");
 /** A random id the browser keeps, so that a person comes back to the same seat. */
 const playerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "a player id is 8 to 64 letters, digits, _ or -");

@@ -2,9 +2,10 @@
 import "./style.css";
 import { h } from "./dom.ts";
 import { initI18n, LANGUAGES, language, onLanguageChange, setLanguage, t, type Language } from "./i18n.ts";
-import { Net } from "./net.ts";
-import { renderLobby } from "./ui/lobby.ts";
+import { NAME_KEY, Net, workshopKey } from "./net.ts";
+import { type Invite, renderLobby } from "./ui/lobby.ts";
 import { MatchScreen } from "./ui/match.ts";
+import type { WorkshopConsole } from "./ui/workshop.ts";
 
 const main = document.getElementById("main") as HTMLElement;
 const status = document.getElementById("status") as HTMLElement;
@@ -25,6 +26,7 @@ function languageSwitch(): HTMLElement {
 }
 
 let screen: MatchScreen | undefined;
+let workshop: WorkshopConsole | undefined;
 
 const net: Net = new Net({
   welcome: (w) => screen?.welcome(w),
@@ -50,17 +52,30 @@ function renderHeader(): HTMLElement {
   );
 }
 
-function showLobby(): void {
+/** What the page's address asks for: the workshop console (`?workshop`), or a room to join (`?code=...`). */
+const params = new URLSearchParams(location.search);
+const invitedCode = params.get("code")?.trim().toUpperCase() ?? "";
+
+function showLobby(invite?: Invite): void {
   screen?.destroy();
   screen = undefined;
-  main.replaceChildren(renderHeader(), renderLobby(net, showMatch));
+  main.replaceChildren(renderHeader(), renderLobby(net, showMatch, invite));
 }
 
 function showMatch(): void {
   screen = new MatchScreen(net, () => {
-    void net.leave().then(showLobby);
+    void net.leave().then(() => showLobby());
   });
   main.replaceChildren(renderHeader(), screen.root);
+}
+
+async function showWorkshop(): Promise<void> {
+  const { WorkshopConsole } = await import("./ui/workshop.ts");
+  workshop = new WorkshopConsole(() => {
+    workshop?.destroy();
+    location.href = "/";
+  });
+  main.replaceChildren(renderHeader(), workshop.root);
 }
 
 /** The page's own strings outside the screens: the title and the skip link of index.html. */
@@ -72,13 +87,31 @@ function translateShell(): void {
 
 onLanguageChange(() => {
   translateShell();
-  if (screen) {
+  if (screen || workshop) {
     main.querySelector("header.top")?.replaceWith(renderHeader());
-    screen.languageChanged();
-  } else showLobby();
+    screen?.languageChanged();
+    workshop?.languageChanged();
+  } else showLobby(invite());
 });
+
+/** The room of the address, with the facilitator key when it is a room of this browser's workshop. */
+function invite(): Invite | undefined {
+  if (!invitedCode) return undefined;
+  const key = params.has("facilitator") ? workshopKey(invitedCode) : undefined;
+  return { code: invitedCode, ...(key ? { facilitatorKey: key } : {}) };
+}
 
 await initI18n();
 translateShell();
-if (await net.resume()) showMatch();
-else showLobby();
+if (params.has("workshop")) await showWorkshop();
+else if (await net.resume()) showMatch();
+else {
+  // A workshop's "open room" link: the teacher's own browser joins as facilitator at once.
+  const room = invite();
+  const name = localStorage.getItem(NAME_KEY)?.trim();
+  if (room?.facilitatorKey && name)
+    await net
+      .join(room.code, "facilitator", name, room.facilitatorKey)
+      .then(showMatch, () => showLobby(room));
+  else showLobby(room);
+}

@@ -47,6 +47,8 @@ export interface Handlers {
 }
 
 const PLAYER_KEY = "cf.playerId";
+/** The name this browser plays under, kept as it is typed in the lobby. */
+export const NAME_KEY = "cf.name";
 const SESSION_KEY = "cf.session";
 
 export function playerId(): string {
@@ -79,11 +81,12 @@ export function savedSession(): SavedSession | null {
   }
 }
 
-function serverUrl(): string {
+export function serverUrl(): string {
   return `${location.protocol}//${location.host}`;
 }
 
-function readMeta(state: unknown): RoomMeta {
+/** The room's public synced state in plain objects. */
+export function readMeta(state: unknown): RoomMeta {
   const s = state as RoomMeta & { players: Map<string, PublicPlayer> };
   const players: PublicPlayer[] = [];
   s.players?.forEach((p) => players.push({ name: p.name, role: p.role, connected: p.connected, bot: p.bot }));
@@ -190,6 +193,40 @@ export class Net {
     });
     this.handlers.status("connected");
   }
+}
+
+/** The workshop console's rooms and their facilitator keys, kept in this browser. */
+export const WORKSHOP_KEY = "cf.workshop";
+
+export interface WorkshopRoom {
+  code: string;
+  facilitatorKey: string;
+}
+
+export interface Workshop {
+  scenario: string;
+  rooms: WorkshopRoom[];
+}
+
+/** The workshop kept in this browser, if any. */
+export function savedWorkshop(): Workshop | null {
+  try {
+    const raw = localStorage.getItem(WORKSHOP_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Workshop) : null;
+    return parsed && Array.isArray(parsed.rooms) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The facilitator key of a workshop room, for opening that room's own screen in another tab. */
+export function workshopKey(code: string): string | undefined {
+  return savedWorkshop()?.rooms.find((r) => r.code === code)?.facilitatorKey;
+}
+
+/** The address students open to join a room: the lobby with the code filled in. */
+export function joinUrl(code: string): string {
+  return `${serverUrl()}/?code=${code}`;
 }
 
 export async function fetchJson<T>(path: string): Promise<T> {

@@ -2,37 +2,9 @@
  * An automated accessibility check with axe-core (WCAG 2.x A and AA rules) of the lobby and of the match
  * screen with its tabs: no violation of impact "serious" or "critical".
  */
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createMatch, e2eWorld, waitForTurn } from "./helpers.ts";
+import { createMatch, e2eWorld, seriousViolations, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
-
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** Runs axe on the page as it is now and returns its serious and critical violations, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-      resultTypes: ["violations"],
-    })) as { violations: Violation[] };
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describe("accessibility", () => {
   const world = e2eWorld();

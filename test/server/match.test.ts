@@ -142,6 +142,36 @@ describe("a full match between two people", () => {
     expect(body.turns.every((t) => t.viewer === "china")).toBe(true);
     expect((await getJson(`${server.url}/api/matches/${us.code}/replay?viewer=everyone`)).status).toBe(400);
   });
+
+  it("lists a workshop's finished rooms with their outcome and running ones without their numbers; bad lists get 400 and 404", async () => {
+    const running = await create({ role: "us", name: "Fi", playerId: playerId("fi") });
+    const res = await fetch(`${server.url}/api/matches/results.csv?codes=${us.code},${running.code}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+    const [header, done, open] = (await res.text()).trim().split("\n") as [string, string, string];
+    expect(header).toMatch(/^code,scenario,seed,finished,turns_played,winner,lead_months,threshold_months,/);
+    const exported = (await getJson(`${server.url}/api/matches/${us.code}/export.json`)).body as {
+      outcome: { winner: string; leadMonths: number };
+    };
+    expect(done.split(",").slice(0, 7)).toEqual([
+      us.code,
+      "baseline-2025",
+      expect.any(String),
+      "yes",
+      "16",
+      exported.outcome.winner,
+      exported.outcome.leadMonths.toFixed(3),
+    ]);
+    // A running match shows no number that depends on hidden state.
+    expect(open).toMatch(new RegExp(`^${running.code},baseline-2025,\\d+,no,0,+$`));
+    const bad = await getJson(`${server.url}/api/matches/results.csv?codes=0O1I00`);
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: string }).error).toMatch(/^codes: /);
+    expect((await getJson(`${server.url}/api/matches/results.csv`)).status).toBe(400);
+    const unknown = await getJson(`${server.url}/api/matches/results.csv?codes=${us.code},ZZZZZZ`);
+    expect(unknown.status).toBe(404);
+    expect((unknown.body as { error: string }).error).toBe("no match with code ZZZZZZ");
+  });
 });
 
 describe("exports and replays of a running match", () => {

@@ -1,7 +1,7 @@
 /** The lobby: create a match, join one by code, or pick an open one. Plain HTML forms, usable by keyboard. */
 import { field, h } from "../dom.ts";
 import { t } from "../i18n.ts";
-import { fetchJson, type Net } from "../net.ts";
+import { fetchJson, NAME_KEY, type Net } from "../net.ts";
 import { isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
 import type { Side } from "../../../shared/rules/types.ts";
 
@@ -29,15 +29,19 @@ interface OpenMatch {
   seats: { us: number; china: number; spectators: number };
 }
 
-const NAME_KEY = "cf.name";
-
 function roleSelect(id: string, roles: readonly Role[] = ROLES): HTMLSelectElement {
   const select = h("select", { id, name: "role" }) as HTMLSelectElement;
   for (const r of roles) select.append(h("option", { value: r }, t(`roles.${r}`)));
   return select;
 }
 
-export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
+/** A join code from the page's address (`/?code=ABC234`), and for a workshop room the facilitator's key. */
+export interface Invite {
+  code: string;
+  facilitatorKey?: string;
+}
+
+export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HTMLElement {
   const lang = document.documentElement.lang === "de" ? "de" : "en";
   const error = h("p", { class: "error", role: "alert", id: "lobby-error" });
   const nameInput = h("input", {
@@ -170,6 +174,14 @@ export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
   const keyField = field(t("lobby.facilitatorKey"), key);
   keyField.hidden = true;
   joinRole.addEventListener("change", () => (keyField.hidden = joinRole.value !== "facilitator"));
+  if (invite) {
+    code.value = invite.code;
+    if (invite.facilitatorKey) {
+      joinRole.value = "facilitator";
+      key.value = invite.facilitatorKey;
+      keyField.hidden = false;
+    }
+  }
   const joinForm = h(
     "form",
     { class: "card", id: "join-form", "aria-labelledby": "join-heading" },
@@ -232,7 +244,17 @@ export function renderLobby(net: Net, onJoined: () => void): HTMLElement {
     "section",
     { class: "lobby", "aria-labelledby": "lobby-heading" },
     h("h2", { id: "lobby-heading", class: "visually-hidden" }, t("lobby.heading")),
-    h("div", { class: "card name-card" }, field(t("lobby.name"), nameInput)),
+    h(
+      "div",
+      { class: "lobby-top" },
+      h("div", { class: "card name-card" }, field(t("lobby.name"), nameInput)),
+      h(
+        "div",
+        { class: "card teach-card" },
+        h("p", {}, t("lobby.workshopHelp")),
+        h("a", { href: "/?workshop", id: "to-workshop" }, t("lobby.workshop")),
+      ),
+    ),
     error,
     h("div", { class: "lobby-grid" }, createForm, joinForm, open),
   );
