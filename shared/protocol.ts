@@ -3,7 +3,7 @@
  * client (which builds its messages from the same types). docs/protocol.md describes it for other clients.
  */
 import { z } from "zod";
-import type { DeepReadonly, OrderOptions, View } from "./rules/index.ts";
+import type { DeepReadonly, OrderError, OrderOptions, View } from "./rules/index.ts";
 import type { ListOffsets } from "./view-delta.ts";
 import { MAX_ORDERS } from "./rules/orders.ts";
 
@@ -93,7 +93,7 @@ export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 export interface ErrorReply {
   code: "invalid" | "not-allowed" | "wrong-turn" | "refused" | "ended";
   message: string;
-  errors?: { path: string; message: string }[];
+  errors?: OrderError[];
 }
 
 /** A side's shared draft, as the server sends it to that side's members. */
@@ -103,7 +103,7 @@ export interface DraftBroadcast {
   /** Who changed it last. */
   by: string;
   /** Problems the rules see in the draft now (empty when it could be confirmed as it is). */
-  errors: { path: string; message: string }[];
+  errors: OrderError[];
 }
 
 /**

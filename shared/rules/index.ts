@@ -26,6 +26,7 @@ export type { Scenario, ScenarioParams, Citation, ParseResult, ParseError } from
 export { OrderSchema, OrdersSchema, ORDER_TYPES, MAX_ORDERS, MAX_AMOUNT } from "./orders.ts";
 export type { Order, Orders, OrderType, OrderOf } from "./orders.ts";
 export type { LeverOption, LeverChoice } from "./levers/lever.ts";
+export type { Reason, ReasonKey, ReasonParams } from "./reasons.ts";
 export { EVENT_DECK, findCard } from "./events.ts";
 export type { EventCard } from "./events.ts";
 export { injectEvent, endMatch } from "./facilitator.ts";

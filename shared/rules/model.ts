@@ -2,6 +2,7 @@
  * The model's formulas, each a small pure function of the state and the scenario. The levers, the resolution
  * and the views all call these, so a formula is written once.
  */
+import { because, type Reason } from "./reasons.ts";
 import type { ScenarioParams } from "./scenario.ts";
 import type {
   ChinaState,
@@ -151,14 +152,19 @@ export function chipPrice(state: MatchState, chipType: (typeof CHIP_TYPES)[numbe
 }
 
 /** Which chip types China may buy legally under the current controls and tension. */
-export function chinaMayBuy(state: MatchState, chipType: (typeof CHIP_TYPES)[number]): string | null {
+export function chinaMayBuy(state: MatchState, chipType: (typeof CHIP_TYPES)[number]): Reason | null {
   if (chipType === "domestic") return null;
   if (state.tension >= state.scenario.params.world.escalationTension)
-    return "tension is so high that Beijing has told its firms to stop buying US chips";
+    return because(
+      "chinaBoycott",
+      {},
+      "tension is so high that Beijing has told its firms to stop buying US chips",
+    );
   const level = state.us.exportControlLevel;
-  if (chipType === "frontier" && level !== "open") return "US export controls ban frontier chips for China";
+  if (chipType === "frontier" && level !== "open")
+    return because("frontierBanned", {}, "US export controls ban frontier chips for China");
   if (chipType === "exportGrade" && (level === "fullBan" || level === "banPlusRemoteAccess"))
-    return "US export controls ban even export-grade chips for China";
+    return because("exportGradeBanned", {}, "US export controls ban even export-grade chips for China");
   return null;
 }
 

@@ -5,12 +5,16 @@ import { LEVERS, leverOf } from "./levers/index.ts";
 import { budget, spendable } from "./model.ts";
 import type { Order } from "./orders.ts";
 import { ORDER_TYPES, OrdersSchema } from "./orders.ts";
+import { because, type Reason } from "./reasons.ts";
 import type { MatchState, Side } from "./types.ts";
 
 export interface OrderError {
   /** Where the problem is, like "orders[2].h100e" ("orders" for the whole list). */
   path: string;
+  /** In English, for logs and programs. */
   message: string;
+  /** The rules' reason, for interfaces that say it in their own language (absent for malformed input). */
+  reason?: Reason;
 }
 
 export type SubmitResult =
@@ -35,34 +39,29 @@ export function checkOrders(
     const lever = leverOf(order);
     const path = `orders[${i}]`;
     if (!lever.sides.includes(side)) {
-      errors.push({
-        path,
-        message: `${side === "us" ? "The US" : "China"} has no lever called ${order.type}.`,
-      });
+      const message = `${side === "us" ? "The US" : "China"} has no lever called ${order.type}.`;
+      errors.push({ path, message, reason: because("noSuchLever", { type: order.type }, message) });
       return;
     }
     const key = lever.key(order);
     if (seen.has(key)) {
-      errors.push({
-        path,
-        message: `A second ${order.type} order for the same target in one turn; combine them into one.`,
-      });
+      const message = `A second ${order.type} order for the same target in one turn; combine them into one.`;
+      errors.push({ path, message, reason: because("duplicate", { type: order.type }, message) });
       return;
     }
     seen.add(key);
     const reason = lever.check(state, side, order);
     if (reason) {
-      errors.push({ path, message: `${order.type}: ${reason}.` });
+      errors.push({ path, message: `${order.type}: ${reason.text}.`, reason });
       return;
     }
     cost += lever.cost(state, side, order);
   });
   const money = spendable(state, side);
-  if (errors.length === 0 && cost > money + 1e-9)
-    errors.push({
-      path: "orders",
-      message: `These orders cost ${fmt(cost)} $B but only ${fmt(money)} $B can be spent this turn.`,
-    });
+  if (errors.length === 0 && cost > money + 1e-9) {
+    const message = `These orders cost ${fmt(cost)} $B but only ${fmt(money)} $B can be spent this turn.`;
+    errors.push({ path: "orders", message, reason: because("overBudget", { cost, money }, message) });
+  }
   return { errors, cost };
 }
 
@@ -120,7 +119,9 @@ export function orderOptions(state: MatchState, side: Side): OrderOptions {
     if (!lever.sides.includes(side)) continue;
     const option = lever.option(state, side, money);
     levers.push(
-      state.phase === "ended" ? { ...option, available: false, reason: "the match is over" } : option,
+      state.phase === "ended"
+        ? { ...option, available: false, reason: because("matchOver", {}, "the match is over") }
+        : option,
     );
   }
   return {

@@ -63,6 +63,7 @@ export const de: Strings = {
   },
   sides: { us: "USA", china: "China" },
   match: {
+    refused: "Die Regeln haben diese Befehle abgelehnt; nichts wurde geändert.",
     code: "Code {{code}}",
     region: "Partie",
     turnBar: "Runde und Teilnehmende",
@@ -162,82 +163,119 @@ export const de: Strings = {
     setExportControls: {
       name: "Exportkontrollen",
       explanation: "Lege fest, wie weit US-KI-Chips nach China verkauft werden dürfen.",
+      effect:
+        "Jetzt: {{level}}. Strengere Kontrollen kürzen Chinas Chipangebot und erhöhen die Spannungen; lockerere bringen Exporterlöse.",
     },
     pressureHost: {
       name: "Druck auf ein Gastland",
       explanation:
         "Dränge eine Regierung, Chip-Genehmigungen durchzusetzen und chinesische KI-Kunden abzuweisen.",
+      effect:
+        "Das Gastland wird strenger und weniger offen für chinesische Mieter; die Spannungen steigen leicht, das Wohlwollen sinkt.",
     },
     pressureToolAllies: {
       name: "Druck auf Werkzeug-Verbündete",
       explanation: "Bitte die Hersteller von Chip-Anlagen, in China nicht mehr zu liefern und zu warten.",
+      effect:
+        "Chinas neue Fabrikkapazität wird teurer und dauert länger; seine Ausbeute verbessert sich langsamer. Die Spannungen steigen.",
     },
     fundEnforcement: {
       name: "Durchsetzung finanzieren",
       explanation: "Ermittler und Endverbleibskontrollen gegen Chip-Schmuggel (für China unsichtbar).",
+      effect:
+        "Eine Schmuggellieferung wird jetzt mit etwa {{percent}} % Wahrscheinlichkeit entdeckt; mehr Geld erhöht das, mit abnehmendem Ertrag.",
     },
     buyChips: {
       name: "Chips kaufen",
       explanation: "Beschleuniger kaufen. Sie zählen nur mit Rechenzentrum und Strom.",
+      effect:
+        "Mehr Chips im eigenen Land: mehr Rechenleistung, sobald sie Strom haben. Eigene Chips brauchen etwa doppelt so viel Strom pro Recheneinheit.",
     },
     smuggleChips: {
       name: "Chips schmuggeln",
       explanation: "Verbotene Spitzenchips über Mittelsleute kaufen, teurer und mit Beschlagnahmerisiko.",
+      effect:
+        "Spitzenchips im eigenen Land, wenn die Lieferung durchkommt; das Entdeckungsrisiko ist nicht genau bekannt.",
     },
     leaseCompute: {
       name: "Rechenleistung im Ausland mieten",
       explanation: "Rechenleistung in Rechenzentren eines Gastlandes mieten (negativ zum Freigeben).",
+      effect:
+        "Spitzen-Rechenleistung sofort, jede Runde bezahlt; die USA können diesen Weg mit einer Fernzugriffsregel schließen.",
     },
     fundChipResearch: {
       name: "Heimische Chipforschung",
       explanation: "Bessere heimische Beschleuniger pro Chip und pro Watt, mit abnehmendem Ertrag.",
+      effect:
+        "Bis zu {{levels}} zusätzliche Designgenerationen pro Runde über die Roadmap hinaus; macht einen Ausbeute-Durchbruch wahrscheinlicher.",
     },
     expandFabs: {
       name: "Fabriken ausbauen",
       explanation: "Mehr fortgeschrittene Wafer-Kapazität für heimische Chips; fertig nach einigen Runden.",
+      effect:
+        "Fertig in {{turns}} Runden; mehr eigene Chips pro Runde, wenn HBM mithält. US-Druck auf Werkzeughersteller bremst den Ausbau.",
     },
     expandHbm: {
       name: "HBM ausbauen",
       explanation:
         "Mehr Hochbandbreitenspeicher, der begrenzt, wie viele Beschleuniger gebaut werden können.",
+      effect: "Fertig in {{turns}} Runden; hebt die Speichergrenze der eigenen Chipproduktion.",
     },
     buildDataCenters: {
       name: "Rechenzentren bauen",
       explanation: "Hallen für Chips im Inland. US-Projekte warten auf Genehmigungen und das Netz.",
+      effect: "Fertig in etwa {{turns}} Runden.",
+      effect_us: "Fertig in etwa {{turns}} Runden, Genehmigungen und Netzanschluss eingerechnet.",
     },
     buildPower: {
       name: "Kraftwerke bauen",
       explanation: "Strom für Rechenzentren: Solar und Wind schnell, Gas mittel, Kernkraft langsam.",
+      effect: "Am Netz in: Solar {{solar}}, Wind {{wind}}, Gas {{gas}}, Kernkraft {{nuclear}} Runden.",
     },
     permittingReform: {
       name: "Genehmigungsreform",
       explanation:
         "Eine Reform durch den Kongress bringen, damit US-Projekte kürzer warten; kostet politisches Kapital.",
+      effect:
+        "Das Gesetz ist zu {{progress}} % auf dem Weg zur Abstimmung; Reform in Kraft: {{inForce}} %. Die Verabschiedung kostet politisches Kapital (ein Einkommensknick).",
     },
     setPowerSubsidy: {
       name: "Stromsubvention",
       explanation: "Die Stromrechnung von Rechenzentren mit heimischen Chips senken.",
+      effect:
+        "Eigene Chips (etwa doppelter Strombedarf pro Recheneinheit) werden billiger im Betrieb; der Zentralhaushalt zahlt {{percent}} % der Subvention.",
     },
     fundAlgorithms: {
       name: "Algorithmenforschung",
       explanation: "Zusätzliche algorithmische Effizienz über den Fortschritt des Feldes hinaus.",
+      effect: "Bis zu {{percent}} % zusätzliche Effizienz in dieser Runde.",
     },
     publishOpenModels: {
       name: "Offene Modelle veröffentlichen",
       explanation: "Einfluss in Gastländern gewinnen; der Rivale lernt von deinen Methoden.",
+      effect:
+        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % Effizienz; der Rivale schließt {{spillover}} % jedes algorithmischen Rückstands.",
+      effect_us:
+        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % Effizienz; der Rivale schließt {{spillover}} % jedes algorithmischen Rückstands auf die USA.",
+      effect_china:
+        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % Effizienz; der Rivale schließt {{spillover}} % jedes algorithmischen Rückstands auf China.",
     },
     courtHost: {
       name: "Um ein Gastland werben",
       explanation: "Investitionen und Abkommen, damit ein Gastland weiter an chinesische Firmen vermietet.",
+      effect: "Mehr Einfluss und ein offeneres Gastland; weniger Wirkung, wo die USA mehr Wohlwollen haben.",
     },
     subsidiseAllies: {
       name: "Verbündete Rechenzentren mitfinanzieren",
       explanation:
         "Vertrauenswürdige Rechenzentren im Gastland: US-Einfluss, weniger Raum für chinesische Mieten.",
+      effect:
+        "Etwa {{gwPerBillion}} GW Gastland-Kapazität pro Mrd. $ in {{turns}} Runden, mit mehr US-Einfluss.",
     },
     fundIntelligence: {
       name: "Aufklärung finanzieren",
       explanation: "Engere Schätzungen der verborgenen Zahlen des Rivalen und mehr Entdeckungen.",
+      effect: "Geheimdienstqualität jetzt {{percent}} %; sie lässt ohne neues Geld nach.",
     },
   },
   units: {
@@ -332,6 +370,30 @@ export const de: Strings = {
     reformProgress: "Fortschritt des Genehmigungsgesetzes (0-1)",
     dataCenterGW: "Rechenzentrumshallen (GW)",
     lease: "Mieten in {{host}} (H100e)",
+  },
+  reasons: {
+    usFrontierOnly: "Die USA kaufen nur ihre eigenen Spitzenchips.",
+    chinaBoycott:
+      "Die Spannungen sind so hoch, dass Peking seinen Firmen den Kauf von US-Chips untersagt hat.",
+    frontierBanned: "Die US-Exportkontrollen verbieten Spitzenchips für China.",
+    exportGradeBanned: "Die US-Exportkontrollen verbieten sogar Exportchips für China.",
+    chipsOnOffer: "Angebot an {{chipType}}: höchstens {{max}} H100e jetzt (verlangt: {{asked}}).",
+    smugglingCap: "Schmuggelnetze können höchstens {{max}} H100e pro Runde bewegen (verlangt: {{asked}}).",
+    smugglingPointless: "Spitzenchips sind legal zu haben, solange die Exporte offen sind.",
+    leaseHeld: "In {{host}} sind nur {{held}} H100e gemietet.",
+    remoteAccessRule: "{{host}} wendet die US-Fernzugriffsregel auf chinesische Kunden an.",
+    hostFull: "{{host}} kann chinesischen Firmen jetzt höchstens {{free}} weitere H100e vermieten.",
+    reformComplete: "Die Genehmigungsreform ist bereits abgeschlossen.",
+    controlsInForce: "{{level}} gilt bereits.",
+    tensionTooHigh: "Die Spannungen sind zu hoch, um den Chiphandel wieder zu öffnen.",
+    subsidyMax: "Die Subvention kann höchstens {{percent}} % der Stromrechnung decken.",
+    subsidyInForce: "Dieser Subventionssatz gilt bereits.",
+    noMoney: "In dieser Runde ist kein Geld mehr übrig.",
+    matchOver: "Die Partie ist vorbei.",
+    noSuchLever: "Diese Seite hat keinen Hebel namens {{type}}.",
+    duplicate:
+      "Ein zweiter Befehl „{{type}}“ für dasselbe Ziel in dieser Runde: bitte zu einem zusammenfassen.",
+    overBudget: "Diese Befehle kosten {{cost}}, aber in dieser Runde sind nur {{money}} verfügbar.",
   },
   events: {
     "exportControls.changed": "Die US-Exportkontrollen ändern sich.",

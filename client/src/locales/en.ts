@@ -1,4 +1,6 @@
 /** English strings. de.ts has the same shape (the compiler checks it), so no key can be missing in German. */
+import type { ReasonKey } from "../../../shared/rules/index.ts";
+
 export const en = {
   app: {
     title: "Compute Frontier",
@@ -59,6 +61,7 @@ export const en = {
   },
   sides: { us: "US", china: "China" },
   match: {
+    refused: "The rules refused these orders; nothing was changed.",
     code: "Code {{code}}",
     region: "Match",
     turnBar: "Turn and players",
@@ -152,79 +155,115 @@ export const en = {
     setExportControls: {
       name: "Export controls",
       explanation: "Set how far US AI chips may be sold to China.",
+      effect:
+        "Now: {{level}}. Tighter controls cut China's chip supply and raise tension; looser ones earn export revenue.",
     },
     pressureHost: {
       name: "Press a host country",
       explanation: "Push a host government to enforce chip permits and turn away Chinese AI customers.",
+      effect:
+        "The host grows stricter and less open to Chinese leases; tension rises a little and goodwill falls.",
     },
     pressureToolAllies: {
       name: "Press tool-making allies",
       explanation: "Ask the allies who make chip tools to stop selling and servicing them in China.",
+      effect:
+        "China's new fab capacity costs more and takes longer; its yields improve more slowly. Tension rises.",
     },
     fundEnforcement: {
       name: "Fund enforcement",
       explanation: "Investigators and end-use checks against chip smuggling (hidden from China).",
+      effect:
+        "A smuggling shipment is now caught with about {{percent}}% chance; more money raises it, with diminishing returns.",
     },
     buyChips: {
       name: "Buy chips",
       explanation: "Buy accelerators. They need data centres and power to count.",
+      effect:
+        "More chips at home: more compute once they have power. Domestic chips draw about twice the power per unit of compute.",
     },
     smuggleChips: {
       name: "Smuggle chips",
       explanation: "Buy banned frontier chips through intermediaries, at a premium and a risk of seizure.",
+      effect:
+        "Frontier chips at home if the shipment gets through; the chance of being caught is not known exactly.",
     },
     leaseCompute: {
       name: "Lease compute abroad",
       explanation: "Rent compute in a host country's data centres (negative to release).",
+      effect:
+        "Frontier compute at once, paid every turn; the US may close this route with a remote-access rule.",
     },
     fundChipResearch: {
       name: "Domestic chip research",
       explanation: "Better domestic accelerators per chip and per watt, with diminishing returns.",
+      effect:
+        "Up to {{levels}} extra design generations a turn on top of the roadmap; makes a yield breakthrough likelier.",
     },
     expandFabs: {
       name: "Expand fabs",
       explanation: "More advanced wafer capacity for domestic chips; ready after several turns.",
+      effect:
+        "Ready in {{turns}} turns; more domestic chips a turn if HBM keeps up. US pressure on tool makers slows it.",
     },
     expandHbm: {
       name: "Expand HBM",
       explanation: "More high-bandwidth memory, which caps how many accelerators can be built.",
+      effect: "Ready in {{turns}} turns; lifts the memory cap on domestic chip output.",
     },
     buildDataCenters: {
       name: "Build data centres",
       explanation: "Halls for chips at home. US projects wait for permits and the grid.",
+      effect: "Ready in about {{turns}} turns.",
+      effect_us: "Ready in about {{turns}} turns, including permits and the grid queue.",
     },
     buildPower: {
       name: "Build power",
       explanation: "Power for data centres: solar and wind fast, gas medium, nuclear slow.",
+      effect: "Online in: solar {{solar}}, wind {{wind}}, gas {{gas}}, nuclear {{nuclear}} turns.",
     },
     permittingReform: {
       name: "Permitting reform",
       explanation:
         "Push a reform through Congress so that US projects wait less; passing costs political capital.",
+      effect:
+        "The bill is {{progress}}% of the way to a vote; reform in force: {{inForce}}%. Passing costs political capital (a dip in income).",
     },
     setPowerSubsidy: {
       name: "Power subsidy",
       explanation: "Cut the power bill of data centres that run domestic chips.",
+      effect:
+        "Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays {{percent}}% of the subsidy.",
     },
     fundAlgorithms: {
       name: "Algorithm research",
       explanation: "Extra algorithmic efficiency on top of the field's own progress.",
+      effect: "Up to {{percent}}% extra efficiency this turn.",
     },
     publishOpenModels: {
       name: "Publish open models",
       explanation: "Win influence with hosts; the rival learns from your methods.",
+      effect:
+        "+{{influence}} influence with every host and +{{boost}}% efficiency; the rival closes {{spillover}}% of any algorithmic gap.",
+      effect_us:
+        "+{{influence}} influence with every host and +{{boost}}% efficiency; the rival closes {{spillover}}% of any algorithmic gap to the US.",
+      effect_china:
+        "+{{influence}} influence with every host and +{{boost}}% efficiency; the rival closes {{spillover}}% of any algorithmic gap to China.",
     },
     courtHost: {
       name: "Court a host country",
       explanation: "Investment and deals so that a host keeps renting compute to Chinese firms.",
+      effect: "More influence and a more open host; less effect where the US has more goodwill.",
     },
     subsidiseAllies: {
       name: "Co-fund allied data centres",
       explanation: "Trusted data centres in a host: US goodwill, less room for Chinese leases.",
+      effect: "About {{gwPerBillion}} GW of host capacity per $B in {{turns}} turns, with more US influence.",
     },
     fundIntelligence: {
       name: "Fund intelligence",
       explanation: "Narrower estimates of the rival's hidden numbers and more detections.",
+      effect: "Intelligence quality now {{percent}}%; it fades without new money.",
     },
   },
   units: {
@@ -313,6 +352,28 @@ export const en = {
     dataCenterGW: "Data-centre halls (GW)",
     lease: "Leases in {{host}} (H100e)",
   },
+  reasons: {
+    usFrontierOnly: "The US buys only its own frontier chips.",
+    chinaBoycott: "Tension is so high that Beijing has told its firms to stop buying US chips.",
+    frontierBanned: "US export controls ban frontier chips for China.",
+    exportGradeBanned: "US export controls ban even export-grade chips for China.",
+    chipsOnOffer: "{{chipType}} chips on offer: at most {{max}} H100e now (asked for {{asked}}).",
+    smugglingCap: "Smuggling networks can move at most {{max}} H100e a turn (asked for {{asked}}).",
+    smugglingPointless: "Frontier chips can be bought legally while exports are open.",
+    leaseHeld: "Only {{held}} H100e are leased in {{host}}.",
+    remoteAccessRule: "{{host}} applies the US remote-access rule to Chinese customers.",
+    hostFull: "{{host}} can rent at most {{free}} more H100e to Chinese firms now.",
+    reformComplete: "Permitting reform is already complete.",
+    controlsInForce: "{{level}} is already in force.",
+    tensionTooHigh: "Tension is too high to reopen chip trade.",
+    subsidyMax: "The subsidy can cover at most {{percent}}% of the power bill.",
+    subsidyInForce: "That subsidy rate is already in force.",
+    noMoney: "No money left this turn.",
+    matchOver: "The match is over.",
+    noSuchLever: "This side has no lever called {{type}}.",
+    duplicate: 'A second order "{{type}}" for the same target this turn: combine them into one.',
+    overBudget: "These orders cost {{cost}}, but only {{money}} can be spent this turn.",
+  } satisfies Record<ReasonKey, string>,
   events: {
     "exportControls.changed": "US export controls change.",
     exportRevenue: "Export revenue share earned.",

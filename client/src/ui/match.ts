@@ -18,6 +18,7 @@ import { compact, money, num, t } from "../i18n.ts";
 import type { Net, RoomMeta, Welcome } from "../net.ts";
 import { composer, describeOrder, orderCost } from "./orders.ts";
 import { eventText } from "./events.ts";
+import { reasonText } from "./rules-text.ts";
 
 type Tab = "map" | "trends" | "events" | "facilitator" | "debrief";
 type SideView = DeepReadonly<UsView | ChinaView>;
@@ -454,6 +455,18 @@ export class MatchScreen {
     );
   }
 
+  /** A problem of the draft in the player's language: the lever it concerns, then the rules' reason. */
+  private problemText(p: DraftBroadcast["errors"][number]): string {
+    if (!p.reason) return p.message;
+    const index = /^orders\[(\d+)\]$/.exec(p.path)?.[1];
+    const order = index === undefined ? undefined : this.draftInfo?.orders[Number(index)];
+    const type = (order as { type?: unknown } | undefined)?.type;
+    const own = p.reason.key !== "duplicate" && p.reason.key !== "noSuchLever";
+    return own && typeof type === "string"
+      ? `${t(`levers.${type}.name`)}: ${reasonText(p.reason)}`
+      : reasonText(p.reason);
+  }
+
   private renderSide(): void {
     clear(this.side);
     const v = this.viewMsg?.view;
@@ -516,11 +529,20 @@ export class MatchScreen {
           "div",
           { class: "problems", role: "alert" },
           h("p", {}, t("match.problems")),
-          h("ul", {}, ...problems.map((p) => h("li", {}, p.message))),
+          h("ul", {}, ...problems.map((p) => h("li", {}, this.problemText(p)))),
         ),
       );
     if (this.lastError)
-      this.draftBox.append(h("p", { class: "error", role: "alert" }, this.lastError.message));
+      this.draftBox.append(
+        h(
+          "p",
+          { class: "error", role: "alert" },
+          // A refusal's reasons are listed above in the player's language; the server's summary is English.
+          this.lastError.code === "refused" && this.lastError.errors
+            ? t("match.refused")
+            : this.lastError.message,
+        ),
+      );
     const paused = this.metaInfo?.phase === "paused";
     this.draftBox.append(
       h(

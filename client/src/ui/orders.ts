@@ -1,7 +1,8 @@
 /** The lever composer and the side's shared draft, built from the options the server sends. */
 import type { LeverOption, OrderOptions } from "../../../shared/rules/index.ts";
 import { h, uid } from "../dom.ts";
-import { compact, language, money, num, t } from "../i18n.ts";
+import { compact, money, num, t } from "../i18n.ts";
+import { effectText, reasonText } from "./rules-text.ts";
 
 type DraftOrder = Record<string, unknown> & { type: string };
 
@@ -99,15 +100,14 @@ export function composer(onAdd: (order: DraftOrder) => void): Composer {
     }
     if (!choice.available) bits.push(t("match.unavailable"));
     limits.textContent = bits.join(" · ");
-    limits.title = choice.reason ?? "";
+    limits.title = choice.reason ? reasonText(choice.reason) : "";
   };
 
   const showLever = () => {
     const lever = current();
     if (!lever) return;
     explanation.textContent = t(`levers.${lever.type}.explanation`);
-    // The rules' own forecast is in English; shown where the interface is English.
-    effect.textContent = language() === "en" ? lever.likelyEffect : "";
+    effect.textContent = effectText(lever);
     choiceSelect.replaceChildren();
     choiceWrap.hidden = !lever.choiceField;
     for (const c of lever.choices) {

@@ -1,4 +1,5 @@
 import { buildCostFactor } from "../model.ts";
+import { forecast } from "./lever.ts";
 import { projectLever } from "./project.ts";
 
 /** Data-centre halls at home (GW of IT load): chips need a hall and power to run. */
@@ -17,7 +18,10 @@ export const buildDataCenters = projectLever({
   explanation:
     "Build data-centre halls at home. Chips need a hall and power; halls without chips earn nothing.",
   likelyEffect: (_state, side, turns) =>
-    `Ready in about ${turns} turns${side === "us" ? ", including permits and the grid queue" : ""}.`,
+    forecast(
+      `Ready in about ${turns} turns${side === "us" ? ", including permits and the grid queue" : ""}.`,
+      { turns, context: side },
+    ),
   started: (amount, p) =>
     `${amount.toFixed(2)} GW of data centres started; ready in ${p.turnsLeft} turns${p.delayTurns > 0 ? ` (${p.delayTurns} of them waiting for permits and a grid connection)` : ""}.`,
 });

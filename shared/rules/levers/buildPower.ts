@@ -3,7 +3,7 @@ import { startProject } from "../projects.ts";
 import type { BuildableSource, MatchState, Side } from "../types.ts";
 import { BUILDABLE_SOURCES } from "../types.ts";
 import type { Lever } from "./lever.ts";
-import { leverChoice, leverOption } from "./lever.ts";
+import { leverChoice, leverOption, forecast } from "./lever.ts";
 
 function unitCost(state: MatchState, side: Side, source: BuildableSource): number {
   const p = state.scenario.params;
@@ -61,7 +61,10 @@ export const buildPower: Lever<"buildPower"> = {
         }),
       ),
       explanation: `Build power for data centres. Firm output per GW: ${BUILDABLE_SOURCES.map((s) => `${s} ${Math.round(sources[s].firmFactor * 100)}%`).join(", ")}.`,
-      likelyEffect: `Online in: ${BUILDABLE_SOURCES.map((s) => `${s} ${leadTurns(state, side, s)}`).join(", ")} turns.`,
+      likelyEffect: forecast(
+        `Online in: ${BUILDABLE_SOURCES.map((s) => `${s} ${leadTurns(state, side, s)}`).join(", ")} turns.`,
+        Object.fromEntries(BUILDABLE_SOURCES.map((s) => [s, leadTurns(state, side, s)])),
+      ),
     });
   },
 };

@@ -2,11 +2,15 @@ import { chinaMayBuy, chipPrice, domesticCapacity, kwPerH100e, modifier } from "
 import type { ChipType, MatchState, Side } from "../types.ts";
 import { CHIP_TYPES } from "../types.ts";
 import type { Lever, LeverChoice } from "./lever.ts";
-import { checkMax, fmt, leverChoice, leverOption } from "./lever.ts";
+import { because, type Reason } from "../reasons.ts";
+import { fmt, leverChoice, leverOption, forecast } from "./lever.ts";
 
 /** Why a side may not buy a chip type now, or null. */
-function closedReason(state: MatchState, side: Side, chipType: ChipType): string | null {
-  if (side === "us") return chipType === "frontier" ? null : "the US buys only its own frontier chips";
+function closedReason(state: MatchState, side: Side, chipType: ChipType): Reason | null {
+  if (side === "us")
+    return chipType === "frontier"
+      ? null
+      : because("usFrontierOnly", {}, "the US buys only its own frontier chips");
   return chinaMayBuy(state, chipType);
 }
 
@@ -26,10 +30,16 @@ export const buyChips: Lever<"buyChips"> = {
   key: (o) => `buyChips:${o.chipType}`,
   cost: (state, _side, o) => o.h100e * chipPrice(state, o.chipType),
   check(state, side, o) {
-    return (
-      closedReason(state, side, o.chipType) ??
-      checkMax(o.h100e, chipSupply(state, side, o.chipType), `${o.chipType} chips on offer (H100e)`)
-    );
+    const closed = closedReason(state, side, o.chipType);
+    if (closed) return closed;
+    const max = chipSupply(state, side, o.chipType);
+    return o.h100e > max + 1e-9
+      ? because(
+          "chipsOnOffer",
+          { chipType: o.chipType, max, asked: o.h100e },
+          `${o.chipType} chips on offer (H100e): at most ${fmt(max)} now (asked for ${fmt(o.h100e)})`,
+        )
+      : null;
   },
   apply(ctx, side, o) {
     const { s, before } = ctx;
@@ -39,7 +49,7 @@ export const buyChips: Lever<"buyChips"> = {
       ctx.emit(
         side,
         "buyChips.blocked",
-        `Purchase of ${fmt(o.h100e)} H100e of ${o.chipType} chips blocked: ${blocked}. No money was spent.`,
+        `Purchase of ${fmt(o.h100e)} H100e of ${o.chipType} chips blocked: ${blocked.text}. No money was spent.`,
       );
       return;
     }
@@ -86,8 +96,9 @@ export const buyChips: Lever<"buyChips"> = {
         side === "us"
           ? "Buy frontier accelerators from the (foreign-fabbed) supply. They need data centres and power to count."
           : "Buy accelerators: export-grade or frontier US chips when the controls allow, or domestic ones bound by fabs and HBM.",
-      likelyEffect:
+      likelyEffect: forecast(
         "More chips at home: more compute once they have power. Domestic chips draw about twice the power per unit of compute.",
+      ),
     });
   },
 };

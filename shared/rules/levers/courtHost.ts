@@ -1,4 +1,5 @@
 import { clamp, saturate } from "../model.ts";
+import { forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** China courts a host government with investment and deals, to keep its data centres open to Chinese firms. */
@@ -8,7 +9,8 @@ export const courtHost = spendingLever({
   perHost: true,
   explanation:
     "Court a host government with investment and deals, so that it keeps renting compute to Chinese firms.",
-  likelyEffect: () => "More influence and a more open host; less effect where the US has more goodwill.",
+  likelyEffect: () =>
+    forecast("More influence and a more open host; less effect where the US has more goodwill."),
   apply(ctx, _side, o) {
     const s = ctx.s;
     const l = s.scenario.params.levers;

@@ -1,5 +1,5 @@
 import { toolPressureLevel } from "../model.ts";
-import { fmt } from "./lever.ts";
+import { fmt, forecast } from "./lever.ts";
 import { projectLever } from "./project.ts";
 
 /** China builds advanced fab capacity (wafers per month): a long project that raises domestic chip output. */
@@ -19,7 +19,10 @@ export const expandFabs = projectLever({
   explanation:
     "Equip more advanced (7 nm class) fab capacity for domestic accelerators. Paid now, ready after several turns.",
   likelyEffect: (_state, _side, turns) =>
-    `Ready in ${turns} turns; more domestic chips a turn if HBM keeps up. US pressure on tool makers slows it.`,
+    forecast(
+      `Ready in ${turns} turns; more domestic chips a turn if HBM keeps up. US pressure on tool makers slows it.`,
+      { turns },
+    ),
   started: (amount, p) =>
     `Fab expansion of ${fmt(amount)} wafers/month started; ready in ${p.turnsLeft} turns.`,
 });

@@ -1,3 +1,4 @@
+import { forecast } from "./lever.ts";
 import { projectLever } from "./project.ts";
 
 /** China builds high-bandwidth-memory capacity: HBM stacks cap how many accelerators can be assembled. */
@@ -13,7 +14,7 @@ export const expandHbm = projectLever({
   explanation:
     "Build domestic HBM (memory) lines. Each accelerator needs about eight stacks; the stockpile runs down.",
   likelyEffect: (_state, _side, turns) =>
-    `Ready in ${turns} turns; lifts the memory cap on domestic chip output.`,
+    forecast(`Ready in ${turns} turns; lifts the memory cap on domestic chip output.`, { turns }),
   started: (amount, p) =>
     `HBM line of ${(amount / 1e6).toFixed(2)}M stacks/turn started; ready in ${p.turnsLeft} turns.`,
 });

@@ -1,4 +1,5 @@
 import { detectionChance } from "../model.ts";
+import { forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** Money for export enforcement: investigators, end-use checks, customs. Hidden from China. */
@@ -7,8 +8,13 @@ export const fundEnforcement = spendingLever({
   sides: ["us"],
   explanation:
     "Fund investigators and end-use checks against chip smuggling and diversion (China does not see this).",
-  likelyEffect: (state) =>
-    `A smuggling shipment is now caught with about ${Math.round(detectionChance(state) * 100)}% chance; more money raises it, with diminishing returns.`,
+  likelyEffect: (state) => {
+    const percent = Math.round(detectionChance(state) * 100);
+    return forecast(
+      `A smuggling shipment is now caught with about ${percent}% chance; more money raises it, with diminishing returns.`,
+      { percent },
+    );
+  },
   apply(ctx, _side, o) {
     ctx.s.us.enforcementStock += o.amount;
   },

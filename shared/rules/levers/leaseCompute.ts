@@ -1,12 +1,17 @@
 import { clamp, leasableH100e, leasePrice, saturate } from "../model.ts";
+import { because, type Reason } from "../reasons.ts";
 import type { HostId, MatchState } from "../types.ts";
 import { HOSTS } from "../types.ts";
 import type { Lever, LeverChoice } from "./lever.ts";
-import { fmt, leverChoice, leverOption } from "./lever.ts";
+import { fmt, leverChoice, leverOption, forecast } from "./lever.ts";
 
-function closed(state: MatchState, host: HostId): string | null {
+function closed(state: MatchState, host: HostId): Reason | null {
   if (state.hosts[host].appliesRemoteAccessRule)
-    return `${host} applies the US remote-access rule to Chinese customers`;
+    return because(
+      "remoteAccessRule",
+      { host },
+      `${host} applies the US remote-access rule to Chinese customers`,
+    );
   return null;
 }
 
@@ -23,13 +28,19 @@ export const leaseCompute: Lever<"leaseCompute"> = {
   check(state, _side, o) {
     if (o.h100e < 0) {
       const held = state.china.leases[o.host];
-      return -o.h100e > held + 1e-9 ? `only ${fmt(held)} H100e are leased in ${o.host}` : null;
+      return -o.h100e > held + 1e-9
+        ? because("leaseHeld", { host: o.host, held }, `only ${fmt(held)} H100e are leased in ${o.host}`)
+        : null;
     }
     const reason = closed(state, o.host);
     if (reason) return reason;
     const free = room(state, o.host);
     return o.h100e > free + 1e-9
-      ? `${o.host} can rent at most ${fmt(free)} more H100e to Chinese firms now`
+      ? because(
+          "hostFull",
+          { host: o.host, free },
+          `${o.host} can rent at most ${fmt(free)} more H100e to Chinese firms now`,
+        )
       : null;
   },
   apply(ctx, side, o) {
@@ -90,8 +101,9 @@ export const leaseCompute: Lever<"leaseCompute"> = {
       choices,
       explanation:
         "Rent frontier compute in a host country's data centres (negative to release). The host sets the limit and can cut it off.",
-      likelyEffect:
+      likelyEffect: forecast(
         "Frontier compute at once, paid every turn; the US may close this route with a remote-access rule.",
+      ),
     });
   },
 };

@@ -4,6 +4,7 @@
  */
 import type { Dice } from "../rng.ts";
 import type { OrderOf, OrderType } from "../orders.ts";
+import type { Reason } from "../reasons.ts";
 import type { Audience, ChipType, HostId, MatchState, Side } from "../types.ts";
 
 /** What a resolution step may touch: a private working copy of the state, the dice, and the event list. */
@@ -37,7 +38,7 @@ export interface ResolveContext {
 export interface LeverChoice {
   value: string;
   available: boolean;
-  reason: string | null;
+  reason: Reason | null;
   /** Largest amount allowed now (in the lever's unit). */
   max: number;
   /** Smallest amount allowed (negative for levers that can release, like leases). */
@@ -51,7 +52,7 @@ export interface LeverChoice {
 export interface LeverOption {
   type: OrderType;
   available: boolean;
-  reason: string | null;
+  reason: Reason | null;
   /** The order field that takes the amount (null for levers without one). */
   amountField: "amount" | "h100e" | "gw" | "wafersPerMonth" | "stacksPerTurn" | "rate" | null;
   unit: string;
@@ -59,13 +60,33 @@ export interface LeverOption {
   choiceField: "host" | "source" | "chipType" | "level" | null;
   choices: LeverChoice[];
   explanation: string;
+  /** What the lever would do now, in the rules' English... */
   likelyEffect: string;
+  /** ...and the numbers in it, for interfaces that say it in their own language. */
+  likelyEffectParams: Record<string, string | number>;
+}
+
+/** A lever's forecast: the English sentence and the values in it. */
+export interface Forecast {
+  text: string;
+  params: Record<string, string | number>;
+}
+
+export function forecast(text: string, params: Record<string, string | number> = {}): Forecast {
+  return { text, params };
 }
 
 type Loose<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 /** Builds an option with every field present, in one order (one object shape keeps the engine fast). */
-export function leverOption(o: Loose<LeverOption, "reason" | "amountField" | "choiceField">): LeverOption {
+export function leverOption(
+  o: Loose<
+    Omit<LeverOption, "likelyEffect" | "likelyEffectParams">,
+    "reason" | "amountField" | "choiceField"
+  > & {
+    likelyEffect: Forecast;
+  },
+): LeverOption {
   return {
     type: o.type,
     available: o.available,
@@ -75,7 +96,8 @@ export function leverOption(o: Loose<LeverOption, "reason" | "amountField" | "ch
     choiceField: o.choiceField ?? null,
     choices: o.choices,
     explanation: o.explanation,
-    likelyEffect: o.likelyEffect,
+    likelyEffect: o.likelyEffect.text,
+    likelyEffectParams: o.likelyEffect.params,
   };
 }
 
@@ -100,7 +122,7 @@ export interface Lever<T extends OrderType> {
   /** Money the order takes, in $B, priced on the state at the time of writing. */
   cost(state: MatchState, side: Side, order: OrderOf<T>): number;
   /** A reason in plain words if the order is not allowed now; null if it is. */
-  check(state: MatchState, side: Side, order: OrderOf<T>): string | null;
+  check(state: MatchState, side: Side, order: OrderOf<T>): Reason | null;
   /** Carries the order out inside a resolution. */
   apply(ctx: ResolveContext, side: Side, order: OrderOf<T>): void;
   /** The lever's menu now; `money` is what the side can still spend this turn (computed once by the caller). */
@@ -120,9 +142,4 @@ export function fmt(x: number): string {
 /** A money amount in $B for messages. */
 export function usd(billions: number): string {
   return billions >= 1 ? `$${billions.toFixed(1)}B` : `$${(billions * 1000).toFixed(0)}M`;
-}
-
-/** Checks an amount against a limit other than money (money is checked for the whole list of orders at once). */
-export function checkMax(amount: number, max: number, what: string): string | null {
-  return amount > max + 1e-9 ? `${what}: at most ${fmt(max)} now (asked for ${fmt(amount)})` : null;
 }

@@ -1,4 +1,6 @@
+import { because } from "../reasons.ts";
 import type { ResolveContext } from "./lever.ts";
+import { forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 const SOURCE =
@@ -13,9 +15,18 @@ export const permittingReform = spendingLever({
   sides: ["us"],
   explanation:
     "Push a permitting and grid-connection reform through Congress. If it passes, US projects wait less and meet less opposition.",
-  likelyEffect: (state) =>
-    `The bill is ${Math.round(state.us.reformProgress * 100)}% of the way to a vote; reform in force: ${Math.round(state.us.permitReform * 100)}%. Passing costs political capital (a dip in income).`,
-  closed: (state) => (state.us.permitReform >= 1 ? "permitting reform is already complete" : null),
+  likelyEffect: (state) => {
+    const progress = Math.round(state.us.reformProgress * 100);
+    const inForce = Math.round(state.us.permitReform * 100);
+    return forecast(
+      `The bill is ${progress}% of the way to a vote; reform in force: ${inForce}%. Passing costs political capital (a dip in income).`,
+      { progress, inForce },
+    );
+  },
+  closed: (state) =>
+    state.us.permitReform >= 1
+      ? because("reformComplete", {}, "permitting reform is already complete")
+      : null,
   apply(ctx, _side, o) {
     ctx.s.us.reformProgress += o.amount / ctx.s.scenario.params.us.reformCostToVote;
     if (ctx.s.us.reformProgress >= 1) holdReformVote(ctx);

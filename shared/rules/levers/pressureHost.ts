@@ -1,4 +1,5 @@
 import { clamp, saturate } from "../model.ts";
+import { forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** US diplomatic and trade pressure on one host country to enforce chip permits and close doors to China. */
@@ -8,7 +9,9 @@ export const pressureHost = spendingLever({
   perHost: true,
   explanation: "Press a host government to enforce chip permits and turn away Chinese AI customers.",
   likelyEffect: () =>
-    "The host grows stricter and less open to Chinese leases; tension rises a little and goodwill falls.",
+    forecast(
+      "The host grows stricter and less open to Chinese leases; tension rises a little and goodwill falls.",
+    ),
   apply(ctx, _side, o) {
     const s = ctx.s;
     const l = s.scenario.params.levers;

@@ -1,4 +1,5 @@
 import { clamp, saturate } from "../model.ts";
+import { forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** US pressure on tool-making allies (the Netherlands, Japan) to stop servicing and selling tools to Chinese fabs. */
@@ -7,7 +8,9 @@ export const pressureToolAllies = spendingLever({
   sides: ["us"],
   explanation: "Press the allies who make chip tools to stop selling and servicing them in China.",
   likelyEffect: () =>
-    "China's new fab capacity costs more and takes longer; its yields improve more slowly. Tension rises.",
+    forecast(
+      "China's new fab capacity costs more and takes longer; its yields improve more slowly. Tension rises.",
+    ),
   apply(ctx, _side, o) {
     const s = ctx.s;
     s.us.toolPressure += o.amount;

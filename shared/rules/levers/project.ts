@@ -7,7 +7,7 @@ import type { OrderOf } from "../orders.ts";
 import { usPermitDelay } from "../model.ts";
 import { startProject } from "../projects.ts";
 import type { MatchState, Project, ProjectKind, Side } from "../types.ts";
-import type { Lever } from "./lever.ts";
+import type { Forecast, Lever } from "./lever.ts";
 import { leverChoice, leverOption } from "./lever.ts";
 
 type ProjectType = "expandFabs" | "expandHbm" | "buildDataCenters";
@@ -25,7 +25,7 @@ interface ProjectLeverSpec<T extends ProjectType> {
   lead(state: MatchState, side: Side): { leadTurns: number; usPermitDelayTurns?: number };
   current(state: MatchState, side: Side): number;
   explanation: string;
-  likelyEffect(state: MatchState, side: Side, turns: number): string;
+  likelyEffect(state: MatchState, side: Side, turns: number): Forecast;
   started(amount: number, project: Project): string;
 }
 

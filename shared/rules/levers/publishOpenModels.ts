@@ -1,7 +1,7 @@
 import { HOSTS } from "../types.ts";
 import { clamp } from "../model.ts";
 import type { Lever } from "./lever.ts";
-import { leverChoice, leverOption } from "./lever.ts";
+import { leverChoice, leverOption, forecast } from "./lever.ts";
 
 const SOURCE =
   "DeepSeek-V3 technical report (2024); Stanford AI Index 2025 (open models close the benchmark gap)";
@@ -42,7 +42,15 @@ export const publishOpenModels: Lever<"publishOpenModels"> = {
       choices: [leverChoice({ value: "", available: true, max: 0, min: 0, costPerUnit: 0 })],
       explanation:
         "Release open-weight models. Hosts warm to the publisher; the rival learns from the methods.",
-      likelyEffect: `+${l.publishInfluence} influence with every host and +${Math.round(l.publishSelfBoost * 100)}% efficiency; the rival closes ${Math.round(l.publishSpillover * 100)}% of any algorithmic gap to ${side === "us" ? "the US" : "China"}.`,
+      likelyEffect: forecast(
+        `+${l.publishInfluence} influence with every host and +${Math.round(l.publishSelfBoost * 100)}% efficiency; the rival closes ${Math.round(l.publishSpillover * 100)}% of any algorithmic gap to ${side === "us" ? "the US" : "China"}.`,
+        {
+          influence: l.publishInfluence,
+          boost: Math.round(l.publishSelfBoost * 100),
+          spillover: Math.round(l.publishSpillover * 100),
+          context: side,
+        },
+      ),
     });
   },
 };

@@ -1,8 +1,9 @@
 import { clamp } from "../model.ts";
+import { because } from "../reasons.ts";
 import type { ControlLevel } from "../types.ts";
 import { CONTROL_LEVELS } from "../types.ts";
 import type { Lever } from "./lever.ts";
-import { leverChoice, leverOption } from "./lever.ts";
+import { leverChoice, leverOption, forecast } from "./lever.ts";
 
 const NAMES: Record<ControlLevel, string> = {
   open: "open exports",
@@ -18,9 +19,10 @@ export const setExportControls: Lever<"setExportControls"> = {
   key: () => "setExportControls",
   cost: () => 0,
   check(state, _side, o) {
-    if (o.level === state.us.exportControlLevel) return `${NAMES[o.level]} is already in force`;
+    if (o.level === state.us.exportControlLevel)
+      return because("controlsInForce", { level: o.level }, `${NAMES[o.level]} is already in force`);
     if (o.level === "open" && state.tension >= state.scenario.params.world.escalationTension)
-      return "tension is too high to reopen chip trade";
+      return because("tensionTooHigh", {}, "tension is too high to reopen chip trade");
     return null;
   },
   apply(ctx, _side, o) {
@@ -57,7 +59,10 @@ export const setExportControls: Lever<"setExportControls"> = {
       choices,
       explanation:
         "Set how far US AI chips may be sold to China, from open trade to a ban that also closes rented compute abroad.",
-      likelyEffect: `Now: ${NAMES[current]}. Tighter controls cut China's chip supply and raise tension; looser ones earn export revenue.`,
+      likelyEffect: forecast(
+        `Now: ${NAMES[current]}. Tighter controls cut China's chip supply and raise tension; looser ones earn export revenue.`,
+        { level: current },
+      ),
     });
   },
 };

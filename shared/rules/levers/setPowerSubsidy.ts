@@ -1,5 +1,6 @@
+import { because } from "../reasons.ts";
 import type { Lever } from "./lever.ts";
-import { leverChoice, leverOption } from "./lever.ts";
+import { leverChoice, leverOption, forecast } from "./lever.ts";
 
 const SOURCE = "FT, Nov 2025 (up to 50% off power bills for data centres running domestic chips)";
 
@@ -12,8 +13,13 @@ export const setPowerSubsidy: Lever<"setPowerSubsidy"> = {
   check(state, _side, o) {
     const max = state.scenario.params.china.subsidyMax;
     if (o.rate > max + 1e-9)
-      return `the subsidy can cover at most ${Math.round(max * 100)}% of the power bill`;
-    if (Math.abs(o.rate - state.china.subsidyRate) < 1e-9) return "that subsidy rate is already in force";
+      return because(
+        "subsidyMax",
+        { percent: Math.round(max * 100) },
+        `the subsidy can cover at most ${Math.round(max * 100)}% of the power bill`,
+      );
+    if (Math.abs(o.rate - state.china.subsidyRate) < 1e-9)
+      return because("subsidyInForce", {}, "that subsidy rate is already in force");
     return null;
   },
   apply(ctx, _side, o) {
@@ -45,7 +51,10 @@ export const setPowerSubsidy: Lever<"setPowerSubsidy"> = {
       ],
       explanation:
         "Cut the electricity bill of data centres that run domestic chips; provinces pay most of it, the centre the rest.",
-      likelyEffect: `Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays ${Math.round(p.subsidyCentralShare * 100)}% of the subsidy.`,
+      likelyEffect: forecast(
+        `Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays ${Math.round(p.subsidyCentralShare * 100)}% of the subsidy.`,
+        { percent: Math.round(p.subsidyCentralShare * 100) },
+      ),
     });
   },
 };

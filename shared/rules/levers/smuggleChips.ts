@@ -1,7 +1,11 @@
 import { chipPrice, clamp, detectionChance } from "../model.ts";
 import { HOSTS } from "../types.ts";
 import type { Lever } from "./lever.ts";
-import { checkMax, fmt, leverChoice, leverOption } from "./lever.ts";
+import { because } from "../reasons.ts";
+import { fmt, leverChoice, leverOption, forecast } from "./lever.ts";
+
+const pointless = () =>
+  because("smugglingPointless", {}, "frontier chips can be bought legally while exports are open");
 
 const SOURCE = "Reuters/CNA 2025 (Singapore server fraud case); CNAS 2025 (Countering AI Chip Smuggling)";
 
@@ -16,13 +20,15 @@ export const smuggleChips: Lever<"smuggleChips"> = {
   key: () => "smuggleChips",
   cost: (state, _side, o) => o.h100e * premiumPrice(state),
   check(state, _side, o) {
-    if (state.us.exportControlLevel === "open")
-      return "frontier chips can be bought legally while exports are open";
-    return checkMax(
-      o.h100e,
-      state.scenario.params.chips.smugglingCapPerTurn,
-      "what smuggling networks can move in a turn (H100e)",
-    );
+    if (state.us.exportControlLevel === "open") return pointless();
+    const max = state.scenario.params.chips.smugglingCapPerTurn;
+    return o.h100e > max + 1e-9
+      ? because(
+          "smugglingCap",
+          { max, asked: o.h100e },
+          `what smuggling networks can move in a turn (H100e): at most ${fmt(max)} now (asked for ${fmt(o.h100e)})`,
+        )
+      : null;
   },
   apply(ctx, side, o) {
     const { s, before, dice } = ctx;
@@ -54,10 +60,7 @@ export const smuggleChips: Lever<"smuggleChips"> = {
     );
   },
   option(state, _side, money) {
-    const reason =
-      state.us.exportControlLevel === "open"
-        ? "frontier chips can be bought legally while exports are open"
-        : null;
+    const reason = state.us.exportControlLevel === "open" ? pointless() : null;
     const price = premiumPrice(state);
     const max = Math.min(state.scenario.params.chips.smugglingCapPerTurn, money / price);
     return leverOption({
@@ -71,8 +74,9 @@ export const smuggleChips: Lever<"smuggleChips"> = {
       ],
       explanation:
         "Buy banned frontier chips through intermediaries abroad, at a premium. A caught shipment is lost and raises tension.",
-      likelyEffect:
+      likelyEffect: forecast(
         "Frontier chips at home if the shipment gets through; the chance of being caught is not known exactly.",
+      ),
     });
   },
 };

@@ -3,9 +3,10 @@
  * their common parts so that each lever file holds only what is particular to it.
  */
 import type { OrderOf, OrderType } from "../orders.ts";
+import { because, type Reason } from "../reasons.ts";
 import type { HostId, MatchState, Side } from "../types.ts";
 import { HOSTS } from "../types.ts";
-import type { Lever, LeverChoice, ResolveContext } from "./lever.ts";
+import type { Forecast, Lever, LeverChoice, ResolveContext } from "./lever.ts";
 import { leverChoice, leverOption } from "./lever.ts";
 
 type AmountOrder = Extract<OrderOf<OrderType>, { amount: number }>;
@@ -14,9 +15,9 @@ interface SpendingSpec<T extends AmountOrder["type"]> {
   type: T;
   sides: readonly Side[];
   explanation: string;
-  likelyEffect: (state: MatchState, side: Side) => string;
+  likelyEffect: (state: MatchState, side: Side) => Forecast;
   /** An extra reason the lever is closed now, if any. */
-  closed?: (state: MatchState, side: Side, order?: OrderOf<T>) => string | null;
+  closed?: (state: MatchState, side: Side, order?: OrderOf<T>) => Reason | null;
   apply: (ctx: ResolveContext, side: Side, order: OrderOf<T>) => void;
   /** Spending levers aimed at one host take `host` as their choice. */
   perHost?: boolean;
@@ -44,7 +45,7 @@ export function spendingLever<T extends AmountOrder["type"]>(spec: SpendingSpec<
       return leverOption({
         type: spec.type,
         available: !closed && max > 0,
-        reason: closed ?? (max > 0 ? null : "no money left this turn"),
+        reason: closed ?? (max > 0 ? null : because("noMoney", {}, "no money left this turn")),
         amountField: "amount",
         unit: "$B",
         choiceField: spec.perHost ? "host" : null,

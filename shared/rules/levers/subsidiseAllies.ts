@@ -1,5 +1,6 @@
 import { clamp, saturate } from "../model.ts";
 import { startProject } from "../projects.ts";
+import { forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** The US co-funds data centres in a host, on condition that they serve trusted customers. */
@@ -9,8 +10,14 @@ export const subsidiseAllies = spendingLever({
   perHost: true,
   explanation:
     "Co-fund data centres in a host on trusted-customer terms: more US goodwill there and less room for Chinese leases.",
-  likelyEffect: (state) =>
-    `About ${(1 / state.scenario.params.power.dataCenterCostPerGW).toFixed(2)} GW of host capacity per $B in ${state.scenario.params.power.dataCenterLeadTurns} turns, with more US influence.`,
+  likelyEffect: (state) => {
+    const gwPerBillion = 1 / state.scenario.params.power.dataCenterCostPerGW;
+    const turns = state.scenario.params.power.dataCenterLeadTurns;
+    return forecast(
+      `About ${gwPerBillion.toFixed(2)} GW of host capacity per $B in ${turns} turns, with more US influence.`,
+      { gwPerBillion, turns },
+    );
+  },
   apply(ctx, side, o) {
     const s = ctx.s;
     const l = s.scenario.params.levers;
