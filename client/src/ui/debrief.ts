@@ -42,7 +42,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   box.append(
     h("h2", { id: "debrief-heading" }, t("debrief.heading")),
     h("p", { class: `verdict ${o.winner}`, id: "verdict" }, t(`debrief.winner.${o.winner}`)),
-    h("p", {}, t("debrief.margin", { lead: num(o.leadMonths, 1), threshold: o.thresholdMonths })),
+    h("p", {}, t("debrief.margin", { lead: num(o.leadMonths, 1), threshold: num(o.thresholdMonths, 2) })),
   );
   // Secondary scores.
   const table = h(

@@ -230,7 +230,7 @@ export class MatchScreen {
         { class: `card lead ${lead >= v.scenario.victoryLeadMonths ? "us-ahead" : "china-ahead"}` },
         h("h2", {}, t("match.lead")),
         h("p", { class: "big", id: "lead-value" }, t("match.leadValue", { months: num(lead, 1) })),
-        h("small", {}, t("match.threshold", { n: v.scenario.victoryLeadMonths })),
+        h("small", {}, t("match.threshold", { n: num(v.scenario.victoryLeadMonths, 2) })),
       ),
       h(
         "div",
