@@ -249,7 +249,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const member: Member = { playerId, name, role, sessionId: client.sessionId, connected: true };
     this.members.set(playerId, member);
     client.userData = { playerId };
-    this.state.players.set(client.sessionId, new PlayerSchema({ name, role, connected: true, bot: false }));
+    this.state.players.set(
+      client.sessionId,
+      new PlayerSchema({ name, role, connected: true, bot: false, botId: "" }),
+    );
     const welcome = {
       code: this.code,
       role,
@@ -581,6 +584,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
             role: side,
             connected: true,
             bot: true,
+            botId: this.settings.botIds[side],
           }),
         );
       if (!botPlays && s.players.has(botKey)) s.players.delete(botKey);

@@ -11,6 +11,8 @@ export const PlayerSchema = schema(
     role: t.string(),
     connected: t.boolean(),
     bot: t.boolean(),
+    /** The bot's id for a bot (its name in the player's language comes from the client), "" for a person. */
+    botId: t.string(),
   },
   "Player",
 );

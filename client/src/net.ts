@@ -6,6 +6,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { CreateOptions, DraftBroadcast, ErrorReply, ViewMessage } from "../../shared/protocol.ts";
 import { ROOM_NAME, type Role } from "../../shared/room.ts";
+import { t } from "./i18n.ts";
 
 export type ConnectionStatus = "connected" | "reconnecting" | "lost";
 
@@ -21,6 +22,14 @@ export interface PublicPlayer {
   role: string;
   connected: boolean;
   bot: boolean;
+  botId: string;
+}
+
+/** How a player is listed: a person by name, a bot by its name in the player's language. */
+export function playerLabel(p: PublicPlayer): string {
+  const key = `bots.${p.botId}.name`;
+  const name = p.bot && p.botId && t(key) !== key ? t(key) : p.name;
+  return `${name}${p.bot ? ` (${t("match.bot")})` : ""}${p.connected ? "" : ` (${t("match.offline")})`}`;
 }
 
 export interface RoomMeta {
@@ -89,7 +98,9 @@ export function serverUrl(): string {
 export function readMeta(state: unknown): RoomMeta {
   const s = state as RoomMeta & { players: Map<string, PublicPlayer> };
   const players: PublicPlayer[] = [];
-  s.players?.forEach((p) => players.push({ name: p.name, role: p.role, connected: p.connected, bot: p.bot }));
+  s.players?.forEach((p) =>
+    players.push({ name: p.name, role: p.role, connected: p.connected, bot: p.bot, botId: p.botId ?? "" }),
+  );
   return {
     code: s.code,
     turn: s.turn,

@@ -37,7 +37,8 @@ describe("a team in the browser", () => {
       await p.page.click("#tab-events");
     }
     await poll(() => ben.page.locator(".role").textContent()).toBe("You play: United States");
-    expect(await ben.page.locator("details.players").textContent()).toContain("self-reliance bot");
+    // The bot is listed by its name in the player's language.
+    expect(await ben.page.locator("details.players").textContent()).toContain("Self-reliance (bot)");
 
     // A lever without an amount hides the amount field; one with an amount shows it.
     await ann.page.selectOption("#lever", "setExportControls");

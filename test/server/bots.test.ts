@@ -137,11 +137,17 @@ describe("bots chosen per side", () => {
     });
     seats.push(watcher);
     const names: Record<string, string> = {};
+    const ids: Record<string, string> = {};
     await waitFor("both bots listed", () => {
-      watcher.state.players.forEach((p) => p.bot && (names[p.role] = p.name));
+      watcher.state.players.forEach((p) => {
+        if (!p.bot) return;
+        names[p.role] = p.name;
+        ids[p.role] = p.botId;
+      });
       return Object.keys(names).length === 2;
     });
     expect(names).toEqual({ us: "hawk bot", china: "offshorer bot" });
+    expect(ids).toEqual({ us: "hawk", china: "offshorer" });
     // Nobody else is seated, so the bots play the match through on their own, a turn at least every 0.25 s
     // (BOT_TURN_SECONDS) so that people can watch.
     const started = Date.now();

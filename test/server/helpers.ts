@@ -128,6 +128,7 @@ export interface PublicPlayer {
   role: string;
   connected: boolean;
   bot: boolean;
+  botId: string;
 }
 export interface PublicState {
   code: string;

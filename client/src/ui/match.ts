@@ -15,7 +15,7 @@ import type {
 } from "../../../shared/rules/index.ts";
 import { clear, h } from "../dom.ts";
 import { compact, money, num, t } from "../i18n.ts";
-import type { Net, RoomMeta, Welcome } from "../net.ts";
+import { playerLabel, type Net, type RoomMeta, type Welcome } from "../net.ts";
 import { composer, describeOrder, orderCost } from "./orders.ts";
 import { eventText } from "./events.ts";
 import { reasonText } from "./rules-text.ts";
@@ -205,13 +205,7 @@ export class MatchScreen {
         h(
           "ul",
           {},
-          ...(m?.players ?? []).map((p) =>
-            h(
-              "li",
-              {},
-              `${p.name} · ${t(`roles.${p.role}`)}${p.bot ? ` (${t("match.bot")})` : ""}${p.connected ? "" : ` (${t("match.offline")})`}`,
-            ),
-          ),
+          ...(m?.players ?? []).map((p) => h("li", {}, `${playerLabel(p)} · ${t(`roles.${p.role}`)}`)),
         ),
       ),
       h("button", { type: "button", class: "leave", onclick: () => this.onLeave() }, t("app.leave")),

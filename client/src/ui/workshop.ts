@@ -13,6 +13,7 @@ import {
   fetchJson,
   joinUrl,
   NAME_KEY,
+  playerLabel,
   readMeta,
   savedWorkshop,
   serverUrl,
@@ -390,10 +391,7 @@ export class WorkshopConsole {
     const side = (s: "us" | "china") => {
       const people = (m?.players ?? []).filter((p) => p.role === s);
       const confirmed = s === "us" ? m?.usConfirmed : m?.chinaConfirmed;
-      const names = people.map(
-        (p) =>
-          `${p.name}${p.bot ? ` (${t("match.bot")})` : ""}${p.connected ? "" : ` (${t("match.offline")})`}`,
-      );
+      const names = people.map(playerLabel);
       return h(
         "li",
         { class: confirmed ? "confirmed" : "" },
