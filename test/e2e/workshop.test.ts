@@ -94,11 +94,23 @@ describe("the workshop console", () => {
     expect(await page.locator("#workshop-summary").textContent()).toBe("2 rooms, 2 finished");
 
     // Every room's log holds the injected event, and the results table has a finished row per room.
+    // The results table on the page agrees with each room's own export.
+    await poll(() => page.locator("#workshop-results tbody tr").count()).toBe(2);
+    await screenshot(page, "workshop-results");
+    expect(await seriousViolations(page)).toEqual([]);
     for (const code of codes) {
       const log = (await (await fetch(`${world.server.url}/api/matches/${code}/export.json`)).json()) as {
         actions: { kind: string; eventId?: string }[];
+        outcome: { winner: "us" | "china"; leadMonths: number };
       };
       expect(log.actions.filter((a) => a.kind === "inject").map((a) => a.eventId)).toEqual([eventId]);
+      const row = page.locator("#workshop-results tbody tr", { has: page.locator(`th:text-is("${code}")`) });
+      const cells = await row.locator("td").allTextContents();
+      expect(cells[0]).toBe(log.outcome.winner === "us" ? "US" : "China");
+      const lead = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 }).format(
+        log.outcome.leadMonths,
+      );
+      expect(cells[1]?.startsWith(`${lead} / `)).toBe(true);
     }
     const href = (await page.locator("#ws-results").getAttribute("href"))!;
     const csv = await (await fetch(`${world.server.url}${href}`)).text();

@@ -121,6 +121,13 @@ export const de: Strings = {
     spectating: "Du siehst die öffentliche Ansicht.",
   },
   workshop: {
+    table: {
+      heading: "Ergebnisse nach Raum",
+      room: "Raum",
+      winner: "Sieger",
+      lead: "US-Vorsprung / Schwelle (Monate)",
+      tension: "Höchste Spannung",
+    },
     heading: "Workshop-Konsole",
     toLobby: "Zurück zur Lobby",
     setup: "Räume öffnen",

@@ -113,6 +113,13 @@ export const en = {
     spectating: "You are watching the public view.",
   },
   workshop: {
+    table: {
+      heading: "Results by room",
+      room: "Room",
+      winner: "Winner",
+      lead: "US lead / threshold (months)",
+      tension: "Peak tension",
+    },
     heading: "Workshop console",
     toLobby: "Back to the lobby",
     setup: "Open the rooms",

@@ -8,7 +8,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { ROOM_NAME } from "../../../shared/room.ts";
 import { clear, field, h } from "../dom.ts";
-import { num, t } from "../i18n.ts";
+import { money, num, t } from "../i18n.ts";
 import {
   fetchJson,
   joinUrl,
@@ -28,6 +28,9 @@ const MAX_ROOMS = 12;
 interface Outcome {
   winner: "us" | "china";
   leadMonths: number;
+  thresholdMonths: number;
+  peakTension: number;
+  scores: Record<"us" | "china", { spent: number; energyTWh: number; emissionsMt: number }>;
 }
 
 interface Tracked {
@@ -57,6 +60,10 @@ export class WorkshopConsole {
   private readonly grid = h("div", { class: "rooms", id: "workshop-rooms" });
   private readonly message = h("p", { class: "error", role: "alert", id: "workshop-error" });
   private readonly summary = h("p", { id: "workshop-summary", "aria-live": "polite" });
+  private readonly results = h("section", {
+    id: "workshop-results",
+    "aria-labelledby": "ws-results-heading",
+  });
   private redraw = 0;
 
   constructor(private readonly onClose: () => void) {
@@ -358,7 +365,7 @@ export class WorkshopConsole {
       this.root.append(this.setupForm());
       return;
     }
-    this.root.append(this.controls(), this.summary, this.grid);
+    this.root.append(this.controls(), this.summary, this.grid, this.results);
     this.renderRooms();
   }
 
@@ -372,6 +379,53 @@ export class WorkshopConsole {
       this.grid.append(this.roomCard(entry));
     }
     this.summary.textContent = t("workshop.summary", { rooms: this.workshop.rooms.length, ended });
+    this.renderResults();
+  }
+
+  /** The finished rooms side by side, for the closing discussion: who won, by how much, at what cost. */
+  private renderResults(): void {
+    clear(this.results);
+    const done = (this.workshop?.rooms ?? [])
+      .map((r) => ({ code: r.code, o: this.tracked.get(r.code)?.outcome }))
+      .filter((r): r is { code: string; o: Outcome } => r.o !== undefined);
+    if (done.length === 0) return;
+    const cell = (text: string) => h("td", {}, text);
+    const head = [
+      t("workshop.table.room"),
+      t("workshop.table.winner"),
+      t("workshop.table.lead"),
+      `${t("debrief.spent")} (${t("sides.us")})`,
+      `${t("debrief.spent")} (${t("sides.china")})`,
+      `${t("debrief.emissions")} (${t("sides.us")})`,
+      `${t("debrief.emissions")} (${t("sides.china")})`,
+      t("workshop.table.tension"),
+    ];
+    this.results.append(
+      h("h3", { id: "ws-results-heading" }, t("workshop.table.heading")),
+      h(
+        "table",
+        { class: "ws-results" },
+        h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col" }, text)))),
+        h(
+          "tbody",
+          {},
+          ...done.map(({ code, o }) =>
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, code),
+              cell(t(`sides.${o.winner}`)),
+              cell(`${num(o.leadMonths, 1)} / ${num(o.thresholdMonths, 1)}`),
+              cell(money(o.scores.us.spent)),
+              cell(money(o.scores.china.spent)),
+              cell(`${num(o.scores.us.emissionsMt, 0)} Mt`),
+              cell(`${num(o.scores.china.emissionsMt, 0)} Mt`),
+              cell(num(o.peakTension, 0)),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   private roomCard(entry: Tracked): HTMLElement {
