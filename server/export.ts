@@ -88,11 +88,13 @@ const RESULT_COLUMNS = [
 
 /**
  * One row per match of a workshop, to compare the rooms. A match still running gets its code, scenario and
- * turns played only: its numbers would reveal the sides' hidden state.
+ * turns played only: its numbers would reveal the sides' hidden state, and so would its seed (from which the
+ * noise of the intelligence estimates can be worked out).
  */
 export function resultsCsv(matches: { record: MatchRecord; state: MatchState }[]): string {
   const rows = matches.map(({ record, state }) => {
-    const head = [record.code, record.scenarioId, record.seed, record.finished ? "yes" : "no", state.turn];
+    const seed = record.finished ? record.seed : "";
+    const head = [record.code, record.scenarioId, seed, record.finished ? "yes" : "no", state.turn];
     if (!record.finished)
       return [...head, ...new Array<string>(RESULT_COLUMNS.length - head.length).fill("")];
     const o = outcome(state);
