@@ -24,6 +24,14 @@ export const ConfigSchema = z.object({
    * answer at once.
    */
   BOT_TURN_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  /**
+   * Whether a creator who takes a side may choose the seed (tests, reproducible demonstrations). Off by
+   * default: a player who knows the seed could work out the noise of the intelligence estimates, and so the
+   * other side's hidden numbers. A facilitator or spectator may always choose it.
+   */
+  PLAYER_SEEDS: z
+    .union([z.boolean(), z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true")])
+    .default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

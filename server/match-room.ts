@@ -169,6 +169,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       }
       this.botPlayers[side] = found;
     }
+    if (o.seed !== undefined && (o.role === "us" || o.role === "china") && !svc().config.PLAYER_SEEDS)
+      throw new Error(
+        "cannot create the match: only a facilitator or a spectator may choose the seed (a player who knows it could work out the other side's hidden numbers); leave seed out",
+      );
     const seed = o.seed ?? randomInt(2 ** 31 - 1);
     this.code = newCode((c) => store.has(c));
     this.settings = {

@@ -117,6 +117,8 @@ describe("the workshop console", () => {
     const rows = csv.trim().split("\n").slice(1);
     expect(rows.map((r) => r.split(",").slice(0, 1)[0])).toEqual(codes);
     expect(rows.every((r) => /^[A-Z0-9]{6},baseline-2025,\d+,yes,\d+,(us|china),/.test(r))).toBe(true);
+    // "Same luck in every room" (on by default) gave every room one seed.
+    expect(new Set(rows.map((r) => r.split(",")[2])).size).toBe(1);
     expect([...teacher.errors, ...ann.errors, ...bo.errors]).toEqual([]);
   }, 90_000);
 });

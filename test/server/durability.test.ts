@@ -22,7 +22,12 @@ import {
 
 const SEED = 61;
 const dataDir = tempDir();
-const env = { DATA_DIR: dataDir, RECONNECT_SECONDS: "30", MAX_MESSAGES_PER_SECOND: "1000" };
+const env = {
+  DATA_DIR: dataDir,
+  RECONNECT_SECONDS: "30",
+  MAX_MESSAGES_PER_SECOND: "1000",
+  PLAYER_SEEDS: "1",
+};
 const seats: Seat[] = [];
 let server: ChildServer;
 const expected = new ExpectedMatch("baseline-2025", SEED);

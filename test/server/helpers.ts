@@ -69,6 +69,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    // The tests replay known matches, so their players choose seeds (the product's default refuses that).
+    PLAYER_SEEDS: true,
     ...overrides,
   });
   const running = await startServer(config);

@@ -408,3 +408,27 @@ describe("the facilitator", () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe("choosing the seed", () => {
+  it("is refused to a creator who takes a side unless the server allows it, and open to a facilitator", async () => {
+    const strict = await startTestServer({ PLAYER_SEEDS: false });
+    try {
+      await expect(
+        Seat.create(strict.url, { role: "us", name: "Gu", playerId: playerId("gu"), seed: 5 }),
+      ).rejects.toThrow(/only a facilitator or a spectator may choose the seed/);
+      const teacher = await Seat.create(strict.url, {
+        role: "facilitator",
+        name: "Ha",
+        playerId: playerId("ha"),
+        seed: 5,
+      });
+      seats.push(teacher);
+      expect(teacher.code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+      // Without a seed a player creates as before.
+      seats.push(await Seat.create(strict.url, { role: "china", name: "Io", playerId: playerId("io") }));
+    } finally {
+      await leaveAll(seats.splice(-2));
+      await strict.stop();
+    }
+  });
+});

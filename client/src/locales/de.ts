@@ -135,6 +135,8 @@ export const de: Strings = {
       "Ein Raum pro Schülergruppe. Jeder Raum bekommt einen Beitrittscode, einen Link und einen QR-Code für die Tafel; die Schülerinnen und Schüler wählen ihre Seite beim Beitreten. Diese Seite über die Adresse öffnen, die die Gruppe erreicht (nicht localhost).",
     rooms: "Räume (1-{{max}})",
     bots: "Ein Bot spielt jede Seite, die niemand übernimmt",
+    sameLuck:
+      "Gleiches Glück in jedem Raum (dieselben Ereignisse, damit sich die Gruppen vergleichen lassen)",
     open: "Räume öffnen",
     errorRooms: "Zwischen 1 und {{max}} Räume öffnen.",
     allRooms: "Alle Räume",

@@ -103,6 +103,7 @@ export class WorkshopConsole {
         h("option", { value: String(s), selected: s === 300 }, t("lobby.timerMinutes", { n: s / 60 })),
       );
     const bots = h("input", { type: "checkbox", id: "ws-bots", checked: true }) as HTMLInputElement;
+    const sameLuck = h("input", { type: "checkbox", id: "ws-same-luck", checked: true }) as HTMLInputElement;
     const name = h("input", {
       id: "ws-name",
       autocomplete: "nickname",
@@ -120,6 +121,7 @@ export class WorkshopConsole {
       field(t("workshop.rooms", { max: MAX_ROOMS }), rooms),
       field(t("lobby.timer"), timer),
       h("div", { class: "check" }, bots, h("label", { for: "ws-bots" }, t("workshop.bots"))),
+      h("div", { class: "check" }, sameLuck, h("label", { for: "ws-same-luck" }, t("workshop.sameLuck"))),
       h("button", { type: "submit", id: "workshop-open" }, t("workshop.open")),
     );
     form.addEventListener("submit", (e) => {
@@ -140,6 +142,8 @@ export class WorkshopConsole {
         scenario: scenario.value || "baseline-2025",
         timerSeconds: timer.value ? Number(timer.value) : null,
         bots: bots.checked,
+        // One seed for all rooms: the same events and the same luck, so that the groups' choices can be compared.
+        ...(sameLuck.checked ? { seed: crypto.getRandomValues(new Uint32Array(1))[0]! % 2 ** 31 } : {}),
       });
     });
     return form;
@@ -147,7 +151,7 @@ export class WorkshopConsole {
 
   private async openRooms(
     n: number,
-    settings: { scenario: string; timerSeconds: number | null; bots: boolean },
+    settings: { scenario: string; timerSeconds: number | null; bots: boolean; seed?: number },
   ): Promise<void> {
     const name = teacherName();
     this.message.textContent = "";
