@@ -25,6 +25,11 @@ export const ConfigSchema = z.object({
    */
   BOT_TURN_SECONDS: z.coerce.number().min(0).max(600).default(3),
   /**
+   * Seconds a finished match's room stays open after its last client leaves (its exports and replay stay
+   * available from the store); without this, every match ever played would stay in memory.
+   */
+  FINISHED_ROOM_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
+  /**
    * Whether a creator who takes a side may choose the seed (tests, reproducible demonstrations). Off by
    * default: a player who knows the seed could work out the noise of the intelligence estimates, and so the
    * other side's hidden numbers. A facilitator or spectator may always choose it.

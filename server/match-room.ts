@@ -112,6 +112,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
   private turnStartedAt = Date.now();
   private botPace: { clear(): void } | undefined;
+  /** The countdown that closes a finished, empty room. */
+  private closing: { clear(): void } | undefined;
   /** How much of each growing view list each connected client already holds. */
   private sentLists = new Map<string, ListOffsets>();
 
@@ -307,6 +309,19 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.syncMeta();
     // A side that nobody holds any more is played by a bot, if the match allows bots.
     this.runBots();
+    this.closeWhenDone();
+  }
+
+  /**
+   * A finished match whose last client has left closes its room after FINISHED_ROOM_SECONDS; the store keeps
+   * the match, so its exports and replay stay available. Someone who joins meanwhile keeps the room open.
+   */
+  private closeWhenDone(): void {
+    if (this.game.phase !== "ended" || this.clients.length > 0) return;
+    this.closing?.clear();
+    this.closing = this.clock.setTimeout(() => {
+      if (this.clients.length === 0) void this.disconnect();
+    }, svc().config.FINISHED_ROOM_SECONDS * 1000);
   }
 
   override onBeforeShutdown(): void {
@@ -523,6 +538,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     svc().store.finish(this.code);
     this.syncMeta();
     this.sendViews();
+    this.closeWhenDone();
   }
 
   // --- helpers --------------------------------------------------------------------------------------------

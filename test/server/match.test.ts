@@ -432,3 +432,39 @@ describe("choosing the seed", () => {
     }
   });
 });
+
+describe("a finished match's room", () => {
+  it("closes once its last client has left and the grace period has passed; the match stays in the store", async () => {
+    const quick = await startTestServer({ FINISHED_ROOM_SECONDS: 0.3 });
+    const mine: Seat[] = [];
+    try {
+      const teacher = await Seat.create(quick.url, {
+        role: "facilitator",
+        name: "Jo",
+        playerId: playerId("jo"),
+      });
+      const watcher = await Seat.join(quick.url, teacher.code, {
+        role: "spectator",
+        name: "Ki",
+        playerId: playerId("ki"),
+      });
+      mine.push(teacher, watcher);
+      await teacher.request("endMatch");
+      await watcher.waitView("the end", (v) => v.phase === "ended");
+      // While someone is still in the room it stays open past the grace period.
+      await teacher.leave();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const back = await Seat.join(quick.url, teacher.code, teacher.options);
+      mine.push(back);
+      expect(back.view.phase).toBe("ended");
+      // Once everybody has gone it closes; the exports still answer from the store.
+      await leaveAll(mine);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await expect(Seat.join(quick.url, teacher.code, teacher.options)).rejects.toThrow();
+      expect((await getJson(`${quick.url}/api/matches/${teacher.code}/export.json`)).status).toBe(200);
+    } finally {
+      await leaveAll(mine);
+      await quick.stop();
+    }
+  });
+});
