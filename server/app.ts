@@ -22,7 +22,7 @@ import {
 } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { exportCsv, exportJson, resultsCsv } from "./export.ts";
-import { MatchRoom, provideRoomServices, restoreOptions } from "./match-room.ts";
+import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { MatchStore } from "./store.ts";
 
@@ -115,6 +115,13 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
       return { record, state };
     });
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(matches));
+  });
+  app.post("/api/matches/:code/open", async (req, res) => {
+    const code = CodeSchema.safeParse(req.params.code);
+    if (!code.success)
+      return void res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
+    const result = await reopenMatch(code.data);
+    res.status(result.status).json(result.body);
   });
   app.get("/api/matches/:code/export.json", (req, res) => {
     const found = finishedMatch(store, req.params.code);

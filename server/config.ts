@@ -30,6 +30,15 @@ export const ConfigSchema = z.object({
    */
   FINISHED_ROOM_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
   /**
+   * Seconds a match still running stays in memory with nobody in its room. It then closes; the match stays in
+   * the store, and a join by its code opens it again where it was (POST /api/matches/:code/open).
+   */
+  IDLE_ROOM_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400),
+  /**
    * Whether a creator who takes a side may choose the seed (tests, reproducible demonstrations). Off by
    * default: a player who knows the seed could work out the noise of the intelligence estimates, and so the
    * other side's hidden numbers. A facilitator or spectator may always choose it.

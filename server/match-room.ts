@@ -3,7 +3,7 @@
  * rules decide; the result is logged to the store, and each client is sent only its own view. The room holds
  * no game rule of its own.
  */
-import { type Client, type MessageContext, Room } from "@colyseus/core";
+import { type Client, matchMaker, type MessageContext, Room } from "@colyseus/core";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Logger } from "pino";
 import { type Bot, botForSide, BOTS } from "../shared/bots/index.ts";
@@ -17,6 +17,7 @@ import {
   JoinOptionsSchema,
   type RestoreOptions,
   type Role,
+  ROOM_NAME,
   type ViewMessage,
 } from "../shared/protocol.ts";
 import type { MatchState, Side } from "../shared/rules/index.ts";
@@ -84,6 +85,33 @@ function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["
 const RESTORE_KEY = randomBytes(16).toString("base64url");
 export function restoreOptions(code: string): RestoreOptions & { restoreKey: string } {
   return { restore: code, restoreKey: RESTORE_KEY };
+}
+
+/**
+ * Opens the room of a stored match that is still running but has no room (it closed while idle, see
+ * closeWhenDone). Answers what happened, for the HTTP API.
+ */
+export async function reopenMatch(
+  code: string,
+): Promise<{ status: 200 | 404 | 409; body: { code: string; opened: boolean } | { error: string } }> {
+  const record = svc().store.get(code);
+  if (!record) return { status: 404, body: { error: `no match with code ${code}` } };
+  if (record.finished)
+    return {
+      status: 409,
+      body: { error: `match ${code} is over: its export and replay are at /api/matches/${code}` },
+    };
+  const [live] = await matchMaker.query({ roomId: code });
+  if (live) return { status: 200, body: { code, opened: false } };
+  try {
+    await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
+  } catch (error) {
+    // Two joins raced to open it: the other one did.
+    if ((await matchMaker.query({ roomId: code })).length > 0)
+      return { status: 200, body: { code, opened: false } };
+    throw error;
+  }
+  return { status: 200, body: { code, opened: true } };
 }
 
 export function newCode(taken: (code: string) => boolean): string {
@@ -223,6 +251,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       china: seedRng(record.seed + 202 + this.game.turn),
     };
     log.info({ code, turn: this.game.turn, hash: hashState(this.game) }, "match restored from its log");
+    this.closeWhenDone();
   }
 
   override onJoin(client: Client, options: unknown): void {
@@ -313,15 +342,18 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   /**
-   * A finished match whose last client has left closes its room after FINISHED_ROOM_SECONDS; the store keeps
-   * the match, so its exports and replay stay available. Someone who joins meanwhile keeps the room open.
+   * A room nobody is in closes after a while: a finished match after FINISHED_ROOM_SECONDS (its exports and
+   * replay stay available from the store), a running one after IDLE_ROOM_SECONDS (a join by its code opens it
+   * again from the store, see reopenMatch). Someone who joins meanwhile keeps the room open.
    */
   private closeWhenDone(): void {
-    if (this.game.phase !== "ended" || this.clients.length > 0) return;
+    if (this.clients.length > 0) return;
+    const { config } = svc();
+    const seconds = this.game.phase === "ended" ? config.FINISHED_ROOM_SECONDS : config.IDLE_ROOM_SECONDS;
     this.closing?.clear();
     this.closing = this.clock.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
-    }, svc().config.FINISHED_ROOM_SECONDS * 1000);
+    }, seconds * 1000);
   }
 
   override onBeforeShutdown(): void {

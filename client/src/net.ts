@@ -115,6 +115,25 @@ export function readMeta(state: unknown): RoomMeta {
   };
 }
 
+/**
+ * Joins a room by its code. A match nobody has been in for a long time has no room until someone comes back
+ * (the server closes idle rooms); this asks the server to open it from its store and joins again.
+ */
+export async function joinOrOpen(
+  client: Client,
+  code: string,
+  options: Record<string, unknown>,
+): Promise<Room> {
+  try {
+    return await client.joinById(code, options);
+  } catch (error) {
+    if (!/not found/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    const res = await fetch(`/api/matches/${code}/open`, { method: "POST" });
+    if (!res.ok) throw error;
+    return await client.joinById(code, options);
+  }
+}
+
 export class Net {
   private client = new Client(serverUrl());
   private room: Room | undefined;
@@ -129,7 +148,7 @@ export class Net {
 
   async join(code: string, role: Role, name: string, facilitatorKey?: string): Promise<void> {
     const upper = code.trim().toUpperCase();
-    const room = await this.client.joinById(upper, {
+    const room = await joinOrOpen(this.client, upper, {
       role,
       name,
       playerId: playerId(),

@@ -468,3 +468,36 @@ describe("a finished match's room", () => {
     }
   });
 });
+
+describe("a running match nobody is in", () => {
+  it("closes its room after IDLE_ROOM_SECONDS and opens again where it was when someone asks for it", async () => {
+    const idle = await startTestServer({ IDLE_ROOM_SECONDS: 0.3, RECONNECT_SECONDS: 0 });
+    const mine: Seat[] = [];
+    try {
+      const ann = await Seat.create(idle.url, { role: "us", name: "Lu", playerId: playerId("lu"), seed: 9 });
+      mine.push(ann);
+      await ann.request("confirm", { turn: 0 });
+      expect(ann.view.submitted.us).toBe(true);
+      await ann.leave();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await expect(Seat.join(idle.url, ann.code, ann.options)).rejects.toThrow(/not found/);
+
+      const opened = await fetch(`${idle.url}/api/matches/${ann.code}/open`, { method: "POST" });
+      expect(opened.status).toBe(200);
+      expect(await opened.json()).toEqual({ code: ann.code, opened: true });
+      const again = await fetch(`${idle.url}/api/matches/${ann.code}/open`, { method: "POST" });
+      expect(await again.json()).toEqual({ code: ann.code, opened: false });
+      const back = await Seat.join(idle.url, ann.code, ann.options);
+      mine.push(back);
+      // The same turn, with the orders confirmed before the room closed still in.
+      expect(back.view.turn).toBe(0);
+      expect(back.view.submitted.us).toBe(true);
+
+      expect((await fetch(`${idle.url}/api/matches/ZZZZZZ/open`, { method: "POST" })).status).toBe(404);
+      expect((await fetch(`${idle.url}/api/matches/0O1I00/open`, { method: "POST" })).status).toBe(400);
+    } finally {
+      await leaveAll(mine);
+      await idle.stop();
+    }
+  });
+});

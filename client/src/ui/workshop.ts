@@ -11,6 +11,7 @@ import { clear, field, h } from "../dom.ts";
 import { money, num, t } from "../i18n.ts";
 import {
   fetchJson,
+  joinOrOpen,
   joinUrl,
   NAME_KEY,
   playerLabel,
@@ -185,22 +186,20 @@ export class WorkshopConsole {
   private connectAll(rooms: WorkshopRoom[]): void {
     for (const r of rooms) {
       this.tracked.set(r.code, { code: r.code });
-      void this.client
-        .joinById(r.code, {
-          role: "facilitator",
-          name: teacherName(),
-          playerId: this.id,
-          facilitatorKey: r.facilitatorKey,
-        })
-        .then(
-          (room) => this.track(r.code, room),
-          (e: unknown) => {
-            // A finished match closes its room: its results are still on the server.
-            this.tracked.set(r.code, { code: r.code, problem: e instanceof Error ? e.message : String(e) });
-            void this.fetchOutcome(r.code);
-            this.schedule();
-          },
-        );
+      void joinOrOpen(this.client, r.code, {
+        role: "facilitator",
+        name: teacherName(),
+        playerId: this.id,
+        facilitatorKey: r.facilitatorKey,
+      }).then(
+        (room) => this.track(r.code, room),
+        (e: unknown) => {
+          // A finished match closes its room: its results are still on the server.
+          this.tracked.set(r.code, { code: r.code, problem: e instanceof Error ? e.message : String(e) });
+          void this.fetchOutcome(r.code);
+          this.schedule();
+        },
+      );
     }
   }
 
