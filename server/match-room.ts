@@ -88,12 +88,15 @@ export function restoreOptions(code: string): RestoreOptions & { restoreKey: str
 }
 
 /**
- * Opens the room of a stored match that is still running but has no room (it closed while idle, see
- * closeWhenDone). Answers what happened, for the HTTP API.
+ * Makes sure a match can be joined by its code: a live room is left as it is; a stored match still running
+ * whose room closed while idle (see closeWhenDone) gets its room back from the store. Answers what happened,
+ * for the HTTP API.
  */
 export async function reopenMatch(
   code: string,
 ): Promise<{ status: 200 | 404 | 409; body: { code: string; opened: boolean } | { error: string } }> {
+  if ((await matchMaker.query({ roomId: code })).length > 0)
+    return { status: 200, body: { code, opened: false } };
   const record = svc().store.get(code);
   if (!record) return { status: 404, body: { error: `no match with code ${code}` } };
   if (record.finished)
@@ -101,8 +104,6 @@ export async function reopenMatch(
       status: 409,
       body: { error: `match ${code} is over: its export and replay are at /api/matches/${code}` },
     };
-  const [live] = await matchMaker.query({ roomId: code });
-  if (live) return { status: 200, body: { code, opened: false } };
   try {
     await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
   } catch (error) {

@@ -117,21 +117,20 @@ export function readMeta(state: unknown): RoomMeta {
 
 /**
  * Joins a room by its code. A match nobody has been in for a long time has no room until someone comes back
- * (the server closes idle rooms); this asks the server to open it from its store and joins again.
+ * (the server closes idle rooms), so the server is first asked to make sure the room is open; its answer also
+ * says plainly when there is no such match, or when it is over and its room has closed.
  */
 export async function joinOrOpen(
   client: Client,
   code: string,
   options: Record<string, unknown>,
 ): Promise<Room> {
-  try {
-    return await client.joinById(code, options);
-  } catch (error) {
-    if (!/not found/i.test(error instanceof Error ? error.message : String(error))) throw error;
-    const res = await fetch(`/api/matches/${code}/open`, { method: "POST" });
-    if (!res.ok) throw error;
-    return await client.joinById(code, options);
+  const res = await fetch(`/api/matches/${code}/open`, { method: "POST" }).catch(() => null);
+  if (res && !res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new Error(body.error ?? `cannot open match ${code}`);
   }
+  return await client.joinById(code, options);
 }
 
 export class Net {

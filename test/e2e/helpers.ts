@@ -85,7 +85,7 @@ export interface E2EServer {
 }
 
 /** A real server (in this worker process) on a port the system picks, with a fresh data directory. */
-export async function startE2EServer(): Promise<E2EServer> {
+export async function startE2EServer(overrides: Record<string, unknown> = {}): Promise<E2EServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "cf-e2e-"));
   const running = await startServer(
     ConfigSchema.parse({
@@ -96,6 +96,7 @@ export async function startE2EServer(): Promise<E2EServer> {
       RECONNECT_SECONDS: 5,
       // Bots facing bots play at once here (the default paces them for people watching; test/server checks it).
       BOT_TURN_SECONDS: 0,
+      ...overrides,
     }),
   );
   return {
@@ -160,13 +161,13 @@ export interface World {
  * A server and a browser for one describe block: started before its tests (the client is built first if
  * needed) and closed after them, with every player opened through it.
  */
-export function e2eWorld(): World {
+export function e2eWorld(config: Record<string, unknown> = {}): World {
   let server: E2EServer | undefined;
   let browser: Browser | undefined;
   const players: Player[] = [];
   beforeAll(async () => {
     await ensureClientBuilt();
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startE2EServer(config), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await closeAll(browser, players);
