@@ -2,20 +2,19 @@
  * The debrief at the end: the outcome, the full reveal, the turning points, where the money went, the sources
  * behind the numbers, a turn-by-turn replay from any viewpoint, and the exports.
  */
-import type { ChinaView, DeepReadonly, FacilitatorView, UsView, View } from "../../../shared/rules/index.ts";
+import type {
+  ChinaView,
+  DeepReadonly,
+  FacilitatorView,
+  Outcome,
+  UsView,
+  View,
+} from "../../../shared/rules/index.ts";
 import { clear, h } from "../dom.ts";
 import { compact, money, num, t } from "../i18n.ts";
 import { fetchJson } from "../net.ts";
 import { renderCharts } from "./charts.ts";
 import { eventText } from "./events.ts";
-
-interface Outcome {
-  winner: "us" | "china";
-  leadMonths: number;
-  thresholdMonths: number;
-  peakTension: number;
-  scores: Record<"us" | "china", { spent: number; energyTWh: number; emissionsMt: number }>;
-}
 
 interface Replay {
   outcome: Outcome;

@@ -7,6 +7,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { ROOM_NAME } from "../../../shared/room.ts";
+import type { Outcome } from "../../../shared/rules/index.ts";
 import { clear, field, h } from "../dom.ts";
 import { money, num, t } from "../i18n.ts";
 import {
@@ -25,14 +26,6 @@ import {
 } from "../net.ts";
 
 const MAX_ROOMS = 12;
-
-interface Outcome {
-  winner: "us" | "china";
-  leadMonths: number;
-  thresholdMonths: number;
-  peakTension: number;
-  scores: Record<"us" | "china", { spent: number; energyTWh: number; emissionsMt: number }>;
-}
 
 interface Tracked {
   code: string;
