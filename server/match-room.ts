@@ -20,6 +20,7 @@ import {
   ROOM_NAME,
   type ViewMessage,
 } from "../shared/protocol.ts";
+import { DEFAULT_BOTS } from "../shared/room.ts";
 import type { MatchState, Side } from "../shared/rules/index.ts";
 import {
   BUILTIN_SCENARIOS,
@@ -191,7 +192,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(
         `cannot create the match: no scenario "${o.scenario}" (choose ${SCENARIO_IDS.join(", ")})`,
       );
-    const botIds: Record<Side, string> = { us: o.botUs ?? o.botId, china: o.botChina ?? o.botId };
+    const botIds: Record<Side, string> = {
+      us: o.botUs ?? o.botId ?? DEFAULT_BOTS.us,
+      china: o.botChina ?? o.botId ?? DEFAULT_BOTS.china,
+    };
     for (const side of SIDES) {
       const found = botForSide(botIds[side], side, scenario.scenario);
       if (typeof found === "string") {

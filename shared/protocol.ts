@@ -58,8 +58,11 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
   /** Whether bots play sides that no person holds. */
   bots: z.boolean().default(false),
   /** Which bot plays an empty side (an id from GET /api/bots that plays both sides)... */
-  botId: z.string().max(40).default("random-legal"),
-  /** ...unless a side names its own bot (a persona plays only the side it is written for). */
+  botId: z.string().max(40).optional(),
+  /**
+   * ...unless a side names its own bot (a persona plays only the side it is written for). A side with no bot
+   * named gets its default persona (hawk for the US, offshorer for China).
+   */
   botUs: z.string().max(40).optional(),
   botChina: z.string().max(40).optional(),
 }).strict();

@@ -6,6 +6,9 @@ export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const CODE_LENGTH = 6;
 
 export const ROLES = ["us", "china", "spectator", "facilitator"] as const;
+
+/** The bot each side gets in a room when nobody names one: a persona with a recognisable strategy. */
+export const DEFAULT_BOTS = { us: "hawk", china: "offshorer" } as const;
 export type Role = (typeof ROLES)[number];
 
 /** Whether a string looks like a join code (case-insensitive). */

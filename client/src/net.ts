@@ -60,13 +60,18 @@ const PLAYER_KEY = "cf.playerId";
 export const NAME_KEY = "cf.name";
 const SESSION_KEY = "cf.session";
 
+/** 20 random letters and digits. */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0"))
+    .join("")
+    .slice(0, 20);
+}
+
 export function playerId(): string {
   let id = localStorage.getItem(PLAYER_KEY);
   if (!id) {
-    const bytes = crypto.getRandomValues(new Uint8Array(12));
-    id = Array.from(bytes, (b) => b.toString(36).padStart(2, "0"))
-      .join("")
-      .slice(0, 20);
+    id = randomId();
     localStorage.setItem(PLAYER_KEY, id);
   }
   return id;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { BOTS } from "../../shared/bots/index.ts";
+import { DEFAULT_BOTS } from "../../shared/room.ts";
 import { BUILTIN_SCENARIOS } from "../../shared/rules/index.ts";
 import { playMatch } from "../../shared/sim/match.ts";
 import { type PublicState, playerId, Seat, waitFor, useTestServer } from "./helpers.ts";
@@ -160,6 +161,23 @@ describe("bots chosen per side", () => {
     expect(end.history.map((row) => row.capability)).toEqual(
       sim.state.history.map((row) => ({ us: row.sides.us.capability, china: row.sides.china.capability })),
     );
+  });
+
+  it("gives each side its default persona when the creator names no bot", async () => {
+    const watcher = await Seat.create(world.server.url, {
+      role: "spectator",
+      name: "Ed",
+      playerId: playerId("ed"),
+      bots: true,
+    });
+    seats.push(watcher);
+    const ids: Record<string, string> = {};
+    await waitFor("both bots listed", () => {
+      watcher.state.players.forEach((p) => p.bot && (ids[p.role] = p.botId));
+      return Object.keys(ids).length === 2;
+    });
+    expect(ids).toEqual(DEFAULT_BOTS);
+    expect(ids).toEqual({ us: "hawk", china: "offshorer" });
   });
 
   it("refuses a persona on the side it was not written for, naming the bots that can play there", async () => {

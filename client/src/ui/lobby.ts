@@ -2,7 +2,7 @@
 import { field, h } from "../dom.ts";
 import { t } from "../i18n.ts";
 import { fetchJson, NAME_KEY, type Net } from "../net.ts";
-import { isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
+import { DEFAULT_BOTS, isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
 import type { Side } from "../../../shared/rules/types.ts";
 
 interface ScenarioInfo {
@@ -17,8 +17,6 @@ interface BotInfo {
   description: string;
 }
 
-/** The bot each side gets unless the creator picks another: a persona with a recognisable strategy. */
-const DEFAULT_BOT: Record<Side, string> = { us: "hawk", china: "offshorer" };
 /** Menu order: the personas, then the strongest, then the weak ones. */
 const BOT_ORDER = ["hawk", "builder", "offshorer", "self-reliance", "search", "random-legal", "passive"];
 
@@ -121,7 +119,7 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
         botAbout[side].textContent = bot ? about(bot) : "";
       };
       botChoice[side].addEventListener("change", show);
-      botChoice[side].value = DEFAULT_BOT[side];
+      botChoice[side].value = DEFAULT_BOTS[side];
       show();
     }
   });

@@ -16,6 +16,7 @@ import {
   joinUrl,
   NAME_KEY,
   playerLabel,
+  randomId,
   readMeta,
   savedWorkshop,
   serverUrl,
@@ -39,16 +40,11 @@ function teacherName(): string {
   return localStorage.getItem(NAME_KEY)?.trim() || "Facilitator";
 }
 
-/** A fresh player id for this page's facilitator connections (the key, not the id, makes them facilitators). */
-function consoleId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return "ws-" + Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
-}
-
 export class WorkshopConsole {
   readonly root = h("section", { class: "workshop", "aria-labelledby": "workshop-heading" });
   private readonly client = new Client(serverUrl());
-  private readonly id = consoleId();
+  /** A fresh player id for this page's connections (the key, not the id, makes them facilitators). */
+  private readonly id = `ws-${randomId()}`;
   private workshop: Workshop | null = savedWorkshop();
   private readonly tracked = new Map<string, Tracked>();
   private readonly grid = h("div", { class: "rooms", id: "workshop-rooms" });
