@@ -7,6 +7,16 @@ export const CODE_LENGTH = 6;
 
 export const ROLES = ["us", "china", "spectator", "facilitator"] as const;
 
+/** A player as the synced room state lists it (server/room-state.ts writes the same fields). */
+export interface PublicPlayer {
+  name: string;
+  role: string;
+  connected: boolean;
+  bot: boolean;
+  /** The bot's id for a bot, "" for a person. */
+  botId: string;
+}
+
 /** The bot each side gets in a room when nobody names one: a persona with a recognisable strategy. */
 export const DEFAULT_BOTS = { us: "hawk", china: "offshorer" } as const;
 export type Role = (typeof ROLES)[number];

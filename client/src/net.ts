@@ -5,7 +5,9 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import type { CreateOptions, DraftBroadcast, ErrorReply, ViewMessage } from "../../shared/protocol.ts";
-import { ROOM_NAME, type Role } from "../../shared/room.ts";
+import { type PublicPlayer, ROOM_NAME, type Role } from "../../shared/room.ts";
+
+export type { PublicPlayer } from "../../shared/room.ts";
 import { t } from "./i18n.ts";
 
 export type ConnectionStatus = "connected" | "reconnecting" | "lost";
@@ -15,14 +17,6 @@ export interface Welcome {
   role: Role;
   playerId: string;
   facilitatorKey?: string;
-}
-
-export interface PublicPlayer {
-  name: string;
-  role: string;
-  connected: boolean;
-  bot: boolean;
-  botId: string;
 }
 
 /** How a player is listed: a person by name, a bot by its name in the player's language. */

@@ -4,7 +4,7 @@
  * them as pending directly instead of parsing them again; the real orders a bot sends still go through the rules.
  */
 import type { IntelReport, MatchState, Order, Side } from "../rules/index.ts";
-import { HOSTS, orderOptions, resolveTurn } from "../rules/index.ts";
+import { HOSTS, orderOptions, resolveTurn, saturate, scenarioInfo } from "../rules/index.ts";
 import type { PolicyView } from "./context.ts";
 import type { Plan } from "./personas.ts";
 import { planDraft } from "./personas.ts";
@@ -16,15 +16,15 @@ function rolloutIntel(state: MatchState, side: Side): IntelReport {
   if (side === "us") {
     for (const h of HOSTS) intel[`lease.${h}`] = exact(state.china.leases[h]);
   } else {
-    const ref = state.scenario.params.levers.enforcementRef;
-    intel.enforcement = exact(1 - Math.exp(-Math.max(0, state.us.enforcementStock) / ref));
+    intel.enforcement = exact(
+      saturate(state.us.enforcementStock, state.scenario.params.levers.enforcementRef),
+    );
   }
   return intel;
 }
 
 /** The fields of a side's view that the heuristics read, straight from a state. */
 export function rolloutView(state: MatchState, side: Side): PolicyView {
-  const p = state.scenario.params;
   return {
     viewer: side,
     turn: state.turn,
@@ -33,13 +33,7 @@ export function rolloutView(state: MatchState, side: Side): PolicyView {
     modifiers: state.modifiers,
     intel: rolloutIntel(state, side),
     exportControlLevel: state.us.exportControlLevel,
-    scenario: {
-      id: state.scenario.id,
-      title: state.scenario.title,
-      summary: state.scenario.summary,
-      turns: p.time.turns,
-      victoryLeadMonths: p.victory.leadMonths,
-    },
+    scenario: scenarioInfo(state),
   } as PolicyView;
 }
 

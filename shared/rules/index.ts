@@ -6,7 +6,7 @@ export { createMatch, freshSide, NO_OUTPUT } from "./create.ts";
 export { resolveTurn } from "./resolve.ts";
 export { submitOrders, orderOptions, keepValidOrders, checkOrders } from "./submit.ts";
 export type { SubmitResult, OrderError, OrderOptions } from "./submit.ts";
-export { viewFor } from "./view.ts";
+export { scenarioInfo, viewFor } from "./view.ts";
 export type {
   DeepReadonly,
   View,
@@ -31,5 +31,5 @@ export { EVENT_DECK, findCard } from "./events.ts";
 export type { EventCard } from "./events.ts";
 export { injectEvent, endMatch } from "./facilitator.ts";
 export type { InjectResult } from "./facilitator.ts";
-export { leadMonths, monthsPerOrderOfMagnitude, turnLabel } from "./model.ts";
+export { leadMonths, monthsPerOrderOfMagnitude, saturate, turnLabel } from "./model.ts";
 export * from "./types.ts";

@@ -106,6 +106,18 @@ function publicRecord(row: TurnRecord): PublicTurnRecord {
   };
 }
 
+/** What every viewer knows of the scenario: its name, length and victory threshold. */
+export function scenarioInfo(state: MatchState): PublicView["scenario"] {
+  const p = state.scenario.params;
+  return {
+    id: state.scenario.id,
+    title: state.scenario.title,
+    summary: state.scenario.summary,
+    turns: p.time.turns,
+    victoryLeadMonths: p.victory.leadMonths,
+  };
+}
+
 function publicView(state: MatchState, viewer: Viewer): PublicView {
   const p = state.scenario.params;
   const hosts = {} as Record<HostId, HostState>;
@@ -114,13 +126,7 @@ function publicView(state: MatchState, viewer: Viewer): PublicView {
     viewer === "facilitator" || e.audience === "public" || e.audience === viewer;
   return {
     viewer,
-    scenario: {
-      id: state.scenario.id,
-      title: state.scenario.title,
-      summary: state.scenario.summary,
-      turns: p.time.turns,
-      victoryLeadMonths: p.victory.leadMonths,
-    },
+    scenario: scenarioInfo(state),
     turn: state.turn,
     label: turnLabel(p, state.turn),
     phase: state.phase,

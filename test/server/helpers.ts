@@ -3,6 +3,7 @@
  * as a child process that can be killed), and `Seat`, one official SDK client in a match that records
  * everything it receives (every message payload, every state snapshot, every raw frame).
  */
+import type { PublicPlayer } from "../../shared/room.ts";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll } from "vitest";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -125,13 +126,6 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
 }
 
 /** The synced room state as a client sees it: public meta only. */
-export interface PublicPlayer {
-  name: string;
-  role: string;
-  connected: boolean;
-  bot: boolean;
-  botId: string;
-}
 export interface PublicState {
   code: string;
   scenarioId: string;
