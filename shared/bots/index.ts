@@ -11,8 +11,11 @@ export type { Bot, BotInput } from "./bot.ts";
 export type { SearchConfig } from "./search.ts";
 export { DEFAULT_SEARCH } from "./search.ts";
 
-/** Every bot by id, for the CLI, the balance lab and the server. */
-export const BOTS: Record<string, Bot> = {
+/**
+ * Every bot by id, for the CLI, the balance lab and the server. A table without a prototype, so that a name
+ * from outside ("constructor", "toString") finds no bot instead of a built-in object property.
+ */
+export const BOTS: Record<string, Bot> = Object.assign(Object.create(null) as object, {
   passive: passiveBot,
   "random-legal": randomLegalBot,
   hawk: hawkBot,
@@ -20,7 +23,7 @@ export const BOTS: Record<string, Bot> = {
   offshorer: offshorerBot,
   "self-reliance": selfRelianceBot,
   search: searchBot,
-};
+});
 
 /**
  * A bot by id, planning with the match's scenario (so that variants and sweeps are played as they are), with

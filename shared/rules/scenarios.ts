@@ -114,11 +114,18 @@ function mustParse(raw: unknown) {
 }
 
 /** Every built-in scenario, parsed once, by id (a broken built-in file fails loudly at load). */
-export const BUILTIN_SCENARIOS = Object.fromEntries(
-  SCENARIO_FILES.map((raw) => {
-    const parsed = mustParse(raw);
-    return [parsed.scenario.id, parsed];
-  }),
+/**
+ * The built-in scenarios by id. A table without a prototype, so that a name from outside ("constructor",
+ * "toString") finds nothing instead of a built-in object property.
+ */
+export const BUILTIN_SCENARIOS = Object.assign(
+  Object.create(null) as object,
+  Object.fromEntries(
+    SCENARIO_FILES.map((raw) => {
+      const parsed = mustParse(raw);
+      return [parsed.scenario.id, parsed];
+    }),
+  ),
 ) as Record<string, Extract<ParseResult, { ok: true }>>;
 
 export const SCENARIO_IDS: readonly string[] = Object.keys(BUILTIN_SCENARIOS);

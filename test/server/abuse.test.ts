@@ -268,6 +268,17 @@ describe("bad join and create options", () => {
         () => client.create("match", { role: "us", name: "X", playerId: playerId("x"), botId: "skynet" }),
         /no bot "skynet"/,
       ],
+      // Names that are properties of every JavaScript object are not bots or scenarios either.
+      [
+        () =>
+          client.create("match", { role: "us", name: "X", playerId: playerId("x"), botChina: "constructor" }),
+        /no bot "constructor"/,
+      ],
+      [
+        () =>
+          client.create("match", { role: "us", name: "X", playerId: playerId("x"), scenario: "toString" }),
+        /no scenario "toString"/,
+      ],
       [
         () => client.create("match", { role: "us", name: "X", playerId: playerId("x"), timerSeconds: 1 }),
         /timerSeconds/,
@@ -290,6 +301,7 @@ describe("bad join and create options", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(teacher.state.players.size).toBe(before);
     expect(server.running.store.actions(teacher.code)).toHaveLength(logged);
+    expect((await getJson(`${server.url}/api/scenarios/constructor/sources`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
     expect(crashes).toEqual([]);
   });
