@@ -2,6 +2,7 @@
  * The game server: Colyseus rooms over WebSocket, an HTTP API for listings, exports and replays, the built
  * browser client, and the SQLite match log. `startServer` is used by `npm start` and by the tests.
  */
+import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -12,14 +13,7 @@ import { pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
-import {
-  BUILTIN_SCENARIOS,
-  EVENT_DECK,
-  outcome,
-  VIEWERS,
-  viewFor,
-  type Viewer,
-} from "../shared/rules/index.ts";
+import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { exportCsv, exportJson, resultsCsv } from "./export.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
@@ -48,6 +42,9 @@ function originGuard(origins: string[]) {
     res.status(403).json({ error: `origin ${origin} is not allowed` });
   };
 }
+
+/** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
+const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
 
 function finishedMatch(store: MatchStore, rawCode: string) {
   const code = CodeSchema.safeParse(rawCode);
@@ -139,13 +136,13 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
   app.get("/api/matches/:code/replay", (req, res) => {
     const found = finishedMatch(store, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    const viewer = String(req.query.viewer ?? "facilitator");
-    if (!(VIEWERS as readonly string[]).includes(viewer))
+    const viewer = ViewerQuerySchema.safeParse(req.query.viewer);
+    if (!viewer.success)
       return void res.status(400).json({ error: `viewer must be one of ${VIEWERS.join(", ")}` });
     res.json({
       code: found.record.code,
       outcome: outcome(found.replayed.state),
-      turns: found.replayed.turns.map((s) => viewFor(s, viewer as Viewer)),
+      turns: found.replayed.turns.map((s) => viewFor(s, viewer.data)),
     });
   });
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));

@@ -24,6 +24,7 @@ import { DEFAULT_BOTS } from "../shared/room.ts";
 import type { MatchState, Side } from "../shared/rules/index.ts";
 import {
   BUILTIN_SCENARIOS,
+  SIDES,
   endMatch,
   hashState,
   injectEvent,
@@ -69,8 +70,6 @@ interface Member {
   sessionId: string | null;
   connected: boolean;
 }
-
-const SIDES: Side[] = ["us", "china"];
 
 class Refusal extends Error {
   constructor(public reply: ErrorReply) {
@@ -302,7 +301,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     client.send("welcome", welcome);
     this.syncMeta();
     this.sendView(client, role);
-    if (role === "us" || role === "china") client.send("draft", this.draftBroadcast(role, []));
+    if (role === "us" || role === "china") client.send("draft", this.draftBroadcast(role));
     this.runBots();
   }
 
@@ -329,7 +328,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.syncMeta();
     this.sendView(client, member.role);
     if (member.role === "us" || member.role === "china")
-      client.send("draft", this.draftBroadcast(member.role, []));
+      client.send("draft", this.draftBroadcast(member.role));
   }
 
   override onLeave(client: Client): void {
@@ -436,7 +435,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private onDraft(member: Member, orders: unknown[]) {
     const side = this.sideOf(member);
     this.drafts[side] = { orders, by: member.name };
-    const broadcast = this.draftBroadcast(side, orders);
+    const broadcast = this.draftBroadcast(side);
     for (const c of this.clientsOf(side)) c.send("draft", broadcast);
     return { errors: broadcast.errors };
   }
@@ -519,8 +518,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     }
     this.syncMeta();
     this.sendViews();
-    for (const side of SIDES)
-      for (const c of this.clientsOf(side)) c.send("draft", this.draftBroadcast(side, []));
+    for (const side of SIDES) {
+      const broadcast = this.draftBroadcast(side);
+      for (const c of this.clientsOf(side)) c.send("draft", broadcast);
+    }
     this.turnStartedAt = Date.now();
     this.startTurnTimer();
     this.runBots();
@@ -598,24 +599,35 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     return this.clients.filter((c) => this.memberOf(c)?.role === role);
   }
 
-  private draftBroadcast(side: Side, orders: unknown[]): DraftBroadcast {
-    const draft = orders.length > 0 ? orders : this.drafts[side].orders;
-    const check = submitOrders(this.game, side, draft);
-    return { side, orders: draft, by: this.drafts[side].by, errors: check.ok ? [] : check.errors };
+  /** A side's shared draft with what the rules would refuse in it now. */
+  private draftBroadcast(side: Side): DraftBroadcast {
+    const { orders, by } = this.drafts[side];
+    const check = submitOrders(this.game, side, orders);
+    return { side, orders, by, errors: check.ok ? [] : check.errors };
   }
 
-  private sendView(client: Client, role: Role): void {
+  /** What a role may see now, with a side's order options. */
+  private viewOf(role: Role): { view: ViewMessage["view"]; options: ViewMessage["options"] } {
     const options = role === "us" || role === "china" ? orderOptions(this.game, role) : null;
-    const sent = this.sentLists.get(client.sessionId) ?? {};
-    const { view, from, next } = trimView(viewFor(this.game, role), sent);
-    this.sentLists.set(client.sessionId, next);
-    client.send("view", { view, options, from } satisfies ViewMessage);
+    return { view: viewFor(this.game, role), options };
   }
 
+  private sendView(client: Client, role: Role, built = this.viewOf(role)): void {
+    const sent = this.sentLists.get(client.sessionId) ?? {};
+    const { view, from, next } = trimView(built.view, sent);
+    this.sentLists.set(client.sessionId, next);
+    client.send("view", { view, options: built.options, from } satisfies ViewMessage);
+  }
+
+  /** Sends every client its view; each role's view is built once, however many people hold the role. */
   private sendViews(to: (role: Role) => boolean = () => true): void {
+    const built = new Map<Role, ReturnType<MatchRoom["viewOf"]>>();
     for (const c of this.clients) {
       const m = this.memberOf(c);
-      if (m && to(m.role)) this.sendView(c, m.role);
+      if (!m || !to(m.role)) continue;
+      let mine = built.get(m.role);
+      if (!mine) built.set(m.role, (mine = this.viewOf(m.role)));
+      this.sendView(c, m.role, mine);
     }
   }
 

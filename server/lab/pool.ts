@@ -138,15 +138,3 @@ export class LabPool {
     await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 }
-
-/** Plays one run on a pool made for it. */
-export async function runPool(
-  o: RunOptions & { workerUrl: URL; workers: number },
-): Promise<MatchSummary[][]> {
-  const pool = new LabPool(o.workerUrl, o.workers);
-  try {
-    return await pool.run(o);
-  } finally {
-    await pool.close();
-  }
-}
