@@ -61,7 +61,16 @@ function lineChart(parent: HTMLElement, title: string, labels: string[], series:
   });
 }
 
+/**
+ * Charts of earlier draws whose canvas has left the page (a screen redraws its panel with every view) are
+ * destroyed before new ones are made: Chart.js keeps every chart it made until told otherwise.
+ */
+function destroyDetached(): void {
+  for (const chart of Object.values(Chart.instances)) if (!chart.canvas.isConnected) chart.destroy();
+}
+
 export function renderCharts(box: HTMLElement, v: DeepReadonly<View>): void {
+  destroyDetached();
   const labels = v.history.map((r) => r.label);
   lineChart(box, t("charts.lead"), labels, [
     { label: t("match.lead"), data: v.history.map((r) => r.leadMonths), color: PALETTE.us },

@@ -1,6 +1,6 @@
 /** The lobby: create a match, join one by code, or pick an open one. Plain HTML forms, usable by keyboard. */
 import { field, h } from "../dom.ts";
-import { t } from "../i18n.ts";
+import { language, t } from "../i18n.ts";
 import { fetchJson, NAME_KEY, type Net } from "../net.ts";
 import { DEFAULT_BOTS, isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
 import type { Side } from "../../../shared/rules/types.ts";
@@ -40,7 +40,7 @@ export interface Invite {
 }
 
 export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HTMLElement {
-  const lang = document.documentElement.lang === "de" ? "de" : "en";
+  const lang = language();
   const error = h("p", { class: "error", role: "alert", id: "lobby-error" });
   const nameInput = h("input", {
     id: "name",

@@ -17,7 +17,7 @@ import { clear, h } from "../dom.ts";
 import { compact, money, num, t } from "../i18n.ts";
 import { playerLabel, type Net, type RoomMeta, type Welcome } from "../net.ts";
 import { composer, describeOrder, orderCost } from "./orders.ts";
-import { eventText } from "./events.ts";
+import { cards, eventText } from "./events.ts";
 import { reasonText } from "./rules-text.ts";
 
 type Tab = "map" | "trends" | "events" | "facilitator" | "debrief";
@@ -373,9 +373,7 @@ export class MatchScreen {
     // A reload takes the seat back by reconnecting, which brings no new welcome: the key is in the session.
     const key = this.welcomeInfo?.facilitatorKey ?? this.net.session?.facilitatorKey;
     const select = h("select", { id: "inject-event" }) as HTMLSelectElement;
-    void import("./events.ts").then(({ cards }) => {
-      for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
-    });
+    for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
     const turn = h("input", {
       id: "inject-turn",
       type: "number",

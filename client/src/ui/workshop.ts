@@ -9,7 +9,8 @@ import { Client, type Room } from "@colyseus/sdk";
 import { ROOM_NAME } from "../../../shared/room.ts";
 import type { Outcome } from "../../../shared/rules/index.ts";
 import { clear, field, h } from "../dom.ts";
-import { money, num, t } from "../i18n.ts";
+import { cards } from "./events.ts";
+import { language, money, num, t } from "../i18n.ts";
 import {
   fetchJson,
   joinOrOpen,
@@ -55,6 +56,7 @@ export class WorkshopConsole {
     "aria-labelledby": "ws-results-heading",
   });
   private redraw = 0;
+  private readonly qrCodes = new Map<string, Promise<string>>();
 
   constructor(private readonly onClose: () => void) {
     this.render();
@@ -75,7 +77,7 @@ export class WorkshopConsole {
   private setupForm(): HTMLElement {
     const scenario = h("select", { id: "ws-scenario" }) as HTMLSelectElement;
     void fetchJson<{ id: string; title: { en: string; de: string } }[]>("/api/scenarios").then((list) => {
-      const lang = document.documentElement.lang === "de" ? "de" : "en";
+      const lang = language();
       for (const s of list) scenario.append(h("option", { value: s.id }, s.title[lang]));
     });
     const rooms = h("input", {
@@ -251,9 +253,7 @@ export class WorkshopConsole {
 
   private controls(): HTMLElement {
     const select = h("select", { id: "ws-event" }) as HTMLSelectElement;
-    void import("./events.ts").then(({ cards }) => {
-      for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
-    });
+    for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
     const codes = this.workshop?.rooms.map((r) => r.code).join(",") ?? "";
     return h(
       "div",
@@ -420,6 +420,20 @@ export class WorkshopConsole {
     );
   }
 
+  /** A room's join link as a QR code (an SVG data address), made once per room however often cards redraw. */
+  private qrCode(code: string): Promise<string> {
+    let made = this.qrCodes.get(code);
+    if (!made) {
+      made = import("qrcode").then(({ toString }) =>
+        toString(joinUrl(code), { type: "svg", margin: 1 }).then(
+          (svg) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+        ),
+      );
+      this.qrCodes.set(code, made);
+    }
+    return made;
+  }
+
   private roomCard(entry: Tracked): HTMLElement {
     const m = entry.meta;
     const code = entry.code;
@@ -429,11 +443,7 @@ export class WorkshopConsole {
       width: 132,
       height: 132,
     });
-    void import("qrcode").then(({ toString }) =>
-      toString(joinUrl(code), { type: "svg", margin: 1 }).then((svg) =>
-        qr.setAttribute("src", `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-      ),
-    );
+    void this.qrCode(code).then((src) => qr.setAttribute("src", src));
     const side = (s: "us" | "china") => {
       const people = (m?.players ?? []).filter((p) => p.role === s);
       const confirmed = s === "us" ? m?.usConfirmed : m?.chinaConfirmed;
