@@ -3,7 +3,7 @@
  * projections of its own state that the heuristics share. Nothing here reads the other side's hidden state.
  */
 import type { ChinaView, DeepReadonly, Scenario, SideView, UsView } from "../rules/index.ts";
-import { BUILTIN_SCENARIOS, POWER_SOURCES } from "../rules/index.ts";
+import { BUILTIN_SCENARIOS, fleetDemandGW, POWER_SOURCES } from "../rules/index.ts";
 
 /**
  * The part of a side's view that the heuristics read. A real view has it all; the search bot's rollouts build
@@ -52,8 +52,7 @@ export function firmGW(scenario: Scenario, mix: DeepReadonly<Record<string, numb
 
 /** Power a fleet draws at the wall, in GW. */
 export function demandGW(scenario: Scenario, own: OwnState): number {
-  const f = own.fleet;
-  return ((f.frontier.kw + f.exportGrade.kw + f.domestic.kw) * scenario.params.world.pue) / 1e6;
+  return fleetDemandGW(own.fleet, scenario.params.world.pue);
 }
 
 function projectFirm(scenario: Scenario, p: Project): number {
@@ -83,17 +82,6 @@ export function homeCapacity(
   dc += pipelineTurns * energy.pipelineGWPerTurn;
   firm += pipelineTurns * energy.pipelineGWPerTurn;
   return { dataCenterGW: dc, firmGW: firm, usableGW: Math.min(dc, firm) };
-}
-
-/** DC and firm power already started but not finished, by kind, in GW. */
-export function pipelineGW(scenario: Scenario, own: OwnState): { dataCenterGW: number; firmGW: number } {
-  let dc = 0;
-  let firm = 0;
-  for (const p of own.projects) {
-    if (p.kind === "dataCenter") dc += p.amount;
-    firm += projectFirm(scenario, p);
-  }
-  return { dataCenterGW: dc, firmGW: firm };
 }
 
 /** Resolutions left in the match counting the coming one (1 on the last turn). */

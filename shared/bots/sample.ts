@@ -17,7 +17,7 @@ import type {
   TurnOutput,
   UsState,
 } from "../rules/index.ts";
-import { findCard, freshSide, HOSTS, NO_OUTPUT } from "../rules/index.ts";
+import { findCard, fleetDemandGW, freshSide, HOSTS, NO_OUTPUT } from "../rules/index.ts";
 import type { Dice } from "../rules/rng.ts";
 
 type View = DeepReadonly<SideView>;
@@ -104,7 +104,7 @@ function sampleChina(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dic
     leased += leases[h];
   }
   const power = drawEstimate(intel.powerGW, p.china.energy.powerGW.grid, dice);
-  const demand = ((fleet.frontier.kw + fleet.exportGrade.kw + fleet.domestic.kw) * p.world.pue) / 1e6;
+  const demand = fleetDemandGW(fleet, p.world.pue);
   const powered = demand > 0 ? Math.min(1, power / demand) : 1;
   const capability = view.capability.china;
   const level = Math.log(perChip / d.h100ePerChip) / Math.log(1 + d.perfGainPerLevel);

@@ -6,6 +6,7 @@ import { because, type Reason } from "./reasons.ts";
 import type { ScenarioParams } from "./scenario.ts";
 import type {
   ChinaState,
+  ChipType,
   Fleet,
   HostId,
   HostState,
@@ -55,8 +56,11 @@ export function fleetH100e(fleet: Fleet): number {
   return total;
 }
 
-/** Power the home fleet needs at the wall, in GW: system kW times PUE. */
-export function fleetDemandGW(fleet: Fleet, pue: number): number {
+/** Power a fleet needs at the wall, in GW: system kW times PUE. */
+export function fleetDemandGW(
+  fleet: { readonly [T in ChipType]: { readonly kw: number } },
+  pue: number,
+): number {
   let kw = 0;
   for (const t of CHIP_TYPES) kw += fleet[t].kw;
   return (kw * pue) / 1e6;
@@ -74,12 +78,6 @@ export function firmPowerGW(state: MatchState, side: Side): number {
 /** Power usable by data centres at home: it needs both generation and a data centre to plug into. */
 export function availableGW(state: MatchState, side: Side): number {
   return Math.min(state[side].dataCenterGW, firmPowerGW(state, side) * modifier(state, `${side}.power`));
-}
-
-/** Share of the home fleet that has power this turn (chips without power sit idle). */
-export function poweredFraction(state: MatchState, side: Side): number {
-  const demand = fleetDemandGW(state[side].fleet, state.scenario.params.world.pue);
-  return demand > 0 ? Math.min(1, availableGW(state, side) / demand) : 1;
 }
 
 export function totalLeased(china: ChinaState): number {

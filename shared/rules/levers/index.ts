@@ -1,8 +1,8 @@
 /**
  * The dispatcher: one lever per order type. The record's type makes the compiler insist on a lever for every
- * order type, and `leverFor` is the only place that narrows an order to its lever.
+ * order type, and `leverOf` is the only place that narrows an order to its lever.
  */
-import type { Order, OrderOf, OrderType } from "../orders.ts";
+import type { Order, OrderType } from "../orders.ts";
 import type { Lever } from "./lever.ts";
 import { buildDataCenters } from "./buildDataCenters.ts";
 import { buildPower } from "./buildPower.ts";
@@ -71,10 +71,6 @@ export const RESOLUTION_ORDER: readonly OrderType[] = [
   "fundAlgorithms",
   "publishOpenModels",
 ];
-
-export function leverFor<T extends OrderType>(order: OrderOf<T>): Lever<T> {
-  return LEVERS[order.type as T];
-}
 
 /** Narrows an order to its lever; the exhaustive switch lives in the record type above. */
 export function leverOf(order: Order): Lever<OrderType> {
