@@ -5,7 +5,7 @@
  * chips of the coming turns.
  */
 import type { HostId, OrderOptions, Scenario } from "../rules/index.ts";
-import { HOSTS } from "../rules/index.ts";
+import { detectionChanceFrom, HOSTS } from "../rules/index.ts";
 import type { PowerMix } from "./capacity.ts";
 import { buildCapacity, headroomGW } from "./capacity.ts";
 import type { ChinaPolicyView } from "./context.ts";
@@ -67,13 +67,7 @@ export function hostsByRoom(view: View, scenario: Scenario): HostId[] {
 
 /** The chance that a smuggled shipment is caught, as far as China can tell (its estimate of US enforcement). */
 export function smuggleRisk(view: View, scenario: Scenario): number {
-  const l = scenario.params.levers;
-  const enforcement = view.intel.enforcement?.estimate ?? 0;
-  let strictness = 0;
-  for (const h of HOSTS) strictness += view.hosts[h].strictness / HOSTS.length;
-  return (
-    l.detectionBase + (l.detectionMax - l.detectionBase) * Math.min(1, Math.max(enforcement, strictness))
-  );
+  return detectionChanceFrom(scenario.params.levers, view.intel.enforcement?.estimate ?? 0, view.hosts);
 }
 
 /** Money China has put aside by `turn` when it saves `share` of its income every turn, in $B. */

@@ -31,5 +31,12 @@ export { EVENT_DECK, findCard } from "./events.ts";
 export type { EventCard } from "./events.ts";
 export { injectEvent, endMatch } from "./facilitator.ts";
 export type { InjectResult } from "./facilitator.ts";
-export { fleetDemandGW, leadMonths, monthsPerOrderOfMagnitude, saturate, turnLabel } from "./model.ts";
+export {
+  detectionChanceFrom,
+  fleetDemandGW,
+  leadMonths,
+  monthsPerOrderOfMagnitude,
+  saturate,
+  turnLabel,
+} from "./model.ts";
 export * from "./types.ts";

@@ -169,14 +169,22 @@ export function chinaMayBuy(state: MatchState, chipType: (typeof CHIP_TYPES)[num
 /** Probability that one smuggling shipment is caught this turn. */
 export function detectionChance(state: MatchState): number {
   const l = state.scenario.params.levers;
-  const enforcement = saturate(state.us.enforcementStock, l.enforcementRef);
+  return detectionChanceFrom(l, saturate(state.us.enforcementStock, l.enforcementRef), state.hosts);
+}
+
+/**
+ * The same chance from its parts: US enforcement (0..1) and the hosts' permit strictness. China's bots call it
+ * with their estimate of the enforcement, the one part they cannot see.
+ */
+export function detectionChanceFrom(
+  levers: ScenarioParams["levers"],
+  enforcement: number,
+  hosts: { readonly [H in HostId]: { readonly strictness: number } },
+): number {
   let strictness = 0;
-  for (const h of HOSTS) strictness += state.hosts[h].strictness / HOSTS.length;
-  return clamp(
-    l.detectionBase + (l.detectionMax - l.detectionBase) * Math.max(enforcement, strictness),
-    0,
-    1,
-  );
+  for (const h of HOSTS) strictness += hosts[h].strictness / HOSTS.length;
+  const pressure = Math.min(1, Math.max(enforcement, strictness));
+  return clamp(levers.detectionBase + (levers.detectionMax - levers.detectionBase) * pressure, 0, 1);
 }
 
 /** Quality of a side's intelligence, 0..1. */
