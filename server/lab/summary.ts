@@ -4,7 +4,7 @@
  */
 import type { Bot } from "../../shared/bots/index.ts";
 import type { Scenario, Side } from "../../shared/rules/index.ts";
-import { ORDER_TYPES, outcome, SIDES } from "../../shared/rules/index.ts";
+import { ORDER_TYPES, outcome, SIDES, winnerAt } from "../../shared/rules/index.ts";
 import { playMatch } from "../../shared/sim/match.ts";
 
 export interface MatchSummary {
@@ -39,7 +39,7 @@ export function playSummary(scenario: Scenario, seed: number, bots: Record<Side,
   // history[0] is the start; history[k + 1] is after turn k.
   let decidedTurn = 0;
   for (let k = leadByTurn.length - 1; k >= 1; k--) {
-    if (leadByTurn[k]! >= threshold !== usWon) {
+    if (winnerAt(leadByTurn[k]!, threshold) !== result.winner) {
       decidedTurn = k;
       break;
     }

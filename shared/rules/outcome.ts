@@ -24,6 +24,11 @@ export interface Outcome {
   scores: Record<Side, SideScore>;
 }
 
+/** Who wins with this US lead (months) against this threshold: the US holds it, or China has closed it. */
+export function winnerAt(leadMonths: number, thresholdMonths: number): Side {
+  return leadMonths >= thresholdMonths ? "us" : "china";
+}
+
 /**
  * The asymmetric victory: the US wins by holding a lead of at least N months at the end; China wins by closing
  * the gap below N (or taking the lead).
@@ -32,7 +37,7 @@ export function outcome(state: MatchState): Outcome {
   const p = state.scenario.params;
   const lead = leadMonths(state.us.capability, state.china.capability, p.world.leadGrowthPerYear);
   const threshold = p.victory.leadMonths;
-  const winner: Side = lead >= threshold ? "us" : "china";
+  const winner = winnerAt(lead, threshold);
   const scores = {} as Record<Side, SideScore>;
   for (const side of SIDES) {
     const s = state[side];
