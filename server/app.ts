@@ -59,7 +59,7 @@ function finishedMatch(store: MatchStore, rawCode: string) {
       message: "exports and replays open when the match is over (they reveal both sides)",
     } as const;
   const actions = store.actions(code.data);
-  const replayed = replay(record.scenario as Parameters<typeof replay>[0], record.seed, actions);
+  const replayed = replay(record, actions);
   return { ok: true, record, actions, replayed } as const;
 }
 
@@ -104,11 +104,7 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
     const matches = codes.data.map((code) => {
       const record = store.get(code)!;
-      const state = replay(
-        record.scenario as Parameters<typeof replay>[0],
-        record.seed,
-        store.actions(code),
-      ).state;
+      const state = replay(record, store.actions(code)).state;
       return { record, state };
     });
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(matches));

@@ -8,6 +8,8 @@ export function exportJson(record: MatchRecord, actions: Action[], state: MatchS
     code: record.code,
     scenario: record.scenarioId,
     seed: record.seed,
+    // The match is over, so its secret may be shown: with it, the log replays exactly anywhere.
+    secret: record.secret,
     createdAt: record.createdAt,
     outcome: outcome(state),
     history: state.history,

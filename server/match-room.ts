@@ -3,7 +3,15 @@
  * rules decide; the result is logged to the store, and each client is sent only its own view. The room holds
  * no game rule of its own.
  */
-import { type Client, matchMaker, type MessageContext, Room } from "@colyseus/core";
+import {
+  type Client,
+  matchMaker,
+  type MessageContext,
+  OnMessageException,
+  Room,
+  type RoomException,
+  type RoomMethodName,
+} from "@colyseus/core";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Logger } from "pino";
 import { type Bot, botForSide, BOTS } from "../shared/bots/index.ts";
@@ -36,8 +44,7 @@ import {
   turnLabel,
   viewFor,
 } from "../shared/rules/index.ts";
-import { seedRng } from "../shared/rules/rng.ts";
-import { botOrders } from "../shared/sim/match.ts";
+import { botOrders, botSeed } from "../shared/sim/match.ts";
 import type { Config } from "./config.ts";
 import { replay } from "./replay.ts";
 import { type ListOffsets, trimView } from "../shared/view-delta.ts";
@@ -133,7 +140,6 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     us: { orders: [], by: "" },
     china: { orders: [], by: "" },
   };
-  private botRng: Record<Side, number> = { us: 1, china: 2 };
   /** The bot that plays each side nobody holds (when the match allows bots). */
   private botPlayers = {} as Record<Side, Bot>;
   private timer: { clear(): void } | undefined;
@@ -169,13 +175,33 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.handle(client, type as keyof typeof CLIENT_MESSAGES, schema, message, ctx),
       );
     }
-    this.onMessage("*", (client: Client, type: string | number) => {
-      client.send("error", {
+    // Colyseus calls this for a type no handler takes as (client, type, payload), but for a message whose type
+    // is the string "*" itself as (client, payload, ctx): nothing here may assume that `type` is a name.
+    this.onMessage("*", (client: Client, type: unknown, third: unknown) => {
+      const reply: ErrorReply = {
         code: "invalid",
-        message: `unknown message type "${String(type)}"; the connection is closed`,
-      } satisfies ErrorReply);
+        message: `unknown message type ${describeType(isRequestContext(third) ? "*" : type)} (known: ${Object.keys(CLIENT_MESSAGES).join(", ")})`,
+      };
+      // A request is answered and the client stays (as Colyseus answers a request of any other unknown type);
+      // a plain message is answered and its sender closed.
+      if (isRequestContext(third)) return third.reject(reply);
+      client.send("error", reply);
       client.leave(CLOSE.UNKNOWN_MESSAGE, "unknown message type");
     });
+  }
+
+  /**
+   * The last line of defence: an exception thrown by any handler, timer or lifecycle method of this room is
+   * logged here and goes no further, so that no message can stop the process (Colyseus wraps every callback
+   * of a room that defines this method).
+   */
+  override onUncaughtException(error: RoomException, methodName: RoomMethodName): void {
+    svc().log.error({ err: error.cause ?? error, code: this.code, in: methodName }, "room callback failed");
+    if (error instanceof OnMessageException && error.client)
+      error.client.send("error", {
+        code: "invalid",
+        message: "the server could not handle that message; nothing was changed",
+      } satisfies ErrorReply);
   }
 
   private createFrom(raw: unknown): void {
@@ -205,9 +231,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     }
     if (o.seed !== undefined && (o.role === "us" || o.role === "china") && !svc().config.PLAYER_SEEDS)
       throw new Error(
-        "cannot create the match: only a facilitator or a spectator may choose the seed (a player who knows it could work out the other side's hidden numbers); leave seed out",
+        "cannot create the match: only a facilitator or a spectator may choose the seed (whoever chooses it may not play a side of the match); leave seed out",
       );
     const seed = o.seed ?? randomInt(2 ** 31 - 1);
+    // Everything that hides a value from a side draws from this, never from the seed (shared/rules/streams.ts).
+    const secret = randomBytes(16).toString("hex");
     this.code = newCode((c) => store.has(c));
     this.settings = {
       timerSeconds: o.timerSeconds,
@@ -218,6 +246,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       // Only a creator who facilitates may come back as facilitator without the key: a creator who plays a
       // side must never see the other side's hidden state.
       creatorId: o.role === "facilitator" ? o.playerId : "",
+      // Whoever chose the seed may watch or run the match but never play a side of it (checked at each join).
+      seedChosenBy: o.seed !== undefined && !svc().config.PLAYER_SEEDS ? o.playerId : "",
     };
     this.creatorId = this.settings.creatorId;
     store.create({
@@ -225,11 +255,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       scenario: scenario.scenario,
       scenarioId: scenario.scenario.id,
       seed,
+      secret,
       settings: this.settings,
       createdAt: new Date().toISOString(),
     });
-    this.game = replay(scenario.scenario, seed, []).state;
-    this.botRng = { us: seedRng(seed + 101), china: seedRng(seed + 202) };
+    this.game = replay({ scenario: scenario.scenario, seed, secret }, []).state;
   }
 
   private restoreFrom(code: string): void {
@@ -242,7 +272,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     // Give the people who were playing the reconnection window to come back before a bot takes their side.
     this.botsWaitUntil = Date.now() + svc().config.RECONNECT_SECONDS * 1000;
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
-    const result = replay(record.scenario as MatchState["scenario"], record.seed, store.actions(code));
+    const result = replay(record, store.actions(code));
     this.game = result.state;
     for (const side of SIDES) {
       const found = botForSide(record.settings.botIds[side], side, this.game.scenario);
@@ -250,10 +280,6 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       if (typeof found === "string") log.warn({ code, side, reason: found }, "stored bot unavailable");
       this.botPlayers[side] = typeof found === "string" ? BOTS["random-legal"]! : found;
     }
-    this.botRng = {
-      us: seedRng(record.seed + 101 + this.game.turn),
-      china: seedRng(record.seed + 202 + this.game.turn),
-    };
     log.info({ code, turn: this.game.turn, hash: hashState(this.game) }, "match restored from its log");
     this.closeWhenDone();
   }
@@ -269,6 +295,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const previous = this.members.get(playerId);
     if (previous?.sessionId && previous.sessionId !== client.sessionId)
       throw new Error("cannot join: this player is already connected in another window");
+    if ((role === "us" || role === "china") && this.settings.seedChosenBy === playerId)
+      throw new Error(
+        "cannot join a side: you chose this match's seed, so you may watch it or run it as facilitator but not play a side",
+      );
     if (
       role === "facilitator" &&
       (this.creatorId === "" || playerId !== this.creatorId) &&
@@ -563,8 +593,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     }
     for (const side of SIDES) {
       if (this.game.pending[side] || this.hasHuman(side)) continue;
-      const decided = botOrders(this.game, side, this.botPlayers[side], this.botRng[side]);
-      this.botRng[side] = decided.rng;
+      const decided = botOrders(this.game, side, this.botPlayers[side], botSeed(this.game, side));
       this.submit(side, keepValidOrders(this.game, side, decided.orders));
     }
     this.resolveIfReady();
@@ -697,4 +726,21 @@ function pickJoin(options: unknown): unknown {
     playerId: o.playerId,
     ...(o.facilitatorKey !== undefined ? { facilitatorKey: o.facilitatorKey } : {}),
   };
+}
+
+/** A client-supplied message type, quoted for an error text only when it is a short plain name. */
+function describeType(type: unknown): string {
+  if (typeof type === "number" && Number.isFinite(type)) return String(type);
+  if (typeof type === "string" && /^[\w.*-]{1,40}$/.test(type)) return `"${type}"`;
+  return "(not a message name)";
+}
+
+/** Whether a handler's argument is the reply context of a request (a payload decoded from msgpack has no functions). */
+function isRequestContext(value: unknown): value is MessageContext & { reject(reason: unknown): void } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { reject?: unknown }).reject === "function" &&
+    (value as { id?: unknown }).id !== undefined
+  );
 }

@@ -52,8 +52,16 @@ export function applyAction(state: MatchState, action: Action): MatchState {
   }
 }
 
-export function replay(scenario: Scenario, seed: number, actions: readonly Action[]): Replayed {
-  let state = createMatch(scenario, seed);
+/** What a match starts from: its scenario, its shareable seed and its secret (see shared/rules/streams.ts). */
+export interface MatchOrigin {
+  scenario: unknown;
+  seed: number;
+  secret: string;
+}
+
+/** Rebuilds a match from where it started and its log; throws ReplayError where the log and the rules disagree. */
+export function replay(origin: MatchOrigin, actions: readonly Action[]): Replayed {
+  let state = createMatch(origin.scenario as Scenario, origin.seed, origin.secret);
   const turns = [state];
   for (const action of actions) {
     state = applyAction(state, action);

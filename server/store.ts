@@ -23,6 +23,11 @@ export interface MatchRecord {
   scenario: unknown;
   scenarioId: string;
   seed: number;
+  /**
+   * The match's secret (128 random bits, hex) behind everything that hides a value from a side. It stays on
+   * the server: only a finished match's export shows it.
+   */
+  secret: string;
   /** Room settings: timer, privacy, bots, facilitator key. */
   settings: MatchSettings;
   createdAt: string;
@@ -38,6 +43,8 @@ export interface MatchSettings {
   facilitatorKey: string;
   /** The player who created the match (may act as its facilitator without the key). */
   creatorId: string;
+  /** The player who chose the seed, who may never take a side of the match ("" when the seed was random). */
+  seedChosenBy: string;
 }
 
 /** Settings as stored; matches stored before bots were chosen per side named one bot for both. */
@@ -46,6 +53,7 @@ function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
   return {
     ...settings,
     botIds: stored.botIds ?? { us: botId ?? "random-legal", china: botId ?? "random-legal" },
+    seedChosenBy: stored.seedChosenBy ?? "",
   };
 }
 
@@ -82,6 +90,7 @@ export class MatchStore {
         scenario_id TEXT NOT NULL,
         scenario TEXT NOT NULL,
         seed INTEGER NOT NULL,
+        secret TEXT NOT NULL DEFAULT '',
         settings TEXT NOT NULL,
         created_at TEXT NOT NULL,
         finished INTEGER NOT NULL DEFAULT 0
@@ -93,8 +102,13 @@ export class MatchStore {
         PRIMARY KEY (code, seq)
       );
     `);
+    // A store made before matches had a secret gains the column; its old matches then cannot be replayed on
+    // these rules (their hashes were made with the old streams) and are reported at start, not trusted.
+    const columns = this.db.prepare("PRAGMA table_info(matches)").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "secret"))
+      this.db.exec("ALTER TABLE matches ADD COLUMN secret TEXT NOT NULL DEFAULT ''");
     this.insertMatch = this.db.prepare(
-      "INSERT INTO matches (code, scenario_id, scenario, seed, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO matches (code, scenario_id, scenario, seed, secret, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
     this.insertAction = this.db.prepare("INSERT INTO actions (code, seq, action) VALUES (?, ?, ?)");
     this.lastSeq = this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM actions WHERE code = ?");
@@ -113,6 +127,7 @@ export class MatchStore {
       record.scenarioId,
       JSON.stringify(record.scenario),
       record.seed,
+      record.secret,
       JSON.stringify(record.settings),
       record.createdAt,
     );
@@ -135,6 +150,7 @@ export class MatchStore {
           scenario_id: string;
           scenario: string;
           seed: number;
+          secret: string;
           settings: string;
           created_at: string;
           finished: number;
@@ -146,6 +162,7 @@ export class MatchStore {
       scenarioId: row.scenario_id,
       scenario: JSON.parse(row.scenario),
       seed: row.seed,
+      secret: row.secret,
       settings: settingsOf(JSON.parse(row.settings) as MatchSettings & { botId?: string }),
       createdAt: row.created_at,
       finished: row.finished === 1,

@@ -218,10 +218,16 @@ export function sampleState(view: View, scenario: Scenario, dice: Dice): MatchSt
   const us = view.viewer === "us" ? (own as UsState) : sampleUs(view, scenario, dice, seen);
   const china = view.viewer === "china" ? (own as ChinaState) : sampleChina(view, scenario, dice);
   return {
-    version: 1,
+    version: 2,
     scenario,
-    seed: 0,
-    rng: dice.int(2 ** 32),
+    seed: dice.int(2 ** 31),
+    // A guess at the world's luck: the bot knows neither the seed's future cards nor the secret.
+    secret: Array.from({ length: 4 }, () =>
+      dice
+        .int(2 ** 32)
+        .toString(16)
+        .padStart(8, "0"),
+    ).join(""),
     turn: view.turn,
     phase: view.phase,
     tension: view.tension,
@@ -234,7 +240,6 @@ export function sampleState(view: View, scenario: Scenario, dice: Dice): MatchSt
     drawn,
     events: [],
     history: [],
-    intelSeed: { us: dice.int(2 ** 32), china: dice.int(2 ** 32) },
     exposed: [],
     nextProjectId: 2_000_000,
   };

@@ -1,7 +1,7 @@
 /** Setting up a new match from a scenario and a seed. */
 import { computeCapabilities, turnRecord } from "./resolve.ts";
 import { ORDER_TYPES, type OrderType } from "./orders.ts";
-import { Dice, seedRng } from "./rng.ts";
+import { offlineSecret, SECRET_PATTERN } from "./streams.ts";
 import type { Scenario } from "./scenario.ts";
 import type {
   ChinaState,
@@ -61,10 +61,13 @@ export function freshSide(
 }
 
 /**
- * A new match at its first turn. The same scenario and seed always give the same state (and hash). The start
- * already shows each side's capability and the lead, computed from the starting fleets.
+ * A new match at its first turn. The same scenario, seed and secret always give the same state (and hash). The
+ * start already shows each side's capability and the lead, computed from the starting fleets. A server passes
+ * a secret it made with a CSPRNG (see streams.ts); offline play may leave it out, and it then follows from the
+ * seed. Throws on a secret that is not 32-64 lower-case hexadecimal digits (a programming error, never input).
  */
-export function createMatch(scenario: Scenario, seed: number): MatchState {
+export function createMatch(scenario: Scenario, seed: number, secret = offlineSecret(seed)): MatchState {
+  if (!SECRET_PATTERN.test(secret)) throw new Error("a match secret is 32 to 64 lower-case hex digits");
   const p = scenario.params;
   const chips = p.chips;
   const d = p.china.domestic;
@@ -131,10 +134,10 @@ export function createMatch(scenario: Scenario, seed: number): MatchState {
     };
   }
   const state: MatchState = {
-    version: 1,
+    version: 2,
     scenario,
     seed,
-    rng: seedRng(seed),
+    secret,
     turn: 0,
     phase: "orders",
     tension: p.world.startTension,
@@ -147,14 +150,10 @@ export function createMatch(scenario: Scenario, seed: number): MatchState {
     drawn: [],
     events: [],
     history: [],
-    intelSeed: { us: 0, china: 0 },
     exposed: [],
     nextProjectId: 1,
   };
   computeCapabilities(state);
-  const dice = new Dice(state.rng);
-  state.intelSeed = { us: dice.int(2 ** 32), china: dice.int(2 ** 32) };
-  state.rng = dice.state;
   state.history = [turnRecord(state, -1)];
   return state;
 }

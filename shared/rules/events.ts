@@ -1,6 +1,13 @@
 /**
- * The event deck: cards that echo real events, each with its source. A seeded draw picks at most one card a
- * turn (the facilitator can also inject any card on a chosen turn). Each card kind has one small effect.
+ * The event deck: cards that echo real events, each with its source. Each card kind has one small effect. Two
+ * kinds of draw (see streams.ts):
+ * - public cards: each turn the public stream of the seed picks at most one card by its base weight, whatever
+ *   the players ordered, so rooms given one seed see the same cards; a card whose public condition does not
+ *   hold (an export pause while chips are banned, a one-time card already drawn) then does nothing;
+ * - detections (cards that can only happen because of something a side hides: a smuggling ring caught, a
+ *   lease exposed, a reform vote, a yield breakthrough that research makes likelier) are drawn each on the
+ *   secret detection stream, so that a card that did not come up tells nobody anything.
+ * The facilitator can also inject any card on a chosen turn; the public draw then rests for that turn.
  */
 import { z } from "zod";
 import deckJson from "../scenarios/events.json" with { type: "json" };
@@ -9,6 +16,7 @@ import { holdReformVote } from "./levers/permittingReform.ts";
 import { clamp, saturate } from "./model.ts";
 import type { MatchState, ModifierTarget } from "./types.ts";
 import { HOSTS, SIDES } from "./types.ts";
+import { publicDice } from "./streams.ts";
 
 const side = z.enum(SIDES);
 const host = z.enum(HOSTS);
@@ -88,6 +96,23 @@ export const EVENT_DECK: readonly EventCard[] = EventDeckSchema.parse(deckJson).
 export function findCard(id: string): EventCard | undefined {
   return EVENT_DECK.find((c) => c.id === id);
 }
+
+/** Card kinds whose occurrence depends on something a side hides: drawn on the secret detection stream. */
+const DETECTION_KINDS: ReadonlySet<EventEffect["kind"]> = new Set([
+  "reformVote",
+  "smugglingBust",
+  "leaseExposed",
+  "yieldBreakthrough",
+]);
+const DETECTION_CARDS = EVENT_DECK.filter((c) => DETECTION_KINDS.has(c.effect.kind));
+
+/** Whether a card is a detection, drawn on the secret stream (its odds hang on something a side hides). */
+export function isDetectionCard(id: string): boolean {
+  return DETECTION_CARDS.some((c) => c.id === id);
+}
+const PUBLIC_CARDS = EVENT_DECK.filter((c) => !DETECTION_KINDS.has(c.effect.kind));
+const TOTAL_WEIGHT = EVENT_DECK.reduce((sum, c) => sum + c.weight, 0);
+const PUBLIC_WEIGHT = PUBLIC_CARDS.reduce((sum, c) => sum + c.weight, 0);
 
 /** Whether a card can fire now, and how much likelier than its base weight. */
 function weightNow(state: MatchState, card: EventCard): number {
@@ -235,11 +260,18 @@ export function drawEvents(ctx: ResolveContext): void {
     const card = findCard(q.eventId);
     if (card) fire(ctx, card, true);
   }
-  if (queued.length > 0 || !ctx.dice.chance(s.scenario.params.world.eventChancePerTurn)) return;
-  const weights = EVENT_DECK.map((c) => weightNow(s, c));
-  const i = ctx.dice.weighted(weights);
-  const card = EVENT_DECK[i];
-  if (card) fire(ctx, card, false);
+  const chance = s.scenario.params.world.eventChancePerTurn;
+  // Detections first, each with its own draw whether or not it can happen (the stream is secret anyway).
+  const detections = ctx.dice("detections");
+  for (const card of DETECTION_CARDS) {
+    const roll = detections.uniform();
+    if (roll < (chance * weightNow(s, card)) / TOTAL_WEIGHT) fire(ctx, card, false);
+  }
+  if (queued.length > 0) return;
+  const dice = publicDice(s.seed, "events", s.turn);
+  if (!dice.chance(chance * (PUBLIC_WEIGHT / TOTAL_WEIGHT))) return;
+  const card = PUBLIC_CARDS[dice.weighted(PUBLIC_CARDS.map((c) => c.weight))];
+  if (card && weightNow(s, card) > 0) fire(ctx, card, false);
 }
 
 /** Counts down the temporary effects and drops the spent ones. */

@@ -11,7 +11,8 @@ import { HOSTS } from "./types.ts";
 const REMOTE_SOURCE = "Law-firm commentary, Jan 2026 (Remote Access Security Act passed the House 369-22)";
 
 export function updateHosts(ctx: ResolveContext): void {
-  const { s, dice } = ctx;
+  const { s } = ctx;
+  const dice = ctx.dice("hosts");
   const p = s.scenario.params;
   const drift = p.levers.hostDrift;
   for (const id of HOSTS) {

@@ -6,7 +6,8 @@
  * zero. Intelligence spending narrows the bands; a detection makes a value exact.
  */
 import type { ResolveContext } from "./levers/lever.ts";
-import { Dice } from "./rng.ts";
+import type { DiceBase } from "./rng.ts";
+import { secretDice } from "./streams.ts";
 import { domesticCapacity, fleetH100e, firmPowerGW, intelQuality, saturate, totalLeased } from "./model.ts";
 import type { Estimate, IntelReport, MatchState, Side } from "./types.ts";
 import { HOSTS } from "./types.ts";
@@ -21,7 +22,7 @@ const FLOOR = {
   cash: 10,
 };
 
-function estimate(value: number, sigma: number, dice: Dice, floor: number): Estimate {
+function estimate(value: number, sigma: number, dice: DiceBase, floor: number): Estimate {
   const shifted = (value + floor) * Math.exp(sigma * dice.normal());
   return {
     estimate: Math.max(0, shifted - floor),
@@ -39,7 +40,12 @@ function exact(value: number): Estimate {
  * Builds a side's intelligence report on the other side, using the dice for noise and detections. The hidden
  * values are listed in a fixed order (the dice are drawn in that order, so the order is part of the rules).
  */
-function buildReport(state: MatchState, viewer: Side, dice: Dice, exposed: readonly string[]): IntelReport {
+function buildReport(
+  state: MatchState,
+  viewer: Side,
+  dice: DiceBase,
+  exposed: readonly string[],
+): IntelReport {
   const q = intelQuality(state, viewer);
   const l = state.scenario.params.levers;
   const sigma = l.intelBaseSigma * (1 - 0.8 * q);
@@ -68,7 +74,6 @@ function buildReport(state: MatchState, viewer: Side, dice: Dice, exposed: reado
   }
   const u = state.us;
   noisy("homeH100e", fleetH100e(u.fleet));
-  noisy("frontierSupply", u.frontierSupply);
   noisy("enforcement", saturate(u.enforcementStock, l.enforcementRef), FLOOR.enforcement);
   noisy("reformProgress", u.reformProgress, FLOOR.reformProgress);
   noisy("cash", u.cash, FLOOR.cash);
@@ -79,14 +84,15 @@ function buildReport(state: MatchState, viewer: Side, dice: Dice, exposed: reado
 
 /**
  * A side's intelligence report on the other side for the current turn. Pure and repeatable: the noise comes
- * from the turn's seed in the state, so every call in a turn gives the same report.
+ * from the viewer's secret intelligence stream of this turn, so every call in a turn gives the same report,
+ * and neither the seed nor any other turn's report tells what the noise is.
  */
 export function intelReport(state: MatchState, viewer: Side): IntelReport {
-  return buildReport(state, viewer, new Dice(state.intelSeed[viewer]), viewer === "us" ? state.exposed : []);
+  const dice = secretDice(state.secret, viewer === "us" ? "intel.us" : "intel.china", state.turn);
+  return buildReport(state, viewer, dice, viewer === "us" ? state.exposed : []);
 }
 
-/** Draws the seeds of the next reports at the end of a resolution, and keeps this turn's exposures. */
+/** Keeps this turn's exposures for the reports read after the resolution. */
 export function updateIntel(ctx: ResolveContext): void {
-  ctx.s.intelSeed = { us: ctx.dice.int(2 ** 32), china: ctx.dice.int(2 ** 32) };
   ctx.s.exposed = [...ctx.exposed];
 }

@@ -51,7 +51,7 @@ export function advanceProjects(ctx: ResolveContext, side: Side): void {
   const remaining: Project[] = [];
   for (const p of mine.projects) {
     const atHome = p.kind === "power" || p.kind === "dataCenter";
-    if (side === "us" && atHome && ctx.dice.chance(opposition)) {
+    if (side === "us" && atHome && ctx.dice("projects.us").chance(opposition)) {
       p.turnsLeft += 1;
       p.delayTurns += 1;
       ctx.emit("us", "project.opposed", `Local opposition delays ${projectName(p)} by a turn.`, {

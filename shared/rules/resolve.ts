@@ -23,7 +23,8 @@ import {
   turnLabel,
 } from "./model.ts";
 import { advanceProjects } from "./projects.ts";
-import { Dice } from "./rng.ts";
+import type { DiceBase } from "./rng.ts";
+import { secretDice, type SecretStream } from "./streams.ts";
 import type { Order } from "./orders.ts";
 import type {
   ChinaState,
@@ -145,7 +146,7 @@ function cloneForResolve(state: MatchState): MatchState {
     version: state.version,
     scenario: state.scenario,
     seed: state.seed,
-    rng: state.rng,
+    secret: state.secret,
     turn: state.turn,
     phase: state.phase,
     tension: state.tension,
@@ -158,18 +159,22 @@ function cloneForResolve(state: MatchState): MatchState {
     drawn: [...state.drawn],
     events: state.events,
     history: state.history,
-    intelSeed: state.intelSeed,
     exposed: state.exposed,
     nextProjectId: state.nextProjectId,
   };
 }
 
-function makeContext(s: MatchState, before: MatchState, dice: Dice, events: GameEvent[]): ResolveContext {
+function makeContext(s: MatchState, before: MatchState, events: GameEvent[]): ResolveContext {
   const supply: Record<string, number> = {};
+  const streams = new Map<SecretStream, DiceBase>();
   const ctx: ResolveContext = {
     s,
     before,
-    dice,
+    dice(stream) {
+      let dice = streams.get(stream);
+      if (!dice) streams.set(stream, (dice = secretDice(s.secret, stream, s.turn)));
+      return dice;
+    },
     algoBoost: { us: 1, china: 1 },
     exposed: new Set(),
     hbmUsed: 0,
@@ -366,9 +371,8 @@ export function turnRecord(s: MatchState, turn: number): TurnRecord {
 export function resolveTurn(state: MatchState): { state: MatchState; events: GameEvent[] } {
   if (state.phase === "ended") return { state, events: [] };
   const s = cloneForResolve(state);
-  const dice = new Dice(s.rng);
   const events: GameEvent[] = [];
-  const ctx = makeContext(s, state, dice, events);
+  const ctx = makeContext(s, state, events);
   const p = s.scenario.params;
 
   // Last turn's temporary effects and accumulated efforts fade first: what a side pays for this turn works at
@@ -422,7 +426,6 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   s.us.frontierSupply *= 1 + p.us.frontierSupplyGrowthPerTurn;
   s.tension *= 1 - p.world.tensionDecayPerTurn;
 
-  s.rng = dice.state;
   s.history = [...state.history, turnRecord(s, s.turn)];
   s.events = [...state.events, ...events];
   s.pending = { us: null, china: null };

@@ -22,19 +22,10 @@ export function next(rng: Rng): [number, Rng] {
   return [((t ^ (t >>> 14)) >>> 0) / 4294967296, state];
 }
 
-/**
- * A generator cursor for code that draws several values in a row during one resolution. It wraps the pure
- * `next` so that the final state can be written back into the match state.
- */
-export class Dice {
-  constructor(public state: Rng) {}
-
+/** The draws every generator offers, built on its uniform draw. */
+export abstract class DiceBase {
   /** Uniform in [0, 1). */
-  uniform(): number {
-    const [value, state] = next(this.state);
-    this.state = state;
-    return value;
-  }
+  abstract uniform(): number;
 
   /** True with probability p (clamped to [0, 1]). */
   chance(p: number): boolean {
@@ -63,5 +54,21 @@ export class Dice {
       if (r < 0) return i;
     }
     return weights.length - 1;
+  }
+}
+
+/**
+ * A cursor over the 32-bit generator, for code that draws several values in a row (bots, the lab). It wraps
+ * the pure `next` so that the final state can be written back.
+ */
+export class Dice extends DiceBase {
+  constructor(public state: Rng) {
+    super();
+  }
+
+  uniform(): number {
+    const [value, state] = next(this.state);
+    this.state = state;
+    return value;
   }
 }

@@ -207,10 +207,15 @@ export interface Modifier {
 }
 
 export interface MatchState {
-  version: 1;
+  version: 2;
   scenario: Scenario;
+  /** The shareable seed: it drives only the public luck (the event deck), see streams.ts. */
   seed: number;
-  rng: number;
+  /**
+   * 128 random bits (hex) behind every draw that hides something from a side (intelligence noise,
+   * detections, project luck, the bots). Never sent to a player; see streams.ts.
+   */
+  secret: string;
   /** Turns resolved so far; the current turn's index. */
   turn: number;
   phase: "orders" | "ended";
@@ -226,11 +231,6 @@ export interface MatchState {
   drawn: string[];
   events: GameEvent[];
   history: TurnRecord[];
-  /**
-   * Seeds of this turn's intelligence noise, drawn at resolution. Reports are computed from them on demand
-   * (see intel.ts), so they cost nothing until someone looks, and stay the same however often they are read.
-   */
-  intelSeed: Record<Side, number>;
   /** Hosts where China's leases were exposed by an event this turn: the US sees them exactly. */
   exposed: HostId[];
   nextProjectId: number;

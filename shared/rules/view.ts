@@ -4,7 +4,8 @@
  * sends a client nothing but its viewer's projection, so nothing hidden can leak through a state patch.
  */
 import { intelReport } from "./intel.ts";
-import { budget, leadMonths, turnLabel } from "./model.ts";
+import { budget, leadMonths, toolPressureLevel, turnLabel } from "./model.ts";
+import { chipSupply } from "./levers/buyChips.ts";
 import type { Order } from "./orders.ts";
 import type {
   ChinaState,
@@ -48,6 +49,16 @@ export interface PublicView {
   exportControlLevel: ControlLevel;
   subsidyRate: number;
   permitReform: number;
+  /**
+   * Frontier chips on offer this turn (H100e). Public: the supply follows from reported foundry output and
+   * public events, and China's purchase limit is read from it.
+   */
+  frontierSupply: number;
+  /**
+   * US pressure on tool-making allies, 0..1. Public: allied export rules are announced, and China pays for it
+   * in the price and lead time of every fab expansion.
+   */
+  toolPressure: number;
   hosts: Record<HostId, HostState>;
   capability: Record<Side, number>;
   leadMonths: number;
@@ -134,6 +145,8 @@ function publicView(state: MatchState, viewer: Viewer): PublicView {
     exportControlLevel: state.us.exportControlLevel,
     subsidyRate: state.china.subsidyRate,
     permitReform: state.us.permitReform,
+    frontierSupply: chipSupply(state, "china", "frontier"),
+    toolPressure: toolPressureLevel(state),
     hosts,
     capability: { us: state.us.capability, china: state.china.capability },
     leadMonths: leadMonths(state.us.capability, state.china.capability, p.world.leadGrowthPerYear),

@@ -20,7 +20,7 @@ import {
   submitOrders,
   viewFor,
 } from "../rules/index.ts";
-import { seedRng } from "../rules/rng.ts";
+import { offlineSecret, secretDice } from "../rules/streams.ts";
 
 export interface MatchLog {
   state: MatchState;
@@ -46,6 +46,14 @@ class LazyBotInput implements BotInput {
   }
 }
 
+/**
+ * The generator a side's bot starts from this turn: the side's secret bot stream, so that nobody can foresee
+ * a bot's orders from the seed (the server's match secret never leaves it).
+ */
+export function botSeed(state: MatchState, side: Side): number {
+  return secretDice(state.secret, side === "us" ? "bots.us" : "bots.china", state.turn).int(2 ** 32);
+}
+
 /** Asks a bot for its orders from what its side may see. */
 export function botOrders(
   state: MatchState,
@@ -56,15 +64,21 @@ export function botOrders(
   return bot.decide(new LazyBotInput(state, side), rng);
 }
 
-/** Plays a match to its end. The same scenario, seed and bots always give the same log. */
-export function playMatch(scenario: Scenario, seed: number, bots: Record<Side, Bot>): MatchLog {
-  let state = createMatch(scenario, seed);
-  const rngs: Record<Side, number> = { us: seedRng(seed * 2 + 1), china: seedRng(seed * 2 + 2) };
+/**
+ * Plays a match to its end. The same scenario, seed, secret and bots always give the same log; offline the
+ * secret follows from the seed, and the server's matches replay here when given theirs.
+ */
+export function playMatch(
+  scenario: Scenario,
+  seed: number,
+  bots: Record<Side, Bot>,
+  secret = offlineSecret(seed),
+): MatchLog {
+  let state = createMatch(scenario, seed, secret);
   const log: MatchLog = { state, orders: { us: [], china: [] }, refused: { us: 0, china: 0 } };
   while (state.phase !== "ended") {
     for (const side of ["us", "china"] as const) {
-      const decided = botOrders(state, side, bots[side], rngs[side]);
-      rngs[side] = decided.rng;
+      const decided = botOrders(state, side, bots[side], botSeed(state, side));
       let result = submitOrders(state, side, decided.orders);
       if (!result.ok) {
         log.refused[side] += decided.orders.length;

@@ -35,7 +35,7 @@ describe("the bot input type", () => {
   });
 
   it("holds no hidden state of the other side, the generator or the pending orders", () => {
-    type Hidden = "us" | "china" | "rng" | "seed" | "pending" | "injected" | "intelSeed" | "fullHistory";
+    type Hidden = "us" | "china" | "secret" | "seed" | "pending" | "injected" | "fullHistory";
     expectTypeOf<Extract<keyof UsView, Hidden>>().toEqualTypeOf<never>();
     expectTypeOf<Extract<keyof ChinaView, Hidden>>().toEqualTypeOf<never>();
     expectTypeOf<UsView["own"]>().toEqualTypeOf<MatchState["us"]>();
@@ -99,10 +99,10 @@ describe("bots decide from the view and options alone", () => {
 
   it("does not depend on hidden values that its view does not show", () => {
     for (const state of states) {
-      // Change what neither side's view shows: the world's generator, China's projects and running totals.
+      // Change what neither side's view shows: the public seed, China's projects and running totals.
       const changed: MatchState = {
         ...state,
-        rng: (state.rng + 1) >>> 0,
+        seed: (state.seed + 1) >>> 0,
         china: { ...state.china, chipResearchStock: 99, runningCostTotal: 1234, projects: [] },
       };
       expect(viewFor(changed, "us")).toEqual(viewFor(state, "us"));

@@ -180,6 +180,91 @@ describe("hundreds of bad messages", () => {
     expectTargetUnchanged();
   });
 
+  it('survives the payloads that once stopped the process through a message typed "*"', async () => {
+    // `room.send("*", { toString: 1 })` reached the unknown-type handler with the payload as its "type", and
+    // turning that into text threw outside any handler: the whole process exited.
+    const payloads: unknown[] = [
+      { toString: 1 },
+      { toString: 1, valueOf: 1 },
+      [{ toString: 1 }],
+      { valueOf: "x", toJSON: 1, [Symbol.toPrimitive]: 1 },
+      { constructor: { prototype: 1 }, __proto__: { toString: 1 } },
+    ];
+    const senders = await Promise.all(payloads.map(() => join()));
+    senders.forEach((t, i) => t.room.send("*", payloads[i]));
+    for (const t of senders) {
+      await waitFor(`${t.options.name} to be closed`, () => t.leftWith !== undefined);
+      expect(t.leftWith).toBe(4400);
+      expect(t.errors[0]?.message).toMatch(/unknown message type \(not a message name\)/);
+    }
+    // The raw frame from the report: ROOM_DATA, the type "*", then a msgpack map { toString: 1 }.
+    const raw = await join();
+    raw.sendRaw(
+      Uint8Array.from([0x0d, 0xa1, 0x2a, 0xde, 0x00, 0x01, 0xa8, ...Buffer.from("toString"), 0x01]),
+    );
+    await waitFor("the raw sender to be closed", () => raw.leftWith !== undefined);
+    // As a request, the refusal is a plain reply: no exception text comes back.
+    const asker = await join();
+    const reply = await asker.refused("*", { toString: 1 });
+    expect(reply.message).toMatch(/^unknown message type "\*"/);
+    expect(asker.isOpen()).toBe(true);
+    expect(JSON.stringify(reply)).not.toMatch(/TypeError|primitive|at \w+ \(/);
+    expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
+    expect(crashes).toEqual([]);
+    expectTargetUnchanged();
+  });
+
+  it("survives a fuzz of prototype-named types and hostile payloads, sent and requested", async () => {
+    // In a room of its own, so that the fuzzing side members may change their own drafts.
+    const host = await Seat.create(server.url, {
+      role: "spectator",
+      name: "Host",
+      playerId: playerId("host"),
+    });
+    seats.push(host);
+    const names = ["*", "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "then", "draft"];
+    const hostile: unknown[] = [
+      { toString: 1 },
+      { valueOf: 1 },
+      { __proto__: { orders: [] } },
+      { orders: { length: 1e9 } },
+      { orders: [{ type: "constructor" }, { type: "__proto__", amount: { valueOf: 1 } }] },
+      { orders: [{ type: "fundAlgorithms", amount: { toString: 1 } }] },
+      { turn: { valueOf: 1 } },
+      [[[[[[[[{ toString: 1 }]]]]]]]],
+      "toString",
+      12,
+      null,
+    ];
+    let sent = 0;
+    for (const [i, type] of names.entries()) {
+      const troll = await Seat.join(server.url, host.code, {
+        role: i % 2 === 0 ? "us" : "china",
+        name: `Fuzz ${i}`,
+        playerId: playerId("fuzz"),
+      });
+      seats.push(troll);
+      for (const payload of hostile) {
+        // A request that is refused, answered or left unanswered: none of them may stop the server.
+        await Promise.race([
+          troll.room.request(type, payload).catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, 200)),
+        ]);
+        sent++;
+        if (troll.isOpen()) troll.room.send(type, payload);
+        sent++;
+      }
+    }
+    expect(sent).toBe(names.length * hostile.length * 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
+    expect(crashes).toEqual([]);
+    // Nothing was confirmed or logged in the fuzzed room, and the target room never heard of it.
+    expect(server.running.store.actions(host.code)).toEqual([]);
+    expect(host.state.turn).toBe(0);
+    expectTargetUnchanged();
+  });
+
   it(`closes a client whose message is larger than MAX_MESSAGE_BYTES (${MAX_MESSAGE_BYTES})`, async () => {
     const trolls = [
       await join({ role: "us", name: "Amy" }),

@@ -154,10 +154,14 @@ describe("bots chosen per side", () => {
     const started = Date.now();
     const end = await watcher.waitView("the end", (v) => v.phase === "ended", 15_000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(15 * 250);
-    const sim = playMatch(BUILTIN_SCENARIOS["baseline-2025"]!.scenario, seed, {
-      us: BOTS.hawk!,
-      china: BOTS.offshorer!,
-    });
+    // The bots draw from the match's secret, which only the server knows: the test reads it from the store.
+    const secret = world.server.running.store.get(watcher.code)!.secret;
+    const sim = playMatch(
+      BUILTIN_SCENARIOS["baseline-2025"]!.scenario,
+      seed,
+      { us: BOTS.hawk!, china: BOTS.offshorer! },
+      secret,
+    );
     expect(end.history.map((row) => row.capability)).toEqual(
       sim.state.history.map((row) => ({ us: row.sides.us.capability, china: row.sides.china.capability })),
     );

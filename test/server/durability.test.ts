@@ -30,8 +30,8 @@ const env = {
 };
 const seats: Seat[] = [];
 let server: ChildServer;
-const expected = new ExpectedMatch("baseline-2025", SEED);
-const other = new ExpectedMatch("hardline-2025", SEED + 1);
+let expected: ExpectedMatch;
+let other: ExpectedMatch;
 const ids = { ann: playerId("ann"), bo: playerId("bo"), cy: playerId("cy"), di: playerId("di") };
 let code = "";
 let otherCode = "";
@@ -51,6 +51,17 @@ const chinaTurns: Order[][] = [
   [],
   [],
 ];
+
+/** A match's secret, read straight from the server's SQLite file (the server never sends it). */
+function secretOf(matchCode: string): string {
+  const db = new Database(join(dataDir, "matches.sqlite"), { readonly: true });
+  try {
+    return (db.prepare("SELECT secret FROM matches WHERE code = ?").get(matchCode) as { secret: string })
+      .secret;
+  } finally {
+    db.close();
+  }
+}
 
 /** The last action the server wrote for a match, read straight from its SQLite file. */
 function lastAction(matchCode: string): { kind: string; turn?: number; hash?: string; side?: string } {
@@ -103,6 +114,7 @@ describe("a crash and a restart", () => {
     });
     seats.push(tess);
     code = tess.code;
+    expected = new ExpectedMatch("baseline-2025", SEED, secretOf(code));
     facilitatorKey = (await waitFor("Tess's welcome", () => tess.welcome)).facilitatorKey ?? "";
     const ann = await sit("us", "Ann", ids.ann);
     const bo = await sit("china", "Bo", ids.bo);
@@ -117,6 +129,7 @@ describe("a crash and a restart", () => {
     const di = await Seat.join(server.url, cy.code, { role: "china", name: "Di", playerId: ids.di });
     seats.push(cy, di);
     otherCode = cy.code;
+    other = new ExpectedMatch("hardline-2025", SEED + 1, secretOf(otherCode));
     await cy.request("confirm", { turn: 0 });
     await di.request("confirm", { turn: 0 });
     other.turn([], []);

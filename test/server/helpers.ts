@@ -372,10 +372,11 @@ export async function getJson(url: string): Promise<{ status: number; body: unkn
 /** The match the server should hold after these turns, rebuilt here on the pure rules. */
 export class ExpectedMatch {
   state: MatchState;
-  constructor(scenarioId: string, seed: number) {
+  /** `secret` is the match's own, which only the server knows: a test reads it from the store. */
+  constructor(scenarioId: string, seed: number, secret: string) {
     const entry = BUILTIN_SCENARIOS[scenarioId];
     if (!entry) throw new Error(`no scenario ${scenarioId}`);
-    this.state = createMatch(entry.scenario, seed);
+    this.state = createMatch(entry.scenario, seed, secret);
   }
   submit(side: Side, orders: Order[]): this {
     const result = submitOrders(this.state, side, orders);

@@ -31,14 +31,11 @@ const CHINA_KEYS = [
   "subsidyCostTotal",
   "fabYield",
 ];
-/** Hidden fields of the US state. */
-const US_KEYS = [
-  "enforcementStock",
-  "reformProgress",
-  "toolPressure",
-  "exportRevenueDue",
-  "politicalCostTurns",
-];
+/**
+ * Hidden fields of the US state. (Pressure on tool makers and the frontier supply are public facts, in every
+ * view: see docs/security.md.)
+ */
+const US_KEYS = ["enforcementStock", "reformProgress", "exportRevenueDue", "politicalCostTurns"];
 
 interface Scan {
   /** Every number received, except those inside an estimate marked exact (a detection the rules allow). */

@@ -422,7 +422,8 @@ export const de: Strings = {
     "buyChips.done": "Chips gekauft: {{h100e}} H100e.",
     "buyChips.blocked": "Ein Chipkauf wurde durch eine neue Regel blockiert; kein Geld wurde ausgegeben.",
     "buyChips.soldOut": "Von dieser Sorte waren diese Runde keine Chips mehr zu haben.",
-    "smuggleChips.arrived": "Geschmuggelte Chips sind angekommen.",
+    "smuggleChips.arrived":
+      "Geschmuggelte Chips sind angekommen: {{h100e}} H100e (Ihre Aufklärung schätzte das Entdeckungsrisiko auf etwa {{riskPercent}} %).",
     "smuggleChips.caught": "Ein Schmugglerring fliegt in {{host}} auf; die Chips werden beschlagnahmt.",
     "leaseCompute.done": "Rechenleistung in {{host}} gemietet: {{h100e}} H100e.",
     "leaseCompute.refused": "Es konnte keine Kapazität gemietet werden.",

@@ -400,7 +400,8 @@ export const en = {
     "buyChips.done": "Chips bought: {{h100e}} H100e.",
     "buyChips.blocked": "A chip purchase was blocked by a new rule; no money was spent.",
     "buyChips.soldOut": "No chips of that kind were left this turn.",
-    "smuggleChips.arrived": "Smuggled chips arrived.",
+    "smuggleChips.arrived":
+      "Smuggled chips arrived: {{h100e}} H100e (your intelligence put the risk of detection at about {{riskPercent}}%).",
     "smuggleChips.caught": "A smuggling ring is caught in {{host}}; the chips are seized.",
     "leaseCompute.done": "Compute leased in {{host}}: {{h100e}} H100e.",
     "leaseCompute.refused": "No capacity could be leased.",

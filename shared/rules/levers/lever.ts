@@ -2,18 +2,20 @@
  * The shape every lever shares. Each order type has one file in this folder with its checks, its effect and
  * its explanation; the dispatcher in index.ts joins them.
  */
-import type { Dice } from "../rng.ts";
+import type { DiceBase } from "../rng.ts";
+import type { SecretStream } from "../streams.ts";
 import type { OrderOf, OrderType } from "../orders.ts";
 import type { Reason } from "../reasons.ts";
 import type { Audience, ChipType, HostId, MatchState, Side } from "../types.ts";
 
-/** What a resolution step may touch: a private working copy of the state, the dice, and the event list. */
+/** What a resolution step may touch: a private working copy of the state, its chance streams, and the event list. */
 export interface ResolveContext {
   /** The working copy, mutated during resolution (never the caller's state). */
   s: MatchState;
   /** The state as it was when orders were written: prices and costs are taken from it. */
   before: MatchState;
-  dice: Dice;
+  /** This turn's generator of a secret stream (made on first use, then the same cursor all turn). */
+  dice(stream: SecretStream): DiceBase;
   emit(
     audience: Audience,
     key: string,

@@ -35,9 +35,9 @@ export const permittingReform = spendingLever({
 
 /** Puts the reform bill to a vote: it passes with the scenario's chance, or falls back to half-way. */
 export function holdReformVote(ctx: ResolveContext): void {
-  const { s, dice } = ctx;
+  const { s } = ctx;
   const p = s.scenario.params.us;
-  if (dice.chance(p.reformPassChance)) {
+  if (ctx.dice("reform").chance(p.reformPassChance)) {
     const before = s.us.permitReform;
     s.us.permitReform = Math.min(1, before + p.reformStep);
     s.us.reformProgress = 0;

@@ -1,5 +1,6 @@
-import { chipPrice, clamp, detectionChance } from "../model.ts";
-import { HOSTS } from "../types.ts";
+import { intelReport } from "../intel.ts";
+import { chipPrice, clamp, detectionChance, detectionChanceFrom } from "../model.ts";
+import { HOSTS, type MatchState } from "../types.ts";
 import type { Lever } from "./lever.ts";
 import { because } from "../reasons.ts";
 import { fmt, leverChoice, leverOption, forecast } from "./lever.ts";
@@ -8,6 +9,12 @@ const pointless = () =>
   because("smugglingPointless", {}, "frontier chips can be bought legally while exports are open");
 
 const SOURCE = "Reuters/CNA 2025 (Singapore server fraud case); CNAS 2025 (Countering AI Chip Smuggling)";
+
+/** The detection risk as China's intelligence sees it: its estimate of US enforcement, the hosts' strictness. */
+function estimatedDetectionChance(state: MatchState): number {
+  const enforcement = intelReport(state, "china").enforcement?.estimate ?? 0;
+  return detectionChanceFrom(state.scenario.params.levers, Math.min(1, enforcement), state.hosts);
+}
 
 function premiumPrice(state: Parameters<typeof chipPrice>[0]): number {
   return chipPrice(state, "frontier") * (1 + state.scenario.params.chips.smugglingPremium);
@@ -31,7 +38,8 @@ export const smuggleChips: Lever<"smuggleChips"> = {
       : null;
   },
   apply(ctx, side, o) {
-    const { s, before, dice } = ctx;
+    const { s, before } = ctx;
+    const dice = ctx.dice("smuggling");
     ctx.charge(side, "smuggleChips", o.h100e * premiumPrice(before));
     const chance = detectionChance(s);
     if (dice.chance(chance)) {
@@ -53,10 +61,14 @@ export const smuggleChips: Lever<"smuggleChips"> = {
     fleet.kw += o.h100e * before.us.frontierKwPerH100e;
     s.china.ledger.acquired += o.h100e;
     s.china.smuggledTotal += o.h100e;
+    // China never learns the true risk (it follows from US enforcement, which is hidden): only its own
+    // intelligence's estimate of it.
+    const estimated = estimatedDetectionChance(before);
     ctx.emit(
       "china",
       "smuggleChips.arrived",
-      `${fmt(o.h100e)} H100e of smuggled frontier chips arrived (the risk of detection was ${Math.round(chance * 100)}%).`,
+      `${fmt(o.h100e)} H100e of smuggled frontier chips arrived (your intelligence put the risk of detection at about ${Math.round(estimated * 100)}%).`,
+      { h100e: o.h100e, riskPercent: Math.round(estimated * 100) },
     );
   },
   option(state, _side, money) {
