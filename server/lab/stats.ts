@@ -25,6 +25,30 @@ export function wilson(wins: number, n: number, z = Z95): Interval {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
+/** A mean with its two-sided interval, the spread it came from and how many values. */
+export interface MeanInterval extends Interval {
+  mean: number;
+  /** Sample standard deviation (divisor n - 1). */
+  sd: number;
+  n: number;
+}
+
+/**
+ * The mean of `values` with the normal-approximation interval mean ± z·sd/√n. No t quantile: the lab applies it
+ * to hundreds of paired matches, where the t and normal points agree to the second decimal. With fewer than two
+ * values the spread is unknown, so sd and the bounds are NaN (null in the report's JSON).
+ */
+export function normalInterval(values: readonly number[], z = Z95): MeanInterval {
+  const n = values.length;
+  const m = mean(values);
+  if (n < 2) return { mean: m, sd: NaN, n, low: NaN, high: NaN };
+  let ss = 0;
+  for (const v of values) ss += (v - m) * (v - m);
+  const sd = Math.sqrt(ss / (n - 1));
+  const half = (z * sd) / Math.sqrt(n);
+  return { mean: m, sd, n, low: m - half, high: m + half };
+}
+
 /** The q-quantile (0..1) of sorted values, interpolating linearly between order statistics (type 7). */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
