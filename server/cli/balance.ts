@@ -146,10 +146,15 @@ function summary(report: LabReport): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   for (const run of report.runs) {
     if (run.value !== null) lines.push(`${report.meta.sweep?.path} = ${run.value}`);
-    for (const p of run.pairings)
+    for (const p of run.pairings) {
       lines.push(
         `  US ${p.us.padEnd(14)} vs China ${p.china.padEnd(14)} US wins ${pct(p.usWinRate).padStart(6)} [${pct(p.usInterval.low)}, ${pct(p.usInterval.high)}]  lead median ${p.lead.median.toFixed(2)} mo${p.refused ? `  REFUSED ${p.refused}` : ""}`,
       );
+      const share = (x: number | null) => (x === null ? "nothing" : pct(x));
+      lines.push(
+        `    final turn: US spends ${share(p.finalTurn.spendShare.us)} of its total, China ${share(p.finalTurn.spendShare.china)}; the lead moves ${p.finalTurn.meanAbsLeadChange.toFixed(2)} mo (mean |change|)`,
+      );
+    }
     const c = run.checks;
     if (c.searchVsSearch)
       lines.push(`  search vs search within 45-55%: ${c.searchVsSearch.withinBand ? "yes" : "no"}`);

@@ -54,12 +54,13 @@ function checks(run, parent) {
 
 function pairingTable(run, parent) {
   const t = el("table"); const h = el("tr");
-  for (const x of ["pairing","matches","US wins","95% interval","China wins","95% interval","lead median (mo)","decided by turn (median)","refused"]) h.append(el("th", {}, x));
+  for (const x of ["pairing","matches","US wins","95% interval","China wins","95% interval","lead median (mo)","decided by turn (median)","refused","US spending on the final turn","China spending on the final turn","|lead change| on the final turn (mo)"]) h.append(el("th", {}, x));
   t.append(h);
   for (const p of run.pairings) { const tr = el("tr");
-    for (const x of [name(p), p.matches, pct(p.usWinRate), pct(p.usInterval.low)+" – "+pct(p.usInterval.high), pct(p.chinaWinRate), pct(p.chinaInterval.low)+" – "+pct(p.chinaInterval.high), p.lead.median.toFixed(2), (p.decidedTurn.median + 1).toFixed(0), p.refused]) tr.append(el("td", {}, String(x)));
+    for (const x of [name(p), p.matches, pct(p.usWinRate), pct(p.usInterval.low)+" – "+pct(p.usInterval.high), pct(p.chinaWinRate), pct(p.chinaInterval.low)+" – "+pct(p.chinaInterval.high), p.lead.median.toFixed(2), (p.decidedTurn.median + 1).toFixed(0), p.refused, pct(p.finalTurn.spendShare.us), pct(p.finalTurn.spendShare.china), p.finalTurn.meanAbsLeadChange.toFixed(2)]) tr.append(el("td", {}, String(x)));
     t.append(tr); }
   parent.append(t);
+  parent.append(el("p", { className: "small" }, "The last three columns show hoarding: the mean share of each side's total spending that it spent on the final turn, and the mean size of the lead's move on the final turn."));
   const canvas = chartBox(parent);
   new Chart(canvas, { type: "bar", data: { labels: run.pairings.map(name), datasets: [
     { type: "scatter", label: "US win rate", data: run.pairings.map((p, i) => ({ x: p.usWinRate * 100, y: name(p) })), backgroundColor: "#1d2330", pointRadius: 5 },

@@ -52,6 +52,18 @@ export interface PairingReport {
   leadByTurn: ({ turn: number; label: string } & Quantiles)[];
   levers: Record<Side, LeverUse[]>;
   refused: number;
+  /** How much the match turns on its last turn: the hoarding the design notes warn about. */
+  finalTurn: FinalTurn;
+}
+
+export interface FinalTurn {
+  /**
+   * Mean over matches of the share of each side's total spending that it spent on the final turn (matches in
+   * which the side spent nothing are left out; null when it never spent).
+   */
+  spendShare: Record<Side, number | null>;
+  /** Mean absolute change of the lead on the final turn, in months. */
+  meanAbsLeadChange: number;
 }
 
 export interface RunReport {
@@ -90,6 +102,18 @@ const BAND: [number, number] = [0.45, 0.55];
 function q(values: readonly number[]): Quantiles {
   const [p10, p25, median, p75, p90] = quantiles(values, [0.1, 0.25, 0.5, 0.75, 0.9]);
   return { mean: mean(values), p10: p10!, p25: p25!, median: median!, p75: p75!, p90: p90! };
+}
+
+function finalTurn(matches: readonly MatchSummary[]): FinalTurn {
+  const spendShare = {} as Record<Side, number | null>;
+  for (const side of SIDES) {
+    const shares = matches.flatMap((m) => {
+      const share = m.finalTurnSpendShare[side];
+      return share === null ? [] : [share];
+    });
+    spendShare[side] = shares.length > 0 ? mean(shares) : null;
+  }
+  return { spendShare, meanAbsLeadChange: mean(matches.map((m) => Math.abs(m.finalTurnLeadChange))) };
 }
 
 function leverUse(side: Side, matches: readonly MatchSummary[]): LeverUse[] {
@@ -147,6 +171,7 @@ export function pairingReport(
     leadByTurn,
     levers: { us: leverUse("us", matches), china: leverUse("china", matches) },
     refused: matches.reduce((a, m) => a + m.refused, 0),
+    finalTurn: finalTurn(matches),
   };
 }
 
@@ -251,12 +276,15 @@ const CSV_HEAD = [
   "lead_p90",
   "decided_turn_median",
   "refused",
+  "final_turn_spend_share_us",
+  "final_turn_spend_share_china",
+  "final_turn_abs_lead_change",
 ];
 
 /** One CSV row per pairing and sweep value. */
 export function toCsv(runs: readonly RunReport[]): string {
   const lines = [CSV_HEAD.join(",")];
-  const f = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : "");
+  const f = (x: number | null) => (x !== null && Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : "");
   for (const run of runs)
     for (const p of run.pairings)
       lines.push(
@@ -279,6 +307,9 @@ export function toCsv(runs: readonly RunReport[]): string {
           f(p.lead.p90),
           f(p.decidedTurn.median),
           p.refused,
+          f(p.finalTurn.spendShare.us),
+          f(p.finalTurn.spendShare.china),
+          f(p.finalTurn.meanAbsLeadChange),
         ].join(","),
       );
   return `${lines.join("\n")}\n`;

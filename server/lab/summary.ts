@@ -27,6 +27,18 @@ export interface MatchSummary {
   spent: Record<Side, number[]>;
   /** Orders the rules refused (a correct bot has none). */
   refused: number;
+  /**
+   * Share of each side's spending over the whole match that it spent on the final turn (null when it spent
+   * nothing): near 1 means the side hoarded for the end.
+   */
+  finalTurnSpendShare: Record<Side, number | null>;
+  /** How much the lead moved on the final turn, in months (the last history row's lead minus the one before). */
+  finalTurnLeadChange: number;
+}
+
+/** The share of a side's cumulative spending (history rows hold running totals) that fell on the last turn. */
+function lastTurnShare(spentBefore: number, spentAtEnd: number): number | null {
+  return spentAtEnd > 0 ? (spentAtEnd - spentBefore) / spentAtEnd : null;
 }
 
 export function playSummary(scenario: Scenario, seed: number, bots: Record<Side, Bot>): MatchSummary {
@@ -46,7 +58,12 @@ export function playSummary(scenario: Scenario, seed: number, bots: Record<Side,
   }
   const ordered = {} as Record<Side, number[]>;
   const spent = {} as Record<Side, number[]>;
+  const finalTurnSpendShare = {} as Record<Side, number | null>;
+  const last = state.history[state.history.length - 1];
+  const beforeLast = state.history[state.history.length - 2];
   for (const side of SIDES) {
+    finalTurnSpendShare[side] =
+      last && beforeLast ? lastTurnShare(beforeLast.sides[side].spent, last.sides[side].spent) : null;
     const counts = new Array<number>(ORDER_TYPES.length).fill(0);
     for (const turn of log.orders[side])
       for (const order of turn) counts[ORDER_TYPES.indexOf(order.type)]! += 1;
@@ -63,5 +80,7 @@ export function playSummary(scenario: Scenario, seed: number, bots: Record<Side,
     ordered,
     spent,
     refused: log.refused.us + log.refused.china,
+    finalTurnSpendShare,
+    finalTurnLeadChange: last && beforeLast ? last.leadMonths - beforeLast.leadMonths : 0,
   };
 }
