@@ -5,6 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../shared/rules/index.ts";
+import type { LeverRemoval } from "./levers.ts";
 import type { MatchSummary } from "./summary.ts";
 
 export interface Pairing {
@@ -12,8 +13,13 @@ export interface Pairing {
   china: string;
 }
 
+/** A pairing as the workers play it: the two bots, one of them maybe without one of its levers. */
+export interface PlayedPairing extends Pairing {
+  without?: LeverRemoval;
+}
+
 export type ToWorker =
-  | { kind: "init"; scenario: Scenario; pairings: Pairing[]; searchSamples?: number }
+  | { kind: "init"; scenario: Scenario; pairings: PlayedPairing[]; searchSamples?: number }
   | { kind: "play"; task: number; pairing: number; seeds: number[] };
 
 interface FromWorker {
@@ -24,7 +30,7 @@ interface FromWorker {
 
 export interface RunOptions {
   scenario: Scenario;
-  pairings: Pairing[];
+  pairings: readonly PlayedPairing[];
   /** Matches per pairing: one count for all, or one per pairing. */
   matches: number | readonly number[];
   seed: number;
@@ -84,7 +90,7 @@ export class LabPool {
     const init: ToWorker = {
       kind: "init",
       scenario: o.scenario,
-      pairings: o.pairings,
+      pairings: [...o.pairings],
       ...(o.searchSamples ? { searchSamples: o.searchSamples } : {}),
     };
     await Promise.all(

@@ -1,11 +1,13 @@
 /**
- * A balance-lab worker thread: told the scenario and the pairings once, it plays the chunks of matches it is
- * sent and posts back their summaries. Everything it needs comes in messages, so results depend only on them.
+ * A balance-lab worker thread: told the scenario and the pairings once (a pairing may take one side's lever away
+ * from its bot, for the lever-effects table), it plays the chunks of matches it is sent and posts back their
+ * summaries. Everything it needs comes in messages, so results depend only on them.
  */
 import { parentPort } from "node:worker_threads";
 import type { Bot } from "../../shared/bots/index.ts";
 import { makeBot } from "../../shared/bots/index.ts";
 import type { Scenario, Side } from "../../shared/rules/index.ts";
+import { withoutLever } from "./levers.ts";
 import type { ToWorker } from "./pool.ts";
 import { playSummary } from "./summary.ts";
 
@@ -21,10 +23,14 @@ function bot(id: string, s: Scenario, samples: number | undefined): Bot {
 parentPort?.on("message", (message: ToWorker) => {
   if (message.kind === "init") {
     scenario = message.scenario;
-    pairings = message.pairings.map((p) => ({
-      us: bot(p.us, message.scenario, message.searchSamples),
-      china: bot(p.china, message.scenario, message.searchSamples),
-    }));
+    pairings = message.pairings.map((p) => {
+      const bots = {
+        us: bot(p.us, message.scenario, message.searchSamples),
+        china: bot(p.china, message.scenario, message.searchSamples),
+      };
+      if (p.without) bots[p.without.side] = withoutLever(bots[p.without.side], p.without.lever);
+      return bots;
+    });
     return;
   }
   if (!scenario) throw new Error("worker used before init");
