@@ -1,9 +1,12 @@
 /**
  * npm run balance -- --scenario baseline-2025 --matches 10000 --us hawk,builder,search
  *   --china offshorer,self-reliance,search --workers 2 --seed 1 --out reports/NAME [--sweep PATH=FROM..TO:STEP]
+ *   [--lever-effects N]
  * Plays every pairing of the chosen bots on worker threads (match i of every pairing uses seed SEED + i) and
- * writes NAME/report.json, NAME/report.csv and NAME/report.html. Progress goes to stderr. The same flags give
- * the same numbers; a bad flag or scenario prints what is wrong and exits with 2.
+ * writes NAME/report.json, NAME/report.csv, NAME/lever-effects.csv and NAME/report.html. With --lever-effects N
+ * every pairing of two personas is played again N times per lever a persona used, without that lever. Progress
+ * goes to stderr. The same flags give the same numbers; a bad flag or scenario prints what is wrong and exits
+ * with 2.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,12 +16,12 @@ import { parseScenario, SCENARIO_FILES, SCENARIO_IDS } from "../../shared/rules/
 import { toHtml } from "../lab/html.ts";
 import type { LabReport, Sweep } from "../lab/lab.ts";
 import { runLab } from "../lab/lab.ts";
-import { toCsv } from "../lab/report.ts";
+import { leverEffectsCsv, toCsv } from "../lab/report.ts";
 import { intFlag, parseFlags, runCli, UsageError } from "./args.ts";
 
 const USAGE = `usage: npm run balance -- [--scenario ID|FILE.json] [--matches N] [--us BOTS] [--china BOTS]
                             [--search-matches N] [--workers N] [--seed N] [--out DIR]
-                            [--sweep PATH=FROM..TO:STEP] [--search-samples N]
+                            [--sweep PATH=FROM..TO:STEP] [--search-samples N] [--lever-effects N]
   --scenario        ${SCENARIO_IDS.join(", ")}, or a scenario file (default baseline-2025)
   --matches         matches per pairing (default 1000)
   --search-matches  matches for pairings with the search bot, which is slow (default: --matches)
@@ -26,9 +29,12 @@ const USAGE = `usage: npm run balance -- [--scenario ID|FILE.json] [--matches N]
                     offshorer,self-reliance,search); bots: ${Object.keys(BOTS).join(", ")}
   --workers         worker threads (default 2; does not change the numbers)
   --seed            match i of every pairing uses seed SEED + i (default 1)
-  --out             directory for report.json, report.csv and report.html (default reports/balance-SCENARIO)
+  --out             directory for report.json, report.csv, lever-effects.csv and report.html
+                    (default reports/balance-SCENARIO)
   --sweep           plays everything at each value of a scenario parameter, e.g. victory.leadMonths=8..14:1
-  --search-samples  the search bot's budget: sampled worlds per candidate plan per turn (default ${DEFAULT_SEARCH.samples})`;
+  --search-samples  the search bot's budget: sampled worlds per candidate plan per turn (default ${DEFAULT_SEARCH.samples})
+  --lever-effects   matches per lever per pairing of personas, replayed without one side's lever to measure
+                    what it does to the final lead (default 0: not measured; otherwise at least 2)`;
 
 /** The raw scenario file (for re-validating swept values) and where it came from. */
 function rawScenario(idOrPath: string): { raw: unknown; source: string } {
@@ -141,6 +147,33 @@ function progress(): (done: number, total: number, work: number, totalWork: numb
   };
 }
 
+/** The lever-effects table in a few lines: its largest effects and its two checks. */
+function leverLines(run: LabReport["runs"][number]): string[] {
+  const rows = run.leverEffects;
+  const checks = run.checks.leverEffects;
+  if (!rows) return [];
+  const measured = rows.filter((r) => r.effectMonths !== null);
+  const size = (r: (typeof rows)[number]) => Math.abs(r.effectMonths ?? 0);
+  const lines = [
+    `  lever effects: ${measured.length} measured, ${rows.length - measured.length} not used; largest (lead with minus without, months):`,
+  ];
+  for (const r of [...measured].sort((a, b) => size(b) - size(a)).slice(0, 8))
+    lines.push(
+      `    ${`${r.side} ${r.bot}`.padEnd(20)} ${r.lever.padEnd(19)} vs ${(r.side === "us" ? r.china : r.us).padEnd(14)} ${r.effectMonths!.toFixed(2).padStart(6)} [${r.interval!.low.toFixed(2)}, ${r.interval!.high.toFixed(2)}]  flips ${(100 * r.flipShare!).toFixed(1)}%`,
+    );
+  if (checks) {
+    const names = (list: { side: string; lever: string }[]) =>
+      list.map((l) => `${l.side}:${l.lever}`).join(", ");
+    const moves = checks.everyLeverMoves;
+    const flips = checks.noLeverAlwaysFlips;
+    lines.push(
+      `  every used lever moves the lead by ${checks.minEffectMonths}+ months somewhere: ${moves.pass ? "yes" : `no (${names(moves.offending)})`}`,
+      `  no lever's removal flips over ${100 * checks.maxFlipShare}% of every pairing: ${flips.pass ? "yes" : `no (${names(flips.offending)})`}`,
+    );
+  }
+  return lines;
+}
+
 function summary(report: LabReport): string {
   const lines: string[] = [];
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -166,6 +199,7 @@ function summary(report: LabReport): string {
     for (const s of c.searchVsPersonas)
       if (s.worst)
         lines.push(`  search (${s.side}) at least 60% against every persona: ${s.atLeast60 ? "yes" : "no"}`);
+    lines.push(...leverLines(run));
   }
   return lines.join("\n");
 }
@@ -182,6 +216,7 @@ runCli(USAGE, async () => {
     out: { type: "string" },
     sweep: { type: "string" },
     "search-samples": { type: "string" },
+    "lever-effects": { type: "string" },
     help: { type: "boolean" },
   });
   if (flags.help) {
@@ -194,8 +229,12 @@ runCli(USAGE, async () => {
   const matches = intFlag(flags.matches, "matches", 1000, 1, 1_000_000);
   const searchMatches = intFlag(flags["search-matches"], "search-matches", matches, 1, 1_000_000);
   const seed = intFlag(flags.seed, "seed", 1, 0, 2 ** 31 - 1);
-  if (seed + Math.max(matches, searchMatches) - 1 > 2 ** 31 - 1)
-    throw new UsageError("--seed plus --matches must stay below 2^31");
+  const leverEffects = intFlag(flags["lever-effects"], "lever-effects", 0, 0, 1_000_000);
+  // One paired match gives a difference but no spread, so no interval.
+  if (leverEffects === 1)
+    throw new UsageError("--lever-effects takes 0 (not measured) or at least 2 matches (got 1)");
+  if (seed + Math.max(matches, searchMatches, leverEffects) - 1 > 2 ** 31 - 1)
+    throw new UsageError("--seed plus --matches (and --lever-effects) must stay below 2^31");
   const workers = intFlag(flags.workers, "workers", 2, 1, 64);
   const searchSamples = intFlag(flags["search-samples"], "search-samples", DEFAULT_SEARCH.samples, 1, 1000);
   const us = botList(flags.us, "hawk,builder,search", "us");
@@ -214,6 +253,7 @@ runCli(USAGE, async () => {
     `--seed ${seed}`,
     ...(sweep ? [`--sweep ${flags.sweep}`] : []),
     ...(searchSamples !== DEFAULT_SEARCH.samples ? [`--search-samples ${searchSamples}`] : []),
+    ...(leverEffects > 0 ? [`--lever-effects ${leverEffects}`] : []),
   ].join(" ");
 
   const report = await runLab({
@@ -229,13 +269,16 @@ runCli(USAGE, async () => {
     workers,
     searchSamples,
     sweep,
+    leverEffects,
     onProgress: progress(),
   });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "report.json"), `${JSON.stringify(report, null, 1)}\n`);
   writeFileSync(join(out, "report.csv"), toCsv(report.runs));
+  // Written even when not measured (a header only), so that no table from an earlier run is left beside this one.
+  writeFileSync(join(out, "lever-effects.csv"), leverEffectsCsv(report.runs));
   writeFileSync(join(out, "report.html"), toHtml(report));
   process.stdout.write(
-    `${summary(report)}\n\nwrote ${join(out, "report.json")}, report.csv and report.html (${report.timing.matchesPerSecond.toFixed(0)} matches/s)\n`,
+    `${summary(report)}\n\nwrote ${join(out, "report.json")}, report.csv, lever-effects.csv and report.html (${report.timing.matchesPerSecond.toFixed(0)} matches/s)\n`,
   );
 });

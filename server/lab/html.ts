@@ -49,7 +49,30 @@ function checks(run, parent) {
   row("best-persona pairing within 45-55%", c.bestPersonaPairing ? name(c.bestPersonaPairing) + ": " + iv(c.bestPersonaPairing) : "not played", c.bestPersonaPairing ? c.bestPersonaPairing.withinBand : null);
   row("no persona beats every opposing persona", c.dominantPersonas.length ? "dominant: " + c.dominantPersonas.join(", ") : "none dominant", c.dominantPersonas.length === 0);
   for (const s of c.searchVsPersonas) row("search (" + s.side + ") beats every opposing persona 60%+", s.worst ? "worst: " + name(s.worst) + ", " + iv(s.worst) : "not played", s.atLeast60);
+  const L = c.leverEffects;
+  if (L) {
+    const moves = L.everyLeverMoves; const flips = L.noLeverAlwaysFlips;
+    row("every lever a persona uses moves the final lead by " + L.minEffectMonths + "+ months in some pairing (interval excluding 0)", moves.pass ? "every one does" : "never: " + moves.offending.map((l) => l.side + ":" + l.lever + " (largest " + l.largestMonths.toFixed(2) + " mo)").join(", "), moves.pass);
+    row("no lever's removal flips more than " + pct(L.maxFlipShare) + " of the matches of every pairing", flips.pass ? "none does" : "always: " + flips.offending.map((l) => l.side + ":" + l.lever + " (at least " + pct(l.smallestFlipShare) + ")").join(", "), flips.pass);
+  }
   parent.append(t);
+}
+
+function leverEffects(run, parent) {
+  const size = (r) => Math.abs(r.effectMonths);
+  const measured = run.leverEffects.filter((r) => r.status === "measured").sort((a, b) => size(b) - size(a));
+  const t = el("table"); const h = el("tr");
+  for (const x of ["lever","whose lever","against","matches","used in","effect on the US lead (mo)","95% interval","winner flips","US wins with → without"]) h.append(el("th", {}, x));
+  t.append(h);
+  for (const r of measured) { const tr = el("tr");
+    const clear = r.interval.low > 0 || r.interval.high < 0;
+    const cells = [r.lever, (r.side === "us" ? "US " : "China ") + r.bot, r.side === "us" ? r.china : r.us, r.matches, pct(r.usedShare), (r.effectMonths > 0 ? "+" : "") + r.effectMonths.toFixed(2), "[" + r.interval.low.toFixed(2) + ", " + r.interval.high.toFixed(2) + "]", pct(r.flipShare), pct(r.usWinRateWith) + " → " + pct(r.usWinRateWithout)];
+    cells.forEach((x, i) => { const td = el("td", {}, String(x)); if (i === 5 && clear) td.style.background = r.effectMonths > 0 ? "rgba(47,111,223,.25)" : "rgba(217,98,43,.25)"; tr.append(td); });
+    t.append(tr); }
+  parent.append(t);
+  const unused = new Map();
+  for (const r of run.leverEffects) if (r.status === "not used") { const k = name(r) + ": " + (r.side === "us" ? "US " : "China ") + r.bot; unused.set(k, [...(unused.get(k) || []), r.lever]); }
+  if (unused.size) { parent.append(el("h3", {}, "Not used (not measured)")); const ul = el("ul"); for (const [k, list] of unused) ul.append(el("li", {}, k + " never orders " + list.join(", "))); parent.append(ul); }
 }
 
 function pairingTable(run, parent) {
@@ -145,6 +168,7 @@ for (const run of R.runs) {
   picker(section("Lead in months over the years" + suffix, "Median, 25-75% and 10-90% of matches."), run, leadOverYears);
   picker(section("Margin and decision-turn distributions" + suffix), run, distributions);
   picker(section("Lever usage and winning" + suffix, "How often each side used a lever, and the side's win rate with and without it (association, not cause)."), run, levers);
+  if (run.leverEffects) leverEffects(run, section("Lever effects" + suffix, "Each pairing of personas played again on the same seeds with one side's lever removed (cause, not association). Effect: the final US lead with the lever minus without it, in months, mean over paired matches with its 95% interval (mean ± 1.96·sd/√n); positive means the lever helps the US, so a China lever that works is negative. Shaded: the interval excludes 0. Winner flips: the share of matches whose winner changes. Sorted by the size of the effect."));
 }
 `;
 
@@ -161,6 +185,12 @@ export function toHtml(report: LabReport): string {
         : `${m.matches} (${m.searchMatches} with the search bot)`,
     ],
     ["seeds", m.seeds.rule],
+    [
+      "lever effects",
+      m.leverEffects > 0
+        ? `${m.leverEffects} paired matches per lever per pairing of personas`
+        : "not measured (--lever-effects 0)",
+    ],
     ["code version", `${m.code.commit}${m.code.dirty ? " (with uncommitted changes)" : ""}`],
     [
       "search budget",

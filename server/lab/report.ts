@@ -1,11 +1,14 @@
 /**
  * From match summaries to the balance report: win rates with Wilson intervals, the pairing matrix, Bradley-Terry
  * ratings with bootstrap intervals, lead, margin and decision-turn distributions, lever usage against winning,
- * the lead over the years, and the balance checks of issue 5. Pure: the same summaries give the same report.
+ * the lead over the years, how much hangs on the final turn, the balance checks of issue 5 and, when measured,
+ * the lever-effects table (levers.ts) with its checks. Pure: the same summaries give the same report.
  */
 import type { OrderType, Side } from "../../shared/rules/index.ts";
 import { ORDER_TYPES, SIDES, turnLabel } from "../../shared/rules/index.ts";
 import type { ScenarioParams } from "../../shared/rules/index.ts";
+import type { LeverChecks, LeverEffect } from "./levers.ts";
+import { leverChecks } from "./levers.ts";
 import type { Pairing } from "./pool.ts";
 import type { Histogram, Interval, Rating } from "./stats.ts";
 import { correlation, histogram, mean, quantiles, ratingsWithIntervals, wilson } from "./stats.ts";
@@ -73,6 +76,11 @@ export interface RunReport {
   pairings: PairingReport[];
   matrix: { us: string[]; china: string[]; usWinRate: (number | null)[][] };
   ratings: (Rating & { bot: string; side: Side })[];
+  /**
+   * The lever-effects table: every pairing of two personas, every lever of each side, in pairing, side and
+   * ORDER_TYPES order. Null when not measured (--lever-effects 0).
+   */
+  leverEffects: LeverEffect[] | null;
   checks: BalanceChecks;
 }
 
@@ -93,6 +101,8 @@ export interface BalanceChecks {
   dominantPersonas: string[];
   /** The search bot's lowest win rate against an opposing persona, per side. */
   searchVsPersonas: { side: Side; worst: PairingRef | null; atLeast60: boolean | null }[];
+  /** Every lever moves the lead somewhere, and none decides every pairing alone (null when not measured). */
+  leverEffects: LeverChecks | null;
 }
 
 /** Bots that are personas (heuristic styles), as opposed to the search bot and the baselines. */
@@ -186,6 +196,7 @@ function withinBand(p: PairingReport): boolean {
 export function balanceChecks(
   pairings: readonly PairingReport[],
   ratings: RunReport["ratings"],
+  leverEffects: readonly LeverEffect[] | null = null,
 ): BalanceChecks {
   const find = (us: string, china: string) => pairings.find((p) => p.us === us && p.china === china);
   const ss = find("search", "search");
@@ -219,6 +230,7 @@ export function balanceChecks(
     bestPersonaPairing: bp ? { ...ref(bp), withinBand: withinBand(bp) } : null,
     dominantPersonas: dominant,
     searchVsPersonas,
+    leverEffects: leverEffects ? leverChecks(leverEffects) : null,
   };
 }
 
@@ -229,6 +241,7 @@ export function runReport(
   results: readonly (readonly MatchSummary[])[],
   params: ScenarioParams,
   seed: number,
+  leverEffects: LeverEffect[] | null = null,
 ): RunReport {
   const reports = pairings.map((p, i) => pairingReport(p, results[i] ?? [], params));
   const usBots = [...new Set(pairings.map((p) => p.us))];
@@ -253,7 +266,8 @@ export function runReport(
     pairings: reports,
     matrix: { us: usBots, china: chinaBots, usWinRate },
     ratings,
-    checks: balanceChecks(reports, ratings),
+    leverEffects,
+    checks: balanceChecks(reports, ratings, leverEffects),
   };
 }
 
@@ -281,10 +295,14 @@ const CSV_HEAD = [
   "final_turn_abs_lead_change",
 ];
 
+/** A number for the CSV files: six decimals, empty when there is none. */
+function f(x: number | null): string {
+  return x !== null && Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : "";
+}
+
 /** One CSV row per pairing and sweep value. */
 export function toCsv(runs: readonly RunReport[]): string {
   const lines = [CSV_HEAD.join(",")];
-  const f = (x: number | null) => (x !== null && Number.isFinite(x) ? String(Math.round(x * 1e6) / 1e6) : "");
   for (const run of runs)
     for (const p of run.pairings)
       lines.push(
@@ -310,6 +328,58 @@ export function toCsv(runs: readonly RunReport[]): string {
           f(p.finalTurn.spendShare.us),
           f(p.finalTurn.spendShare.china),
           f(p.finalTurn.meanAbsLeadChange),
+        ].join(","),
+      );
+  return `${lines.join("\n")}\n`;
+}
+
+const LEVER_CSV_HEAD = [
+  "sweep_value",
+  "us",
+  "china",
+  "side",
+  "bot",
+  "lever",
+  "status",
+  "matches",
+  "used_share",
+  "effect_months",
+  "ci_low",
+  "ci_high",
+  "sd",
+  "flip_share",
+  "us_win_rate_with",
+  "us_win_rate_without",
+  "refused_without",
+];
+
+/**
+ * The lever-effects table as CSV (lever-effects.csv): one row per sweep value, pairing, side and lever; just
+ * the header when lever effects were not measured.
+ */
+export function leverEffectsCsv(runs: readonly RunReport[]): string {
+  const lines = [LEVER_CSV_HEAD.join(",")];
+  for (const run of runs)
+    for (const r of run.leverEffects ?? [])
+      lines.push(
+        [
+          run.value === null ? "" : f(run.value),
+          r.us,
+          r.china,
+          r.side,
+          r.bot,
+          r.lever,
+          r.status,
+          r.matches,
+          f(r.usedShare),
+          f(r.effectMonths),
+          f(r.interval?.low ?? null),
+          f(r.interval?.high ?? null),
+          f(r.sd),
+          f(r.flipShare),
+          f(r.usWinRateWith),
+          f(r.usWinRateWithout),
+          r.refusedWithout,
         ].join(","),
       );
   return `${lines.join("\n")}\n`;
