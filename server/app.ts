@@ -5,17 +5,19 @@
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express from "express";
 import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { exportCsv, exportJson, resultsCsv } from "./export.ts";
+import { installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { MatchStore } from "./store.ts";
@@ -33,14 +35,6 @@ export interface RunningServer {
   /** Unfinished matches brought back from the log at start. */
   restored: string[];
   stop(): Promise<void>;
-}
-
-function originGuard(origins: string[]) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const origin = req.headers.origin;
-    if (origins.length === 0 || origin === undefined || origins.includes(origin)) return next();
-    res.status(403).json({ error: `origin ${origin} is not allowed` });
-  };
 }
 
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
@@ -63,9 +57,8 @@ function finishedMatch(store: MatchStore, rawCode: string) {
   return { ok: true, record, actions, replayed } as const;
 }
 
-function routes(app: express.Application, store: MatchStore, config: Config): void {
-  app.use(originGuard(allowedOrigins(config)));
-  app.use("/api", express.json({ limit: "16kb" }));
+function routes(app: express.Application, store: MatchStore, log: Logger): void {
+  app.disable("x-powered-by");
   app.get("/api/health", (_req, res) => void res.json({ ok: true }));
   app.get("/api/scenarios", (_req, res) => {
     res.json(
@@ -158,6 +151,8 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
         );
     });
   }
+  app.use((_req, res) => void res.status(404).json({ error: "there is nothing at this address" }));
+  app.use(jsonErrors(log));
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -165,22 +160,24 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = new MatchStore(config.DATA_DIR);
   provideRoomServices({ store, config, log });
   const origins = allowedOrigins(config);
+  const httpServer = createServer();
   const transport = new WebSocketTransport({
+    server: httpServer,
     maxPayload: config.MAX_MESSAGE_BYTES,
-    verifyClient: (info: { origin?: string }) =>
-      origins.length === 0 || info.origin === undefined || origins.includes(info.origin),
+    verifyClient: (info: { origin?: string; req: IncomingMessage }) =>
+      judgeOrigin(info.origin, info.req.headers.host, origins) !== "refused",
   });
   const gameServer = new Server({
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => routes(app, store, config),
+    express: (app) => routes(app, store, log),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
-  await gameServer.listen(config.PORT, config.HOST);
-  const address = (
-    transport as unknown as { server?: { address(): { port: number } | string | null } }
-  ).server?.address();
+  // Colyseus binds its matchmaking listener just before this callback; the gate must wrap it before the first
+  // request can arrive.
+  await gameServer.listen(config.PORT, config.HOST, undefined, () => installGate(httpServer, config, log));
+  const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   const restored: string[] = [];

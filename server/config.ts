@@ -10,8 +10,17 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** Seconds a dropped client may take to come back to its seat. */
   RECONNECT_SECONDS: int(120, 0, 3600),
-  /** Comma-separated allowed Origin values for browsers; empty allows any origin. */
+  /**
+   * Comma-separated Origin values of the pages that may call this server from a browser, such as
+   * `https://game.school.example`. Empty: only pages this server serves itself (an Origin whose host is the
+   * request's Host). Clients that send no Origin (the SDK from Node, curl) are not affected either way.
+   */
   ALLOWED_ORIGINS: z.string().default(""),
+  /**
+   * Largest HTTP request body, in bytes, on every route (matchmaking options are a few hundred bytes). A larger
+   * body gets 413 before it is read.
+   */
+  MAX_BODY_BYTES: int(16 * 1024, 1024, 1024 * 1024),
   /** Largest WebSocket message accepted, in bytes. */
   MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
   /** Messages a client may send per second before it is disconnected as a flood. */
@@ -62,6 +71,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
+/** The ALLOWED_ORIGINS list, without blanks. */
 export function allowedOrigins(config: Config): string[] {
   return config.ALLOWED_ORIGINS.split(",")
     .map((s) => s.trim())
