@@ -17,7 +17,7 @@ import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts"
 import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { exportCsv, exportJson, resultsCsv } from "./export.ts";
-import { installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
+import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { MatchStore } from "./store.ts";
@@ -174,9 +174,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     express: (app) => routes(app, store, log),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
+  let gate: Gate | undefined;
   // Colyseus binds its matchmaking listener just before this callback; the gate must wrap it before the first
   // request can arrive.
-  await gameServer.listen(config.PORT, config.HOST, undefined, () => installGate(httpServer, config, log));
+  await gameServer.listen(config.PORT, config.HOST, undefined, () => {
+    gate = installGate(httpServer, config, log);
+  });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
@@ -196,6 +199,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
+    gate?.stop();
     stopping ??= gameServer.gracefullyShutdown(false).then(() => store.close());
     return stopping;
   };

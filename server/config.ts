@@ -21,6 +21,15 @@ export const ConfigSchema = z.object({
    * body gets 413 before it is read.
    */
   MAX_BODY_BYTES: int(16 * 1024, 1024, 1024 * 1024),
+  /** New matches one IP address may create per minute (a school behind one NAT address counts as one). */
+  CREATE_LIMIT_PER_MINUTE: int(60, 1, 1_000_000),
+  /** Joins, reconnections and reopened rooms one IP address may ask for per minute. */
+  JOIN_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none). Without it, behind a
+   * proxy every player has the proxy's address and shares one rate limit.
+   */
+  TRUST_PROXY: int(0, 0, 10),
   /** Largest WebSocket message accepted, in bytes. */
   MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
   /** Messages a client may send per second before it is disconnected as a flood. */

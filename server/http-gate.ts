@@ -1,6 +1,6 @@
 /**
- * The front door of every HTTP request, /matchmake included: the browser Origin check and CORS, the body size
- * limit, and JSON errors without stacks.
+ * The front door of every HTTP request, /matchmake included: the browser Origin check and CORS, the per-IP
+ * limits on creating and joining matches, the body size limit, and JSON errors without stacks.
  *
  * @colyseus/core 0.18 does not serve /matchmake through the express app: it prepends its own "request"
  * listener to the HTTP server, which answers every OPTIONS itself, sets CORS headers that reflect any Origin
@@ -10,6 +10,7 @@
  */
 import { matchMaker } from "@colyseus/core";
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import { MemoryStore, rateLimit } from "express-rate-limit";
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { allowedOrigins, type Config } from "./config.ts";
@@ -72,6 +73,57 @@ function originGate(config: Config): RequestHandler {
       res.setHeader("Access-Control-Max-Age", "600");
     }
     res.status(204).end();
+  };
+}
+
+/** Which per-IP limit a request counts against, if any. */
+function limitKind(req: Request): "create" | "join" | undefined {
+  if (req.method !== "POST") return undefined;
+  if (/^\/api\/matches\/[^/]+\/open\/?$/i.test(req.path)) return "join";
+  const method = /^\/matchmake\/([^/]+)\//.exec(req.path)?.[1];
+  if (method === undefined) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(method).toLowerCase();
+  } catch {
+    name = method.toLowerCase();
+  }
+  // Anything else under /matchmake (join, joinById, reconnect, or a name Colyseus will refuse) counts as a
+  // join, so that no spelling of a method slips past both limits.
+  return name === "create" || name === "joinorcreate" ? "create" : "join";
+}
+
+/** The per-IP limits on creating and joining matches, and a stop function for their timers. */
+function rateLimits(config: Config, log: Logger): { handler: RequestHandler; stop(): void } {
+  const stores = { create: new MemoryStore(), join: new MemoryStore() };
+  const make = (kind: "create" | "join", limit: number, what: string) =>
+    rateLimit({
+      windowMs: 60_000,
+      limit,
+      store: stores[kind],
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      logger: { error: (err, msg) => log.error({ err }, msg), warn: (err, msg) => log.warn({ err }, msg) },
+      handler: (_req, res) => {
+        res.status(429).json({
+          error: `too many ${what} from this address (at most ${limit} a minute): wait a minute and try again`,
+        });
+      },
+    });
+  const limiters = {
+    create: make("create", config.CREATE_LIMIT_PER_MINUTE, "new matches"),
+    join: make("join", config.JOIN_LIMIT_PER_MINUTE, "joins"),
+  };
+  return {
+    handler: (req, res, next) => {
+      const kind = limitKind(req);
+      if (kind === undefined) return next();
+      void limiters[kind](req, res, next);
+    },
+    stop: () => {
+      stores.create.shutdown();
+      stores.join.shutdown();
+    },
   };
 }
 
@@ -172,19 +224,27 @@ export function jsonErrors(log: Logger) {
   };
 }
 
+export interface Gate {
+  /** Stops the rate limits' timers. */
+  stop(): void;
+}
+
 /**
  * Puts the gate in front of whatever already answers `server`'s requests (Colyseus's listener and, behind it,
  * the express app). Call it once the routes are bound (in `listen()`'s callback), before a request can come.
  */
-export function installGate(server: HttpServer, config: Config, log: Logger): void {
+export function installGate(server: HttpServer, config: Config, log: Logger): Gate {
   // Colyseus would set its own CORS headers (any Origin, with credentials) after the gate's, on every response.
   // The controller is process-wide; every server here runs behind a gate, so blanking it is safe.
   Object.assign(matchMaker.controller, { DEFAULT_CORS_HEADERS: {}, getCorsHeaders: () => ({}) });
 
   const inner = server.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  const limits = rateLimits(config, log);
   const gate = express();
   gate.disable("x-powered-by");
+  gate.set("trust proxy", config.TRUST_PROXY);
   gate.use(originGate(config));
+  gate.use(limits.handler);
   gate.use(jsonBody(config.MAX_BODY_BYTES));
   gate.use((req, res) => {
     for (const listener of inner) listener.call(server, req, res);
@@ -196,4 +256,5 @@ export function installGate(server: HttpServer, config: Config, log: Logger): vo
   // Node answers "Expect: 100-continue" itself unless someone listens; the gate answers it only once the body
   // is known to be welcome, so that curl's large uploads get their 413 before they send anything.
   server.on("checkContinue", gate);
+  return { stop: limits.stop };
 }

@@ -1,6 +1,7 @@
 /**
  * The HTTP surface, /matchmake included: bodies over the size limit get 413 before they are read, a page from
- * another origin is refused and never gets CORS headers, and errors are short JSON without stacks or paths.
+ * another origin is refused and never gets CORS headers, errors are short JSON without stacks or paths, and
+ * each address may create and join only so many matches a minute.
  */
 import { Client } from "@colyseus/sdk";
 import { request } from "node:http";
@@ -9,24 +10,40 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leaveAll, playerId, Seat, startTestServer, type TestServer, HOOK_TIMEOUT_MS } from "./helpers.ts";
 
 const MAX_BODY_BYTES = 2048;
+const CREATES = 3;
+const JOINS = 4;
 
 let server: TestServer;
 const seats: Seat[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ MAX_BODY_BYTES });
+  server = await startTestServer({
+    MAX_BODY_BYTES,
+    CREATE_LIMIT_PER_MINUTE: CREATES,
+    JOIN_LIMIT_PER_MINUTE: JOINS,
+    // Each test speaks from an address of its own (X-Forwarded-For from a trusted proxy), so that the limits
+    // one test uses up do not throttle the next.
+    TRUST_PROXY: 1,
+  });
 }, HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await leaveAll(seats);
   await server.stop();
 }, HOOK_TIMEOUT_MS);
 
+let nextAddress = 0;
+/** Headers that make the server see a fresh client address. */
+function freshAddress(): Record<string, string> {
+  nextAddress += 1;
+  return { "X-Forwarded-For": `203.0.113.${nextAddress}` };
+}
+
 const createOptions = (name: string) => ({ role: "facilitator" as const, name, playerId: playerId(name) });
 
 async function post(path: string, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...freshAddress(), ...headers },
     body,
   });
   return { status: res.status, headers: res.headers, text: await res.text() };
@@ -43,7 +60,7 @@ function sendPart(
   sendBytes: number,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { "content-type": "application/json" };
+    const headers: Record<string, string> = { "content-type": "application/json", ...freshAddress() };
     if (declared !== "streamed") headers["content-length"] = String(declared);
     const req = request(`${server.url}${path}`, { method: "POST", headers });
     const noAnswer = setTimeout(() => {
@@ -153,7 +170,10 @@ describe("browser origins (ALLOWED_ORIGINS empty)", () => {
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     expect(preflight.headers.get("access-control-allow-credentials")).toBeNull();
     await expect(
-      new Client(server.url, { headers: { Origin: evil } }).create("match", createOptions("Eve")),
+      new Client(server.url, { headers: { Origin: evil, ...freshAddress() } }).create(
+        "match",
+        createOptions("Eve"),
+      ),
     ).rejects.toThrow(/not allowed/);
   });
 
@@ -183,5 +203,52 @@ describe("browser origins (ALLOWED_ORIGINS empty)", () => {
       });
     expect(await outcome(evil)).toMatch(/^refused 4\d\d$/);
     expect(await outcome(`http://127.0.0.1:${server.port}`)).not.toMatch(/^refused/);
+  });
+});
+
+describe("per-address limits on creating and joining", () => {
+  it(`lets one address create ${CREATES} matches a minute, then answers 429 with a readable JSON message`, async () => {
+    const from = freshAddress();
+    const client = new Client(server.url, { headers: from });
+    for (let i = 0; i < CREATES; i++) {
+      const room = await client.create("match", createOptions(`Host ${i}`));
+      await room.leave();
+    }
+    const refused = await post("/matchmake/create/match", JSON.stringify(createOptions("One more")), from);
+    expect(refused.status).toBe(429);
+    expectSafeJsonError(
+      refused,
+      /^too many new matches from this address \(at most 3 a minute\): wait a minute/,
+    );
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    await expect(client.create("match", createOptions("Again"))).rejects.toThrow(/too many new matches/);
+    // Another address is not affected.
+    const other = new Client(server.url, { headers: freshAddress() });
+    const room = await other.create("match", createOptions("Elsewhere"));
+    await room.leave();
+  });
+
+  it("counts joins, reconnections and reopened rooms against one join limit", async () => {
+    const host = await Seat.create(server.url, createOptions("Teacher"));
+    seats.push(host);
+    const from = freshAddress();
+    const client = new Client(server.url, { headers: from });
+    const spectate = (name: string) =>
+      client.joinById(host.code, { role: "spectator", name, playerId: playerId(name) });
+    await (await spectate("Cy")).leave();
+    await (await spectate("Di")).leave();
+    const open = await post(`/api/matches/${host.code}/open`, "", from);
+    expect(open.status).toBe(200);
+    // A reconnection with a made-up token is refused by Colyseus, but it was asked for and counts.
+    const reconnect = await post(`/matchmake/reconnect/${host.code}`, '{"reconnectionToken":"x:y"}', from);
+    expect(reconnect.status).not.toBe(429);
+    await expect(spectate("Ed")).rejects.toThrow(/too many joins from this address \(at most 4 a minute\)/);
+    expect((await post(`/api/matches/${host.code}/open`, "", from)).status).toBe(429);
+    // Spelling the method another way does not get around the limits.
+    expect((await post("/matchmake/%6AoinById/match", "{}", from)).status).toBe(429);
+    const elsewhere = new Client(server.url, { headers: freshAddress() });
+    await (
+      await elsewhere.joinById(host.code, { role: "spectator", name: "Fay", playerId: playerId("fay") })
+    ).leave();
   });
 });
