@@ -16,11 +16,12 @@ import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
-import { exportCsv, exportJson, resultsCsv } from "./export.ts";
+import { FinishedMatchCache } from "./export-cache.ts";
+import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
-import { MatchStore } from "./store.ts";
+import { type MatchRecord, MatchStore } from "./store.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,25 +41,46 @@ export interface RunningServer {
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
 const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
 
-function finishedMatch(store: MatchStore, rawCode: string) {
+/**
+ * More codes than a workshop can have rooms (12), and few enough that a list of running matches stays cheap:
+ * each is read from the store on every request.
+ */
+export const MAX_RESULT_CODES = 24;
+
+function replayed(store: MatchStore, record: MatchRecord) {
+  const actions = store.actions(record.code);
+  return { actions, ...replay(record.scenario as Parameters<typeof replay>[0], record.seed, actions) };
+}
+
+/**
+ * A finished match by its code, or the error to answer. A match already in `finished` is known to be over and
+ * is not read from the store at all; otherwise `load` reads and replays its log only when a body is made.
+ */
+function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode: string) {
   const code = CodeSchema.safeParse(rawCode);
   if (!code.success)
     return { ok: false, status: 400, message: code.error.issues[0]?.message ?? "bad code" } as const;
-  const record = store.get(code.data);
-  if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
-  if (!record.finished)
-    return {
-      ok: false,
-      status: 403,
-      message: "exports and replays open when the match is over (they reveal both sides)",
-    } as const;
-  const actions = store.actions(code.data);
-  const replayed = replay(record.scenario as Parameters<typeof replay>[0], record.seed, actions);
-  return { ok: true, record, actions, replayed } as const;
+  let record: MatchRecord | undefined;
+  if (!finished.has(code.data)) {
+    record = store.get(code.data);
+    if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
+    if (!record.finished)
+      return {
+        ok: false,
+        status: 403,
+        message: "exports and replays open when the match is over (they reveal both sides)",
+      } as const;
+  }
+  const load = () => {
+    record ??= store.get(code.data)!;
+    return { record, ...replayed(store, record) };
+  };
+  return { ok: true, code: code.data, load } as const;
 }
 
-function routes(app: express.Application, store: MatchStore, log: Logger): void {
+function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
   app.disable("x-powered-by");
+  const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
   app.get("/api/health", (_req, res) => void res.json({ ok: true }));
   app.get("/api/scenarios", (_req, res) => {
     res.json(
@@ -89,22 +111,31 @@ function routes(app: express.Application, store: MatchStore, log: Logger): void 
   });
   app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
   app.get("/api/matches/results.csv", (req, res) => {
-    const codes = ResultCodesSchema.safeParse(req.query.codes);
-    if (!codes.success)
-      return void res.status(400).json({ error: `codes: ${codes.error.issues[0]?.message ?? "bad list"}` });
-    const missing = codes.data.filter((c) => !store.has(c));
+    const parsed = ResultCodesSchema.safeParse(req.query.codes);
+    if (!parsed.success)
+      return void res.status(400).json({ error: `codes: ${parsed.error.issues[0]?.message ?? "bad list"}` });
+    const codes = [...new Set(parsed.data)];
+    if (codes.length > MAX_RESULT_CODES)
+      return void res.status(400).json({
+        error: `codes: at most ${MAX_RESULT_CODES} different matches at once (${codes.length} given)`,
+      });
+    const records = new Map(codes.filter((c) => !finished.has(c)).map((c) => [c, store.get(c)]));
+    const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
-    const matches = codes.data.map((code) => {
-      const record = store.get(code)!;
-      const state = replay(
-        record.scenario as Parameters<typeof replay>[0],
-        record.seed,
-        store.actions(code),
-      ).state;
-      return { record, state };
+    const rows = codes.map((code) => {
+      const record = records.get(code);
+      if (record && !record.finished) {
+        // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
+        const played = store.actions(code).filter((a) => a.kind === "resolve").length;
+        return runningResultsRow(record, played);
+      }
+      return finished.get(code, "results-row", () => {
+        const match = record ?? store.get(code)!;
+        return finishedResultsRow(match, replayed(store, match).state);
+      });
     });
-    res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(matches));
+    res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
   });
   app.post("/api/matches/:code/open", async (req, res) => {
     const code = CodeSchema.safeParse(req.params.code);
@@ -114,29 +145,35 @@ function routes(app: express.Application, store: MatchStore, log: Logger): void 
     res.status(result.status).json(result.body);
   });
   app.get("/api/matches/:code/export.json", (req, res) => {
-    const found = finishedMatch(store, req.params.code);
+    const found = lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    res.json(exportJson(found.record, found.actions, found.replayed.state));
+    const body = finished.get(found.code, "export.json", () => {
+      const match = found.load();
+      return JSON.stringify(exportJson(match.record, match.actions, match.state));
+    });
+    res.type("application/json").send(body);
   });
   app.get("/api/matches/:code/export.csv", (req, res) => {
-    const found = finishedMatch(store, req.params.code);
+    const found = lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    res
-      .type("text/csv")
-      .attachment(`compute-frontier-${found.record.code}.csv`)
-      .send(exportCsv(found.replayed.state));
+    const body = finished.get(found.code, "export.csv", () => exportCsv(found.load().state));
+    res.type("text/csv").attachment(`compute-frontier-${found.code}.csv`).send(body);
   });
   app.get("/api/matches/:code/replay", (req, res) => {
-    const found = finishedMatch(store, req.params.code);
+    const found = lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
     const viewer = ViewerQuerySchema.safeParse(req.query.viewer);
     if (!viewer.success)
       return void res.status(400).json({ error: `viewer must be one of ${VIEWERS.join(", ")}` });
-    res.json({
-      code: found.record.code,
-      outcome: outcome(found.replayed.state),
-      turns: found.replayed.turns.map((s) => viewFor(s, viewer.data)),
+    const body = finished.get(found.code, `replay:${viewer.data}`, () => {
+      const match = found.load();
+      return JSON.stringify({
+        code: found.code,
+        outcome: outcome(match.state),
+        turns: match.turns.map((s) => viewFor(s, viewer.data)),
+      });
     });
+    res.type("application/json").send(body);
   });
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
   const client = join(ROOT, "dist", "client");
@@ -171,7 +208,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => routes(app, store, log),
+    express: (app) => routes(app, store, config, log),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
   let gate: Gate | undefined;

@@ -30,6 +30,8 @@ export const ConfigSchema = z.object({
    * proxy every player has the proxy's address and shares one rate limit.
    */
   TRUST_PROXY: int(0, 0, 10),
+  /** Megabytes of finished matches' exports, replays and result rows kept ready to send (0 keeps none). */
+  EXPORT_CACHE_MB: int(64, 0, 4096),
   /** Largest WebSocket message accepted, in bytes. */
   MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
   /** Messages a client may send per second before it is disconnected as a flood. */
