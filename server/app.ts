@@ -81,7 +81,8 @@ function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode
 function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
   app.disable("x-powered-by");
   const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
-  app.get("/api/health", (_req, res) => void res.json({ ok: true }));
+  // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
+  app.get("/api/health", (_req, res) => void res.json({ ok: true, pid: process.pid }));
   app.get("/api/scenarios", (_req, res) => {
     res.json(
       Object.values(BUILTIN_SCENARIOS).map(({ scenario }) => ({
@@ -212,11 +213,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   gameServer.define(ROOM_NAME, MatchRoom);
   let gate: Gate | undefined;
-  // Colyseus binds its matchmaking listener just before this callback; the gate must wrap it before the first
-  // request can arrive.
-  await gameServer.listen(config.PORT, config.HOST, undefined, () => {
-    gate = installGate(httpServer, config, log);
-  });
+  // Colyseus only logs a failed listen (a port in use, say) and never settles, which would leave a process up
+  // that serves nothing and that no supervisor restarts; failing here makes it exit instead.
+  let onListenError: (error: Error) => void = () => undefined;
+  const listenFailed = new Promise<never>((_resolve, reject) => (onListenError = reject));
+  httpServer.once("error", onListenError);
+  await Promise.race([
+    // Colyseus binds its matchmaking listener just before this callback; the gate must wrap it before the
+    // first request can arrive.
+    gameServer.listen(config.PORT, config.HOST, undefined, () => {
+      gate = installGate(httpServer, config, log);
+    }),
+    listenFailed,
+  ]);
+  httpServer.off("error", onListenError);
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 

@@ -4,6 +4,11 @@ import { z } from "zod";
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+const flag = (fallback: boolean) =>
+  z
+    .union([z.boolean(), z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true")])
+    .default(fallback);
+
 export const ConfigSchema = z.object({
   PORT: int(2567, 0, 65535),
   HOST: z.string().default("0.0.0.0"),
@@ -32,6 +37,13 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: int(0, 0, 10),
   /** Megabytes of finished matches' exports, replays and result rows kept ready to send (0 keeps none). */
   EXPORT_CACHE_MB: int(64, 0, 4096),
+  /**
+   * `npm start` runs the server in a worker process and starts a new one when it dies (1, the default), or
+   * runs it in its own process with nothing to bring it back (0: a container or systemd restarts it).
+   */
+  SUPERVISE: flag(true),
+  /** Worker restarts the supervisor allows within a minute before it gives up and exits with 1. */
+  RESTARTS_PER_MINUTE: int(5, 1, 100),
   /** Largest WebSocket message accepted, in bytes. */
   MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
   /** Messages a client may send per second before it is disconnected as a flood. */
@@ -63,9 +75,7 @@ export const ConfigSchema = z.object({
    * default: a player who knows the seed could work out the noise of the intelligence estimates, and so the
    * other side's hidden numbers. A facilitator or spectator may always choose it.
    */
-  PLAYER_SEEDS: z
-    .union([z.boolean(), z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true")])
-    .default(false),
+  PLAYER_SEEDS: flag(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

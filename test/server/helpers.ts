@@ -102,12 +102,23 @@ export interface ChildServer {
   output(): string;
 }
 
-/** Runs `npm start`'s entry point as a child process (so that it can be killed with SIGKILL or SIGTERM). */
+/**
+ * Runs `npm start`'s entry point as a child process (so that it can be killed with SIGKILL or SIGTERM). It runs
+ * the server in its own process (SUPERVISE=0) unless `env` asks for the supervisor.
+ */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const limits = Object.fromEntries(Object.entries(UNTHROTTLED).map(([k, v]) => [k, String(v)]));
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...limits, ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      SUPERVISE: "0",
+      ...limits,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
