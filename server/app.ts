@@ -5,20 +5,23 @@
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express from "express";
 import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
-import { exportCsv, exportJson, resultsCsv } from "./export.ts";
+import { FinishedMatchCache } from "./export-cache.ts";
+import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
+import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
-import { MatchStore } from "./store.ts";
+import { type MatchRecord, MatchStore } from "./store.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -35,38 +38,51 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function originGuard(origins: string[]) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const origin = req.headers.origin;
-    if (origins.length === 0 || origin === undefined || origins.includes(origin)) return next();
-    res.status(403).json({ error: `origin ${origin} is not allowed` });
-  };
-}
-
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
 const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
 
-function finishedMatch(store: MatchStore, rawCode: string) {
+/**
+ * More codes than a workshop can have rooms (12), and few enough that a list of running matches stays cheap:
+ * each is read from the store on every request.
+ */
+export const MAX_RESULT_CODES = 24;
+
+function replayed(store: MatchStore, record: MatchRecord) {
+  const actions = store.actions(record.code);
+  return { actions, ...replay(record, actions) };
+}
+
+/**
+ * A finished match by its code, or the error to answer. A match already in `finished` is known to be over and
+ * is not read from the store at all; otherwise `load` reads and replays its log only when a body is made.
+ */
+function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode: string) {
   const code = CodeSchema.safeParse(rawCode);
   if (!code.success)
     return { ok: false, status: 400, message: code.error.issues[0]?.message ?? "bad code" } as const;
-  const record = store.get(code.data);
-  if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
-  if (!record.finished)
-    return {
-      ok: false,
-      status: 403,
-      message: "exports and replays open when the match is over (they reveal both sides)",
-    } as const;
-  const actions = store.actions(code.data);
-  const replayed = replay(record, actions);
-  return { ok: true, record, actions, replayed } as const;
+  let record: MatchRecord | undefined;
+  if (!finished.has(code.data)) {
+    record = store.get(code.data);
+    if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
+    if (!record.finished)
+      return {
+        ok: false,
+        status: 403,
+        message: "exports and replays open when the match is over (they reveal both sides)",
+      } as const;
+  }
+  const load = () => {
+    record ??= store.get(code.data)!;
+    return { record, ...replayed(store, record) };
+  };
+  return { ok: true, code: code.data, load } as const;
 }
 
-function routes(app: express.Application, store: MatchStore, config: Config): void {
-  app.use(originGuard(allowedOrigins(config)));
-  app.use("/api", express.json({ limit: "16kb" }));
-  app.get("/api/health", (_req, res) => void res.json({ ok: true }));
+function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
+  app.disable("x-powered-by");
+  const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
+  // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
+  app.get("/api/health", (_req, res) => void res.json({ ok: true, pid: process.pid }));
   app.get("/api/scenarios", (_req, res) => {
     res.json(
       Object.values(BUILTIN_SCENARIOS).map(({ scenario }) => ({
@@ -96,18 +112,31 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
   });
   app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
   app.get("/api/matches/results.csv", (req, res) => {
-    const codes = ResultCodesSchema.safeParse(req.query.codes);
-    if (!codes.success)
-      return void res.status(400).json({ error: `codes: ${codes.error.issues[0]?.message ?? "bad list"}` });
-    const missing = codes.data.filter((c) => !store.has(c));
+    const parsed = ResultCodesSchema.safeParse(req.query.codes);
+    if (!parsed.success)
+      return void res.status(400).json({ error: `codes: ${parsed.error.issues[0]?.message ?? "bad list"}` });
+    const codes = [...new Set(parsed.data)];
+    if (codes.length > MAX_RESULT_CODES)
+      return void res.status(400).json({
+        error: `codes: at most ${MAX_RESULT_CODES} different matches at once (${codes.length} given)`,
+      });
+    const records = new Map(codes.filter((c) => !finished.has(c)).map((c) => [c, store.get(c)]));
+    const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
-    const matches = codes.data.map((code) => {
-      const record = store.get(code)!;
-      const state = replay(record, store.actions(code)).state;
-      return { record, state };
+    const rows = codes.map((code) => {
+      const record = records.get(code);
+      if (record && !record.finished) {
+        // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
+        const played = store.actions(code).filter((a) => a.kind === "resolve").length;
+        return runningResultsRow(record, played);
+      }
+      return finished.get(code, "results-row", () => {
+        const match = record ?? store.get(code)!;
+        return finishedResultsRow(match, replayed(store, match).state);
+      });
     });
-    res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(matches));
+    res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
   });
   app.post("/api/matches/:code/open", async (req, res) => {
     const code = CodeSchema.safeParse(req.params.code);
@@ -117,29 +146,35 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
     res.status(result.status).json(result.body);
   });
   app.get("/api/matches/:code/export.json", (req, res) => {
-    const found = finishedMatch(store, req.params.code);
+    const found = lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    res.json(exportJson(found.record, found.actions, found.replayed.state));
+    const body = finished.get(found.code, "export.json", () => {
+      const match = found.load();
+      return JSON.stringify(exportJson(match.record, match.actions, match.state));
+    });
+    res.type("application/json").send(body);
   });
   app.get("/api/matches/:code/export.csv", (req, res) => {
-    const found = finishedMatch(store, req.params.code);
+    const found = lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    res
-      .type("text/csv")
-      .attachment(`compute-frontier-${found.record.code}.csv`)
-      .send(exportCsv(found.replayed.state));
+    const body = finished.get(found.code, "export.csv", () => exportCsv(found.load().state));
+    res.type("text/csv").attachment(`compute-frontier-${found.code}.csv`).send(body);
   });
   app.get("/api/matches/:code/replay", (req, res) => {
-    const found = finishedMatch(store, req.params.code);
+    const found = lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
     const viewer = ViewerQuerySchema.safeParse(req.query.viewer);
     if (!viewer.success)
       return void res.status(400).json({ error: `viewer must be one of ${VIEWERS.join(", ")}` });
-    res.json({
-      code: found.record.code,
-      outcome: outcome(found.replayed.state),
-      turns: found.replayed.turns.map((s) => viewFor(s, viewer.data)),
+    const body = finished.get(found.code, `replay:${viewer.data}`, () => {
+      const match = found.load();
+      return JSON.stringify({
+        code: found.code,
+        outcome: outcome(match.state),
+        turns: match.turns.map((s) => viewFor(s, viewer.data)),
+      });
     });
+    res.type("application/json").send(body);
   });
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
   const client = join(ROOT, "dist", "client");
@@ -154,6 +189,8 @@ function routes(app: express.Application, store: MatchStore, config: Config): vo
         );
     });
   }
+  app.use((_req, res) => void res.status(404).json({ error: "there is nothing at this address" }));
+  app.use(jsonErrors(log));
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -161,22 +198,36 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = new MatchStore(config.DATA_DIR);
   provideRoomServices({ store, config, log });
   const origins = allowedOrigins(config);
+  const httpServer = createServer();
   const transport = new WebSocketTransport({
+    server: httpServer,
     maxPayload: config.MAX_MESSAGE_BYTES,
-    verifyClient: (info: { origin?: string }) =>
-      origins.length === 0 || info.origin === undefined || origins.includes(info.origin),
+    verifyClient: (info: { origin?: string; req: IncomingMessage }) =>
+      judgeOrigin(info.origin, info.req.headers.host, origins) !== "refused",
   });
   const gameServer = new Server({
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => routes(app, store, config),
+    express: (app) => routes(app, store, config, log),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
-  await gameServer.listen(config.PORT, config.HOST);
-  const address = (
-    transport as unknown as { server?: { address(): { port: number } | string | null } }
-  ).server?.address();
+  let gate: Gate | undefined;
+  // Colyseus only logs a failed listen (a port in use, say) and never settles, which would leave a process up
+  // that serves nothing and that no supervisor restarts; failing here makes it exit instead.
+  let onListenError: (error: Error) => void = () => undefined;
+  const listenFailed = new Promise<never>((_resolve, reject) => (onListenError = reject));
+  httpServer.once("error", onListenError);
+  await Promise.race([
+    // Colyseus binds its matchmaking listener just before this callback; the gate must wrap it before the
+    // first request can arrive.
+    gameServer.listen(config.PORT, config.HOST, undefined, () => {
+      gate = installGate(httpServer, config, log);
+    }),
+    listenFailed,
+  ]);
+  httpServer.off("error", onListenError);
+  const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   const restored: string[] = [];
@@ -195,6 +246,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
+    gate?.stop();
     stopping ??= gameServer.gracefullyShutdown(false).then(() => store.close());
     return stopping;
   };

@@ -4,14 +4,46 @@ import { z } from "zod";
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+const flag = (fallback: boolean) =>
+  z
+    .union([z.boolean(), z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true")])
+    .default(fallback);
+
 export const ConfigSchema = z.object({
   PORT: int(2567, 0, 65535),
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("./data"),
   /** Seconds a dropped client may take to come back to its seat. */
   RECONNECT_SECONDS: int(120, 0, 3600),
-  /** Comma-separated allowed Origin values for browsers; empty allows any origin. */
+  /**
+   * Comma-separated Origin values of the pages that may call this server from a browser, such as
+   * `https://game.school.example`. Empty: only pages this server serves itself (an Origin whose host is the
+   * request's Host). Clients that send no Origin (the SDK from Node, curl) are not affected either way.
+   */
   ALLOWED_ORIGINS: z.string().default(""),
+  /**
+   * Largest HTTP request body, in bytes, on every route (matchmaking options are a few hundred bytes). A larger
+   * body gets 413 before it is read.
+   */
+  MAX_BODY_BYTES: int(16 * 1024, 1024, 1024 * 1024),
+  /** New matches one IP address may create per minute (a school behind one NAT address counts as one). */
+  CREATE_LIMIT_PER_MINUTE: int(60, 1, 1_000_000),
+  /** Joins, reconnections and reopened rooms one IP address may ask for per minute. */
+  JOIN_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none). Without it, behind a
+   * proxy every player has the proxy's address and shares one rate limit.
+   */
+  TRUST_PROXY: int(0, 0, 10),
+  /** Megabytes of finished matches' exports, replays and result rows kept ready to send (0 keeps none). */
+  EXPORT_CACHE_MB: int(64, 0, 4096),
+  /**
+   * `npm start` runs the server in a worker process and starts a new one when it dies (1, the default), or
+   * runs it in its own process with nothing to bring it back (0: a container or systemd restarts it).
+   */
+  SUPERVISE: flag(true),
+  /** Worker restarts the supervisor allows within a minute before it gives up and exits with 1. */
+  RESTARTS_PER_MINUTE: int(5, 1, 100),
   /** Largest WebSocket message accepted, in bytes. */
   MAX_MESSAGE_BYTES: int(64 * 1024, 1024, 16 * 1024 * 1024),
   /** Messages a client may send per second before it is disconnected as a flood. */
@@ -43,9 +75,7 @@ export const ConfigSchema = z.object({
    * default: a player who knows the seed could work out the noise of the intelligence estimates, and so the
    * other side's hidden numbers. A facilitator or spectator may always choose it.
    */
-  PLAYER_SEEDS: z
-    .union([z.boolean(), z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true")])
-    .default(false),
+  PLAYER_SEEDS: flag(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -62,6 +92,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
+/** The ALLOWED_ORIGINS list, without blanks. */
 export function allowedOrigins(config: Config): string[] {
   return config.ALLOWED_ORIGINS.split(",")
     .map((s) => s.trim())

@@ -3,6 +3,7 @@ import type { MatchState } from "../shared/rules/index.ts";
 import { hashState, outcome } from "../shared/rules/index.ts";
 import type { Action, MatchRecord } from "./store.ts";
 
+/** A finished match's whole log with its outcome and final hash (GET /api/matches/:code/export.json). */
 export function exportJson(record: MatchRecord, actions: Action[], state: MatchState) {
   return {
     code: record.code,
@@ -43,6 +44,7 @@ function cell(value: string | number): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A match's history as CSV: the start row, then one row per resolved turn. */
 export function exportCsv(state: MatchState): string {
   const rows = state.history.map((r) =>
     [
@@ -89,31 +91,41 @@ const RESULT_COLUMNS = [
 ] as const;
 
 /**
- * One row per match of a workshop, to compare the rooms. A match still running gets its code, scenario and
- * turns played only: its numbers would reveal the sides' hidden state, and so would its seed (from which the
- * noise of the intelligence estimates can be worked out).
+ * A running match's line of a workshop's results table (`resultsCsv`): its code, scenario and turns played
+ * only. Its numbers would reveal the sides' hidden state, and so would its seed (from which the noise of the
+ * intelligence estimates can be worked out).
  */
-export function resultsCsv(matches: { record: MatchRecord; state: MatchState }[]): string {
-  const rows = matches.map(({ record, state }) => {
-    const seed = record.finished ? record.seed : "";
-    const head = [record.code, record.scenarioId, seed, record.finished ? "yes" : "no", state.turn];
-    if (!record.finished)
-      return [...head, ...new Array<string>(RESULT_COLUMNS.length - head.length).fill("")];
-    const o = outcome(state);
-    return [
-      ...head,
-      o.winner,
-      o.leadMonths.toFixed(3),
-      o.thresholdMonths.toFixed(3),
-      o.marginMonths.toFixed(3),
-      o.peakTension.toFixed(2),
-      o.scores.us.spent.toFixed(3),
-      o.scores.china.spent.toFixed(3),
-      o.scores.us.energyTWh.toFixed(3),
-      o.scores.china.energyTWh.toFixed(3),
-      o.scores.us.emissionsMt.toFixed(3),
-      o.scores.china.emissionsMt.toFixed(3),
-    ];
-  });
-  return [RESULT_COLUMNS.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\n") + "\n";
+export function runningResultsRow(record: MatchRecord, turnsPlayed: number): string {
+  const head = [record.code, record.scenarioId, "", "no", turnsPlayed];
+  return [...head, ...new Array<string>(RESULT_COLUMNS.length - head.length).fill("")].map(cell).join(",");
+}
+
+/** A finished match's line of a workshop's results table (`resultsCsv`): its outcome, scores and seed. */
+export function finishedResultsRow(record: MatchRecord, state: MatchState): string {
+  const o = outcome(state);
+  return [
+    record.code,
+    record.scenarioId,
+    record.seed,
+    "yes",
+    state.turn,
+    o.winner,
+    o.leadMonths.toFixed(3),
+    o.thresholdMonths.toFixed(3),
+    o.marginMonths.toFixed(3),
+    o.peakTension.toFixed(2),
+    o.scores.us.spent.toFixed(3),
+    o.scores.china.spent.toFixed(3),
+    o.scores.us.energyTWh.toFixed(3),
+    o.scores.china.energyTWh.toFixed(3),
+    o.scores.us.emissionsMt.toFixed(3),
+    o.scores.china.emissionsMt.toFixed(3),
+  ]
+    .map(cell)
+    .join(",");
+}
+
+/** One row per match of a workshop, to compare the rooms: the header, then the rows made above. */
+export function resultsCsv(rows: readonly string[]): string {
+  return [RESULT_COLUMNS.join(","), ...rows].join("\n") + "\n";
 }

@@ -85,6 +85,12 @@ export async function benchServer(): Promise<Record<string, number>> {
         DATA_DIR: dataDir,
         LOG_LEVEL: "silent",
         MAX_MESSAGES_PER_SECOND: "1000",
+        // One process to measure and profile (not a supervisor and its worker), and every match from 127.0.0.1.
+        SUPERVISE: "0",
+        CREATE_LIMIT_PER_MINUTE: "1000000",
+        JOIN_LIMIT_PER_MINUTE: "1000000",
+        // Its players choose their seeds, which the server refuses players by default.
+        PLAYER_SEEDS: "1",
       },
       stdio: "ignore",
     },

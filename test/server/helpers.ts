@@ -59,6 +59,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** Per-IP limits too high for a test to reach. */
+export const UNTHROTTLED = { CREATE_LIMIT_PER_MINUTE: 1_000_000, JOIN_LIMIT_PER_MINUTE: 1_000_000 } as const;
+
 /**
  * Starts the server in this process on a port the system picks (PORT 0, so two test files never race for a
  * port) with a fresh data directory. One per test file: Colyseus keeps its rooms in a process-wide matchmaker.
@@ -72,6 +75,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     LOG_LEVEL: "silent",
     // The tests replay known matches, so their players choose seeds (the product's default refuses that).
     PLAYER_SEEDS: true,
+    // Every test creates and joins its matches from 127.0.0.1; the limits have their own tests (http.test.ts).
+    ...UNTHROTTLED,
     ...overrides,
   });
   const running = await startServer(config);
@@ -97,11 +102,23 @@ export interface ChildServer {
   output(): string;
 }
 
-/** Runs `npm start`'s entry point as a child process (so that it can be killed with SIGKILL or SIGTERM). */
+/**
+ * Runs `npm start`'s entry point as a child process (so that it can be killed with SIGKILL or SIGTERM). It runs
+ * the server in its own process (SUPERVISE=0) unless `env` asks for the supervisor.
+ */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  const limits = Object.fromEntries(Object.entries(UNTHROTTLED).map(([k, v]) => [k, String(v)]));
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      SUPERVISE: "0",
+      ...limits,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
