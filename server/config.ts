@@ -71,9 +71,14 @@ export const ConfigSchema = z.object({
     .max(30 * 86_400)
     .default(86_400),
   /**
+   * Seconds a newly created match waits for its first person before its room closes (a create whose creator
+   * never connected, or a burst of lobby spam). The match stays in the store and opens again on a join by code.
+   */
+  EMPTY_ROOM_SECONDS: z.coerce.number().min(1).max(86_400).default(120),
+  /**
    * Whether a creator who takes a side may choose the seed (tests, reproducible demonstrations). Off by
-   * default: a player who knows the seed could work out the noise of the intelligence estimates, and so the
-   * other side's hidden numbers. A facilitator or spectator may always choose it.
+   * default, as defence in depth: the seed drives only public luck, but whoever chooses it may never play a
+   * side of that match. A facilitator or spectator may always choose it.
    */
   PLAYER_SEEDS: flag(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

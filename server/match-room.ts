@@ -144,6 +144,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private botPlayers = {} as Record<Side, Bot>;
   private timer: { clear(): void } | undefined;
   private botsWaitUntil = 0;
+  /** Whether the lobby lists the match now (see syncMeta). */
+  private listed: boolean | undefined;
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
   private turnStartedAt = Date.now();
   private botPace: { clear(): void } | undefined;
@@ -157,8 +159,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
     this.autoDispose = false;
     const restore = options as { restore?: unknown; restoreKey?: unknown } | null;
-    if (typeof restore?.restore === "string" && restore.restoreKey === RESTORE_KEY)
-      this.restoreFrom(restore.restore);
+    const restoring = typeof restore?.restore === "string" && restore.restoreKey === RESTORE_KEY;
+    if (restoring) this.restoreFrom(restore.restore as string);
     else this.createFrom(options);
     this.roomId = this.code;
     this.setState(new MatchRoomState());
@@ -167,9 +169,13 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.state.title = this.game.scenario.title.en;
     this.state.turns = this.game.scenario.params.time.turns;
     this.state.timerSeconds = this.settings.timerSeconds ?? 0;
-    void this.setPrivate(this.settings.private);
     this.syncMeta();
     if (this.game.phase !== "ended") this.startTurnTimer();
+    // A new match whose creator never connects (a create alone, or lobby spam) does not stay in memory.
+    if (!restoring)
+      this.closing = this.clock.setTimeout(() => {
+        if (this.clients.length === 0) void this.disconnect();
+      }, svc().config.EMPTY_ROOM_SECONDS * 1000);
     for (const [type, schema] of Object.entries(CLIENT_MESSAGES)) {
       this.onMessage(type, (client: Client, message: unknown, ctx: MessageContext) =>
         this.handle(client, type as keyof typeof CLIENT_MESSAGES, schema, message, ctx),
@@ -688,11 +694,20 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       if (!botPlays && s.players.has(botKey)) s.players.delete(botKey);
     }
     const seats = { us: 0, china: 0, spectators: 0 };
+    let present = 0;
     for (const m of this.members.values()) {
       if (m.sessionId === null) continue;
+      present++;
       if (m.role === "us") seats.us++;
       else if (m.role === "china") seats.china++;
       else if (m.role === "spectator") seats.spectators++;
+    }
+    // The lobby lists a public match only while somebody is in it: an abandoned or never-joined match (or a
+    // burst of anonymous creates) leaves the list at once; its code still works.
+    const listed = !this.settings.private && present > 0 && s.phase !== "ended";
+    if (listed !== this.listed) {
+      this.listed = listed;
+      void this.setPrivate(!listed);
     }
     void this.setMetadata({
       code: this.code,
