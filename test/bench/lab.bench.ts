@@ -20,17 +20,34 @@ const PERSONAS: Pairing[] = [
   { us: "builder", china: "self-reliance" },
 ];
 
+/** How much the lab benchmark plays: the full sizes, or the least that still measures each number once. */
+interface LabSizes {
+  /** Warm-up matches per worker thread. */
+  warmPerWorker: number;
+  /** The fewest matches a pairing plays in the measured run. */
+  minPerPairing: number;
+  /** Matches the search bot plays on each side. */
+  searchMatches: (seconds: number) => number;
+}
+
+const FULL: LabSizes = {
+  // The warm-up (one to two seconds) starts the threads, lets the engine optimise the hot code (a shorter
+  // warm-up measured a one-worker rate a quarter too low) and sizes the measured run.
+  warmPerWorker: 1_200,
+  minPerPairing: 100,
+  searchMatches: (seconds) => Math.max(2, Math.round(seconds * 2)),
+};
+const SMOKE: LabSizes = { warmPerWorker: 8, minPerPairing: 2, searchMatches: () => 1 };
+
 /** Matches per second through a pool of `workers` threads, over a run of about `seconds` after a warm-up. */
-async function poolRate(workerUrl: URL, workers: number, seconds: number): Promise<number> {
+async function poolRate(workerUrl: URL, workers: number, seconds: number, sizes: LabSizes): Promise<number> {
   const pool = new LabPool(workerUrl, workers);
   try {
-    // The warm-up (one to two seconds) starts the threads, lets the engine optimise the hot code (a shorter
-    // warm-up measured a one-worker rate a quarter too low) and sizes the measured run.
-    const warm = 1_200 * workers;
+    const warm = sizes.warmPerWorker * workers;
     let start = performance.now();
     await pool.run({ scenario, pairings: PERSONAS, matches: warm / PERSONAS.length, seed: 1 });
     const guess = (warm / ((performance.now() - start) / 1000)) * seconds;
-    const perPairing = Math.max(100, Math.round(guess / PERSONAS.length / 50) * 50);
+    const perPairing = Math.max(sizes.minPerPairing, Math.round(guess / PERSONAS.length / 50) * 50);
     start = performance.now();
     await pool.run({ scenario, pairings: PERSONAS, matches: perPairing, seed: 1_000 });
     return (perPairing * PERSONAS.length) / ((performance.now() - start) / 1000);
@@ -65,10 +82,16 @@ function searchP95(matches: number): number {
   return quantiles(times, [0.95])[0]!;
 }
 
-export async function benchLab(seconds: number, workerUrl: URL): Promise<Record<string, number>> {
-  const two = await poolRate(workerUrl, 2, seconds);
-  const one = await poolRate(workerUrl, 1, seconds);
-  const p95 = searchP95(Math.max(2, Math.round(seconds * 2)));
+/** The lab's rates with two threads and one, and the search bot's 95th-percentile decision time. */
+export async function benchLab(
+  seconds: number,
+  workerUrl: URL,
+  smoke = false,
+): Promise<Record<string, number>> {
+  const sizes = smoke ? SMOKE : FULL;
+  const two = await poolRate(workerUrl, 2, seconds, sizes);
+  const one = await poolRate(workerUrl, 1, seconds, sizes);
+  const p95 = searchP95(sizes.searchMatches(seconds));
   return {
     "lab.greedy.matches_per_s": Math.round(two),
     "lab.greedy.matches_per_s_one_core": Math.round(one),

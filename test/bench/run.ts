@@ -1,6 +1,9 @@
 /**
  * npm run bench: prints one `name: value unit` line per measurement. Each benchmark file is bundled with
  * esbuild first, so the numbers are those of the code as it ships, not of the on-the-fly TypeScript loader.
+ * BENCH_SECONDS (default 5) is each throughput measurement's length. BENCH_SMOKE=1 plays the least that still
+ * prints every line (tiny warm-ups, runs and counts; the numbers mean nothing): test/bench/smoke.test.ts runs
+ * it so in `npm test`.
  */
 import { build } from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -50,15 +53,15 @@ function print(results: Record<string, number>): void {
   }
 }
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sim = await load<{ benchSim: (s: number) => Record<string, number> }>("test/bench/sim.bench.ts");
-print(sim.benchSim(seconds));
+const smoke = process.env.BENCH_SMOKE === "1";
+if (smoke) process.stderr.write("BENCH_SMOKE=1: smoke sizes, every line printed, no number meaningful\n");
+const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 0.1 : 5));
+const sim = await load<typeof import("./sim.bench.ts")>("test/bench/sim.bench.ts");
+print(sim.benchSim(seconds, smoke));
 await withBundles(["test/bench/lab.bench.ts", "server/lab/worker.ts"], async ([bench, worker]) => {
-  const lab = (await import(bench!.href)) as {
-    benchLab: (s: number, w: URL) => Promise<Record<string, number>>;
-  };
-  print(await lab.benchLab(seconds, worker!));
+  const lab = (await import(bench!.href)) as typeof import("./lab.bench.ts");
+  print(await lab.benchLab(seconds, worker!, smoke));
 });
 // The client benchmark drives a browser against the built client, so it runs as it is, not bundled.
-const client = (await import("./client.bench.ts")) as { benchClient: () => Promise<Record<string, number>> };
-print(await client.benchClient());
+const client = await import("./client.bench.ts");
+print(await client.benchClient(smoke));
