@@ -5,7 +5,7 @@
  * chips of the coming turns.
  */
 import type { HostId, OrderOptions, Scenario } from "../rules/index.ts";
-import { detectionChanceFrom, HOSTS } from "../rules/index.ts";
+import { detectionChanceFrom, domesticKwPerH100e, generationAt, HOSTS } from "../rules/index.ts";
 import type { PowerMix } from "./capacity.ts";
 import { buildCapacity, headroomGW } from "./capacity.ts";
 import type { ChinaPolicyView } from "./context.ts";
@@ -131,9 +131,10 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
 
   // Chips for the power there will be at this resolution, cheapest compute first.
   const pue = p.world.pue;
-  const frontierKw = (p.chips.frontierKwPerH100e * pue) / 1e6;
-  const domesticKw = ((own.domesticKwPerChip / own.domesticH100ePerChip) * pue) / 1e6;
-  const exportKw = (p.chips.exportGradeKwPerH100e * pue) / 1e6;
+  const exportRow = generationAt(p.chips.exportGradeRoadmap, view.turn);
+  const frontierKw = (generationAt(p.chips.frontierRoadmap, view.turn).kwPerH100e * pue) / 1e6;
+  const domesticKw = (domesticKwPerH100e(p, view.turn) * pue) / 1e6;
+  const exportKw = (exportRow.kwPerH100e * pue) / 1e6;
   const domesticMax = draft.choice("buyChips", "domestic")?.max ?? 0;
   let room = headroomGW(scenario, view);
   if (view.turn >= plan.chipsFrom) {
@@ -149,7 +150,7 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
     if (plan.exportGrade > 0 && room > 0)
       draft.buy(
         "buyChips",
-        Math.min(p.chips.exportGradeSupplyPerTurn * plan.exportGrade, room / exportKw),
+        Math.min(exportRow.supplyPerTurn * plan.exportGrade, room / exportKw),
         "exportGrade",
       );
   }
@@ -167,7 +168,7 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
   const capacityGW =
     p.chips.smugglingCapPerTurn * plan.smuggle * frontierKw +
     domesticMax * plan.domestic * domesticKw +
-    p.chips.exportGradeSupplyPerTurn * plan.exportGrade * exportKw;
+    exportRow.supplyPerTurn * plan.exportGrade * exportKw;
   buildCapacity(draft, view, scenario, {
     budget: draft.left,
     mix: plan.powerMix,

@@ -29,13 +29,17 @@ export function scenarioFor(view: View, bound?: Scenario): Scenario {
   if (bound) return bound;
   const base = (BUILTIN_SCENARIOS[view.scenario.id] ?? BUILTIN_SCENARIOS[FALLBACK])!.scenario;
   const p = base.params;
-  if (p.victory.leadMonths === view.scenario.victoryLeadMonths && p.time.turns === view.scenario.turns)
+  if (
+    p.victory.leadMonths === view.scenario.victoryLeadMonths &&
+    p.victory.judgedTurns === view.scenario.judgedTurns &&
+    p.time.turns === view.scenario.turns
+  )
     return base;
   return {
     ...base,
     params: {
       ...p,
-      victory: { leadMonths: view.scenario.victoryLeadMonths },
+      victory: { leadMonths: view.scenario.victoryLeadMonths, judgedTurns: view.scenario.judgedTurns },
       time: { ...p.time, turns: view.scenario.turns },
     },
   };

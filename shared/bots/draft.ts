@@ -91,10 +91,16 @@ export class Draft {
     return n;
   }
 
-  /** Sets a dial (export controls, subsidy rate) when it differs from the current setting. */
+  /** Sets the export controls to a level when that level is open now and the draft can pay for the step. */
   setControls(level: string): boolean {
-    if (!this.choice("setExportControls", level) || this.has("setExportControls")) return false;
-    this.#push("setExportControls", "", { type: "setExportControls", level: level as never }, 0);
+    const choice = this.choice("setExportControls", level);
+    if (!choice || this.has("setExportControls") || choice.costPerUnit > this.left) return false;
+    this.#push(
+      "setExportControls",
+      "",
+      { type: "setExportControls", level: level as never },
+      choice.costPerUnit,
+    );
     return true;
   }
 

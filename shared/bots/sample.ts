@@ -13,11 +13,21 @@ import type {
   MatchState,
   Project,
   Scenario,
+  SideRecord,
   SideView,
   TurnOutput,
+  TurnRecord,
   UsState,
 } from "../rules/index.ts";
-import { findCard, fleetDemandGW, freshSide, HOSTS, NO_OUTPUT } from "../rules/index.ts";
+import {
+  domesticKwPerH100e,
+  findCard,
+  fleetDemandGW,
+  freshSide,
+  generationAt,
+  HOSTS,
+  NO_OUTPUT,
+} from "../rules/index.ts";
 import type { Dice } from "../rules/rng.ts";
 
 type View = DeepReadonly<SideView>;
@@ -91,10 +101,15 @@ function sampleChina(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dic
   const exportGrade = Math.min(home - frontier, p.china.fleet.exportGrade * keep);
   const domestic = Math.max(0, home - frontier - exportGrade);
   // Older domestic chips draw more per unit of compute than today's; take a middle value.
-  const domesticKw = (d.kwPerChip / Math.sqrt(perChip * d.h100ePerChip)) * domestic;
+  const domesticKw =
+    Math.sqrt(domesticKwPerH100e(p, view.turn) * p.chips.domesticPowerRatio * p.chips.legacyKwPerH100e) *
+    domestic;
   const fleet: Fleet = {
     frontier: { h100e: frontier, kw: frontier * p.chips.legacyKwPerH100e },
-    exportGrade: { h100e: exportGrade, kw: exportGrade * p.chips.exportGradeKwPerH100e },
+    exportGrade: {
+      h100e: exportGrade,
+      kw: exportGrade * generationAt(p.chips.exportGradeRoadmap, 0).kwPerH100e,
+    },
     domestic: { h100e: domestic, kw: domesticKw },
   };
   const leases = {} as Record<HostId, number>;
@@ -129,7 +144,6 @@ function sampleChina(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dic
       subsidyRate: view.subsidyRate,
       chipDesignLevel: Number.isFinite(level) ? level : 0,
       domesticH100ePerChip: perChip,
-      domesticKwPerChip: d.kwPerChip,
       fabWafersPerMonth: wafers,
       fabYield: d.yield,
       hbmStock: drawEstimate(intel.hbmStock, d.hbmStock, dice),
@@ -137,6 +151,9 @@ function sampleChina(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dic
       chipResearchStock: 0,
       smuggledTotal: smuggled,
       subsidyCostTotal: 0,
+      // Leases the US cannot see starting or binding: none assumed.
+      leasesArriving: { japan: 0, australia: 0, singapore: 0, malaysia: 0, indonesia: 0 },
+      leaseCommittedUntil: { japan: 0, australia: 0, singapore: 0, malaysia: 0, indonesia: 0 },
     },
   );
 }
@@ -145,7 +162,7 @@ function sampleUs(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dice, 
   const p = scenario.params;
   const intel = view.intel;
   const l = p.levers;
-  let kwPerH100e = p.chips.frontierKwPerH100e;
+  let kwPerH100e = generationAt(p.chips.frontierRoadmap, view.turn).kwPerH100e;
   let supply = p.us.frontierSupplyPerTurn * Math.pow(1 + p.us.frontierSupplyGrowthPerTurn, view.turn);
   for (const id of seen) {
     const card = findCard(id);
@@ -202,8 +219,42 @@ function sampleUs(view: DeepReadonly<SideView>, scenario: Scenario, dice: Dice, 
       frontierKwPerH100e: kwPerH100e,
       exportRevenueDue: 0,
       politicalCostTurns: 0,
+      remoteAccessBillTurns: view.remoteAccessBillTurns,
     },
   );
+}
+
+/**
+ * The match's past as far as the view shows it: each turn's lead and both capabilities (public), which is all
+ * that the lead over the final turns is computed from; the rest of each row is left empty.
+ */
+function pastRows(view: View): TurnRecord[] {
+  const empty = (capability: number): SideRecord => ({
+    capability,
+    effectiveFlop: 0,
+    homeH100e: 0,
+    leasedH100e: 0,
+    usableH100e: 0,
+    fleetByType: { frontier: 0, exportGrade: 0, domestic: 0 },
+    leasesByHost: { japan: 0, australia: 0, singapore: 0, malaysia: 0, indonesia: 0 },
+    powerGW: 0,
+    demandGW: 0,
+    dataCenterGW: 0,
+    spent: 0,
+    spentByLever: view.own.spentByLever as SideRecord["spentByLever"],
+    algoEfficiency: 1,
+    emissionsMt: 0,
+    energyTWh: 0,
+    cash: 0,
+  });
+  return view.history.map((row) => ({
+    turn: row.turn,
+    label: row.label,
+    tension: row.tension,
+    exportControlLevel: row.exportControlLevel,
+    leadMonths: row.leadMonths,
+    sides: { us: empty(row.capability.us), china: empty(row.capability.china) },
+  }));
 }
 
 /**
@@ -231,6 +282,7 @@ export function sampleState(view: View, scenario: Scenario, dice: Dice): MatchSt
     turn: view.turn,
     phase: view.phase,
     tension: view.tension,
+    mineralBan: view.mineralBan,
     us,
     china,
     hosts: view.hosts as MatchState["hosts"],
@@ -239,7 +291,7 @@ export function sampleState(view: View, scenario: Scenario, dice: Dice): MatchSt
     modifiers: view.modifiers as MatchState["modifiers"],
     drawn,
     events: [],
-    history: [],
+    history: pastRows(view),
     exposed: [],
     nextProjectId: 2_000_000,
   };

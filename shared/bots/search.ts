@@ -6,7 +6,7 @@
  * Deterministic given its generator; the work per turn is a fixed number of rollouts, never a clock.
  */
 import type { DeepReadonly, MatchState, Order, Scenario, Side, SideView } from "../rules/index.ts";
-import { leadMonths } from "../rules/index.ts";
+import { judgedLead } from "../rules/index.ts";
 import type { Rng } from "../rules/rng.ts";
 import { Dice } from "../rules/rng.ts";
 import type { Bot } from "./bot.ts";
@@ -161,9 +161,7 @@ export function createSearchBot(config: SearchConfig = DEFAULT_SEARCH, bound?: S
           const w = worlds[k]!;
           const plans = { [side]: c.plan, [rival]: w.rival } as Record<Side, Plan>;
           const end = rollout(w.state, plans, { side, orders: c.orders });
-          const margin =
-            sign *
-            (leadMonths(end.us.capability, end.china.capability, p.world.leadGrowthPerYear) - threshold);
+          const margin = sign * (judgedLead(end) - threshold);
           // The chance of winning, with a little weight on the margin to break ties between sure wins or losses.
           totals[i]! += 1 / (1 + Math.exp(-margin / config.temperature)) + 0.01 * margin;
           counts[i]! += 1;

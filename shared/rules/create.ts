@@ -1,5 +1,6 @@
 /** Setting up a new match from a scenario and a seed. */
 import { computeCapabilities, turnRecord } from "./resolve.ts";
+import { generationAt } from "./model.ts";
 import { ORDER_TYPES, type OrderType } from "./orders.ts";
 import { offlineSecret, SECRET_PATTERN } from "./streams.ts";
 import type { Scenario } from "./scenario.ts";
@@ -27,6 +28,15 @@ export const NO_OUTPUT: TurnOutput = {
   electricityCost: 0,
 };
 
+/** An empty fleet. */
+export function noChips(): Fleet {
+  return {
+    frontier: { h100e: 0, kw: 0 },
+    exportGrade: { h100e: 0, kw: 0 },
+    domestic: { h100e: 0, kw: 0 },
+  };
+}
+
 function power(mix: PowerMix): PowerMix {
   return { ...mix };
 }
@@ -43,6 +53,7 @@ export function freshSide(
     cash,
     income,
     fleet,
+    arriving: noChips(),
     dataCenterGW,
     powerGW: power(powerGW),
     projects: [],
@@ -79,8 +90,12 @@ export function createMatch(scenario: Scenario, seed: number, secret = offlineSe
   const cf = p.china.fleet;
   const chinaFleet: Fleet = {
     frontier: { h100e: cf.frontier, kw: cf.frontier * chips.legacyKwPerH100e },
-    exportGrade: { h100e: cf.exportGrade, kw: cf.exportGrade * chips.exportGradeKwPerH100e },
-    domestic: { h100e: cf.domestic, kw: (cf.domestic * d.kwPerChip) / d.h100ePerChip },
+    exportGrade: {
+      h100e: cf.exportGrade,
+      kw: cf.exportGrade * generationAt(chips.exportGradeRoadmap, 0).kwPerH100e,
+    },
+    // China's domestic fleet at the start was made against the H100: the same ratio to its power.
+    domestic: { h100e: cf.domestic, kw: cf.domestic * chips.domesticPowerRatio * chips.legacyKwPerH100e },
   };
   // Object.assign rather than `{ ...freshSide(), more }`: V8 builds a spread followed by new keys slowly
   // (microseconds per object), and matches are created by the thousand in the balance lab.
@@ -93,9 +108,10 @@ export function createMatch(scenario: Scenario, seed: number, secret = offlineSe
       permitReform: 0,
       reformProgress: 0,
       frontierSupply: p.us.frontierSupplyPerTurn,
-      frontierKwPerH100e: chips.frontierKwPerH100e,
+      frontierKwPerH100e: generationAt(chips.frontierRoadmap, 0).kwPerH100e,
       exportRevenueDue: 0,
       politicalCostTurns: 0,
+      remoteAccessBillTurns: 0,
     },
   );
   const china: ChinaState = Object.assign(
@@ -108,10 +124,11 @@ export function createMatch(scenario: Scenario, seed: number, secret = offlineSe
     ),
     {
       leases: { ...p.china.leases },
+      leasesArriving: { japan: 0, australia: 0, singapore: 0, malaysia: 0, indonesia: 0 },
+      leaseCommittedUntil: { japan: 0, australia: 0, singapore: 0, malaysia: 0, indonesia: 0 },
       subsidyRate: 0,
       chipDesignLevel: 0,
       domesticH100ePerChip: d.h100ePerChip,
-      domesticKwPerChip: d.kwPerChip,
       fabWafersPerMonth: d.wafersPerMonth,
       fabYield: d.yield,
       hbmStock: d.hbmStock,
@@ -130,6 +147,7 @@ export function createMatch(scenario: Scenario, seed: number, secret = offlineSe
       strictness: hp.strictness,
       influence: { us: hp.influenceUs, china: hp.influenceChina },
       leasePrice: hp.leaseUsdPerH100eTurn * 1e-9,
+      alliedGW: 0,
       appliesRemoteAccessRule: false,
     };
   }
@@ -141,6 +159,7 @@ export function createMatch(scenario: Scenario, seed: number, secret = offlineSe
     turn: 0,
     phase: "orders",
     tension: p.world.startTension,
+    mineralBan: false,
     us,
     china,
     hosts,

@@ -18,14 +18,21 @@ export function updateHosts(ctx: ResolveContext): void {
   for (const id of HOSTS) {
     const host = s.hosts[id];
     const base = p.hosts[id];
-    host.capacityGW *= 1 + base.capacityGrowthPerTurn;
+    // The host's own pipeline grows to its sourced size; capacity the US co-funds comes on top of it.
+    const own = host.capacityGW - host.alliedGW;
+    if (own < base.capacityMaxGW)
+      host.capacityGW = Math.min(base.capacityMaxGW, own * (1 + base.capacityGrowthPerTurn)) + host.alliedGW;
     host.openness = clamp(host.openness + (base.openness - host.openness) * drift, 0, 1);
-    host.strictness = clamp(host.strictness + (base.strictness - host.strictness) * drift * 0.5, 0, 1);
+    host.strictness = clamp(
+      host.strictness + (base.strictness - host.strictness) * drift * p.levers.strictnessDriftShare,
+      0,
+      1,
+    );
 
     if (s.us.exportControlLevel === "banPlusRemoteAccess" && !host.appliesRemoteAccessRule) {
       // A host applies the US rule more readily where the US has the goodwill and the host enforces permits.
       const usShare = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
-      if (dice.chance(clamp(usShare * (0.5 + host.strictness), 0, 1))) {
+      if (dice.chance(clamp(usShare * (p.levers.remoteRuleBase + host.strictness), 0, 1))) {
         host.appliesRemoteAccessRule = true;
         ctx.emit(
           "public",

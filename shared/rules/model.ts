@@ -43,6 +43,44 @@ export function leadMonths(capabilityUs: number, capabilityChina: number, growth
   return (capabilityUs - capabilityChina) * monthsPerOrderOfMagnitude(growthPerYear);
 }
 
+/** Months in a turn: turns are half-years. */
+export const MONTHS_PER_TURN = 6;
+
+/**
+ * The months since a capability series (one value a turn, oldest first, never falling) was at `level`: read
+ * off the series itself between turns, and before its start off the trend of the years before the game
+ * (`growthPerYear`, the sourced pre-2025 growth of effective compute).
+ */
+function monthsSince(series: readonly number[], level: number, growthPerYear: number): number {
+  const last = series.length - 1;
+  for (let i = last; i >= 0; i--) {
+    const at = series[i]!;
+    if (at > level) continue;
+    if (i === last) return 0;
+    const after = series[i + 1]!;
+    const part = after > at ? (level - at) / (after - at) : 1;
+    return (last - i - part) * MONTHS_PER_TURN;
+  }
+  return last * MONTHS_PER_TURN + (series[0]! - level) * monthsPerOrderOfMagnitude(growthPerYear);
+}
+
+/**
+ * The US lead in months, as a teacher can say it: "China is now where the US was N months ago", read off the
+ * US's own capability over the match (and before the match off the pre-2025 trend). Negative when China
+ * leads: then the US is where China was that many months ago. Both series hold one capability a turn.
+ */
+export function leadFromHistory(
+  us: readonly number[],
+  china: readonly number[],
+  growthPerYear: number,
+): number {
+  const usNow = us[us.length - 1] ?? 0;
+  const chinaNow = china[china.length - 1] ?? 0;
+  return usNow >= chinaNow
+    ? monthsSince(us, chinaNow, growthPerYear)
+    : -monthsSince(china, usNow, growthPerYear);
+}
+
 /** The label of a turn, like "2025 H1"; turn -1 is the starting position. */
 export function turnLabel(params: ScenarioParams, turn: number): string {
   if (turn < 0) return "start";
@@ -91,7 +129,9 @@ export function leasableH100e(state: MatchState, host: HostId): number {
   const h: HostState = state.hosts[host];
   const p = state.scenario.params;
   const kwPerH100e = state.us.frontierKwPerH100e * p.world.pue;
-  const gw = h.capacityGW * p.hosts[host].foreignAiShare * h.openness * (h.appliesRemoteAccessRule ? 0 : 1);
+  // Co-funded capacity, and as much again of the host's own, is kept for trusted customers.
+  const open = Math.max(0, h.capacityGW - h.alliedGW * p.levers.allyReservePerGW);
+  const gw = open * p.hosts[host].foreignAiShare * h.openness * (h.appliesRemoteAccessRule ? 0 : 1);
   return (gw * 1e6) / kwPerH100e;
 }
 
@@ -111,10 +151,18 @@ export function domesticCapacity(state: MatchState): {
   const c = state.china;
   const d = state.scenario.params.china.domestic;
   const wafers = c.fabWafersPerMonth * 6 * d.aiFabShare;
-  const fabChips = (wafers * c.fabYield * d.diesPerWafer) / d.diesPerChip;
+  const fabChips = (wafers * effectiveYield(state) * d.diesPerWafer) / d.diesPerChip;
   const hbmChips = (c.hbmStock + hbmProduction(state)) / d.hbmStacksPerChip;
   const chips = Math.max(0, Math.min(fabChips, hbmChips));
   return { chips, h100e: chips * c.domesticH100ePerChip, fabChips, hbmChips };
+}
+
+/** China's fab yield after US pressure on tool makers (servicing and spare-part bans hold it down). */
+export function effectiveYield(state: MatchState): number {
+  return (
+    state.china.fabYield *
+    (1 - state.scenario.params.levers.toolPressureYieldEffect * toolPressureLevel(state))
+  );
 }
 
 /** HBM stacks China's lines make this turn, after any shortage. */
@@ -124,29 +172,61 @@ export function hbmProduction(state: MatchState): number {
 
 /** Multiplier on a side's building costs (power plants, data centres) from events. */
 export function buildCostFactor(state: MatchState, side: Side): number {
-  return state.scenario.params[side].energy.buildCostFactor * modifier(state, `${side}.buildCost`);
+  const p = state.scenario.params;
+  const minerals = side === "us" && state.mineralBan ? 1 + p.world.mineralBanCostShare : 1;
+  return p[side].energy.buildCostFactor * modifier(state, `${side}.buildCost`) * minerals;
+}
+
+/** The generation of a roadmap on sale at a turn: the latest one whose turn has come. */
+export function generationAt<T extends { fromTurn: number }>(rows: readonly T[], turn: number): T {
+  let found = rows[0]!;
+  for (const row of rows) if (row.fromTurn <= turn) found = row;
+  return found;
+}
+
+/** Nvidia's generation on sale this turn (scenario chips.frontierRoadmap). */
+export function frontierGeneration(state: MatchState): ScenarioParams["chips"]["frontierRoadmap"][number] {
+  return generationAt(state.scenario.params.chips.frontierRoadmap, state.turn);
+}
+
+/** The export-grade chip the performance cap lets through this turn (scenario chips.exportGradeRoadmap). */
+export function exportGradeGeneration(
+  state: MatchState,
+): ScenarioParams["chips"]["exportGradeRoadmap"][number] {
+  return generationAt(state.scenario.params.chips.exportGradeRoadmap, state.turn);
+}
+
+/**
+ * System kW per H100e of China's newest domestic part at a turn: always `domesticPowerRatio` times Nvidia's
+ * newest of the same turn (the sources' 2.3x), so that research makes domestic chips faster, never as frugal.
+ */
+export function domesticKwPerH100e(params: ScenarioParams, turn: number): number {
+  return params.chips.domesticPowerRatio * generationAt(params.chips.frontierRoadmap, turn).kwPerH100e;
 }
 
 /** System kW per H100e of a chip type bought now by `side`. */
 export function kwPerH100e(state: MatchState, side: Side, chipType: (typeof CHIP_TYPES)[number]): number {
-  const p = state.scenario.params.chips;
+  const p = state.scenario.params;
   if (chipType === "frontier") return state.us.frontierKwPerH100e;
-  if (chipType === "exportGrade") return p.exportGradeKwPerH100e;
-  return side === "china"
-    ? state.china.domesticKwPerChip / state.china.domesticH100ePerChip
-    : p.legacyKwPerH100e;
+  if (chipType === "exportGrade") return exportGradeGeneration(state).kwPerH100e;
+  return side === "china" ? domesticKwPerH100e(p, state.turn) : p.chips.legacyKwPerH100e;
 }
 
 /** Price per H100e in $B of a chip type for a side now. */
 export function chipPrice(state: MatchState, chipType: (typeof CHIP_TYPES)[number]): number {
-  const p = state.scenario.params.chips;
   const usd =
     chipType === "frontier"
-      ? p.frontierUsdPerH100e
+      ? frontierGeneration(state).usdPerH100e
       : chipType === "exportGrade"
-        ? p.exportGradeUsdPerH100e
-        : p.domesticUsdPerH100e;
+        ? exportGradeGeneration(state).usdPerH100e
+        : state.scenario.params.chips.domesticUsdPerH100e;
   return usd * 1e-9;
+}
+
+/** The share of a legal US chip sale to China that goes to the US government. */
+export function exportRevenueShare(state: MatchState, chipType: (typeof CHIP_TYPES)[number]): number {
+  if (chipType === "exportGrade") return exportGradeGeneration(state).revenueShare;
+  return chipType === "frontier" ? state.scenario.params.exportControls.exportRevenueShare : 0;
 }
 
 /** Which chip types China may buy legally under the current controls and tension. */

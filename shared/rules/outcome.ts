@@ -1,5 +1,5 @@
 /** Who won and by how much, with the secondary scores a debrief shows. */
-import { leadMonths } from "./model.ts";
+
 import type { MatchState, Side } from "./types.ts";
 import { SIDES } from "./types.ts";
 
@@ -15,7 +15,12 @@ export interface Outcome {
   finished: boolean;
   /** The winner once the match has ended; before that, the side that would win if it ended now. */
   winner: Side;
+  /** The lead the match is judged on: the mean over the final turns (see judgedLead). */
   leadMonths: number;
+  /** The lead now: where the US was, in months, when it had China's capability of today. */
+  currentLeadMonths: number;
+  /** How many final turns the judged lead averages. */
+  judgedTurns: number;
   thresholdMonths: number;
   /** How far the lead is above (US) or below (China) the threshold, in months; positive favours the winner. */
   marginMonths: number;
@@ -29,13 +34,33 @@ export function winnerAt(leadMonths: number, thresholdMonths: number): Side {
   return leadMonths >= thresholdMonths ? "us" : "china";
 }
 
+/** The lead now, in months: the newest row of the match's history (every state has one). */
+export function currentLead(state: MatchState): number {
+  return state.history[state.history.length - 1]?.leadMonths ?? 0;
+}
+
 /**
- * The asymmetric victory: the US wins by holding a lead of at least N months at the end; China wins by closing
- * the gap below N (or taking the lead).
+ * The lead a match is judged on: the mean lead over its final `victory.judgedTurns` resolved turns (fewer
+ * while fewer are played; the starting lead before any). A lead held over two years counts, not a last-turn
+ * spurt.
+ */
+export function judgedLead(state: MatchState): number {
+  const n = state.scenario.params.victory.judgedTurns;
+  const played = state.history.slice(1);
+  if (played.length === 0) return currentLead(state);
+  const last = played.slice(-n);
+  let sum = 0;
+  for (const row of last) sum += row.leadMonths;
+  return sum / last.length;
+}
+
+/**
+ * The asymmetric victory: the US wins by holding a lead of at least N months over the final turns (the mean
+ * of the last `victory.judgedTurns`); China wins by holding it below N (or taking the lead).
  */
 export function outcome(state: MatchState): Outcome {
   const p = state.scenario.params;
-  const lead = leadMonths(state.us.capability, state.china.capability, p.world.leadGrowthPerYear);
+  const lead = judgedLead(state);
   const threshold = p.victory.leadMonths;
   const winner = winnerAt(lead, threshold);
   const scores = {} as Record<Side, SideScore>;
@@ -57,6 +82,8 @@ export function outcome(state: MatchState): Outcome {
     finished: state.phase === "ended",
     winner,
     leadMonths: lead,
+    currentLeadMonths: currentLead(state),
+    judgedTurns: p.victory.judgedTurns,
     thresholdMonths: threshold,
     marginMonths: winner === "us" ? lead - threshold : threshold - lead,
     tension: state.tension,

@@ -85,7 +85,12 @@ function deliver(ctx: ResolveContext, side: Side, p: Project): void {
       s.china.hbmProductionPerTurn += p.amount;
       return;
     case "hostCapacity":
-      if (p.host) s.hosts[p.host].capacityGW += p.amount;
+      if (p.host) {
+        // Co-funded halls come on top of the host's own pipeline, for trusted customers only (see leasableH100e).
+        const host = s.hosts[p.host];
+        host.capacityGW += p.amount;
+        host.alliedGW += p.amount;
+      }
       return;
   }
 }

@@ -14,10 +14,12 @@ export interface ReasonParams {
   smugglingCap: { max: number; asked: number };
   smugglingPointless: Record<string, never>;
   leaseHeld: { host: string; held: number };
+  leaseCommitted: { host: string; label: string };
   remoteAccessRule: { host: string };
   hostFull: { host: string; free: number };
   reformComplete: Record<string, never>;
   controlsInForce: { level: string };
+  billPending: { turns: number };
   tensionTooHigh: Record<string, never>;
   subsidyMax: { percent: number };
   subsidyInForce: Record<string, never>;

@@ -15,9 +15,10 @@ import {
   availableGW,
   fleetDemandGW,
   fleetH100e,
+  generationAt,
   firmPowerGW,
   hbmProduction,
-  leadMonths,
+  leadFromHistory,
   runningCost,
   totalLeased,
   turnLabel,
@@ -61,6 +62,7 @@ function cloneCommon(c: SideCommon): SideCommon {
     cash: c.cash,
     income: c.income,
     fleet: cloneFleet(c.fleet),
+    arriving: cloneFleet(c.arriving),
     dataCenterGW: c.dataCenterGW,
     powerGW: {
       grid: c.powerGW.grid,
@@ -84,6 +86,16 @@ function cloneCommon(c: SideCommon): SideCommon {
   };
 }
 
+function byHost(r: Record<HostId, number>): Record<HostId, number> {
+  return {
+    japan: r.japan,
+    australia: r.australia,
+    singapore: r.singapore,
+    malaysia: r.malaysia,
+    indonesia: r.indonesia,
+  };
+}
+
 function cloneUs(u: UsState): UsState {
   const extra: Omit<UsState, keyof SideCommon> = {
     exportControlLevel: u.exportControlLevel,
@@ -95,24 +107,19 @@ function cloneUs(u: UsState): UsState {
     frontierKwPerH100e: u.frontierKwPerH100e,
     exportRevenueDue: u.exportRevenueDue,
     politicalCostTurns: u.politicalCostTurns,
+    remoteAccessBillTurns: u.remoteAccessBillTurns,
   };
   return Object.assign(cloneCommon(u), extra);
 }
 
 function cloneChina(c: ChinaState): ChinaState {
-  const l = c.leases;
   const extra: Omit<ChinaState, keyof SideCommon> = {
-    leases: {
-      japan: l.japan,
-      australia: l.australia,
-      singapore: l.singapore,
-      malaysia: l.malaysia,
-      indonesia: l.indonesia,
-    },
+    leases: byHost(c.leases),
+    leasesArriving: byHost(c.leasesArriving),
+    leaseCommittedUntil: byHost(c.leaseCommittedUntil),
     subsidyRate: c.subsidyRate,
     chipDesignLevel: c.chipDesignLevel,
     domesticH100ePerChip: c.domesticH100ePerChip,
-    domesticKwPerChip: c.domesticKwPerChip,
     fabWafersPerMonth: c.fabWafersPerMonth,
     fabYield: c.fabYield,
     hbmStock: c.hbmStock,
@@ -131,6 +138,7 @@ function cloneHost(h: HostState): HostState {
     strictness: h.strictness,
     influence: { us: h.influence.us, china: h.influence.china },
     leasePrice: h.leasePrice,
+    alliedGW: h.alliedGW,
     appliesRemoteAccessRule: h.appliesRemoteAccessRule,
   };
 }
@@ -150,6 +158,7 @@ function cloneForResolve(state: MatchState): MatchState {
     turn: state.turn,
     phase: state.phase,
     tension: state.tension,
+    mineralBan: state.mineralBan,
     us: cloneUs(state.us),
     china: cloneChina(state.china),
     hosts,
@@ -238,6 +247,73 @@ function payRunningCosts(ctx: ResolveContext, side: Side): void {
   }
 }
 
+/**
+ * China's counter-lever: while tension stays high, its export ban on gallium, germanium and rare earths to the
+ * US is in force and makes every US power plant and data centre dearer (it lifts again once tension eases
+ * well below the threshold, as the truce of November 2025 suspended it).
+ */
+function updateMineralBan(ctx: ResolveContext): void {
+  const s = ctx.s;
+  const w = s.scenario.params.world;
+  if (!s.mineralBan && s.tension >= w.mineralBanTension) {
+    s.mineralBan = true;
+    ctx.emit(
+      "public",
+      "mineralBan.on",
+      `China bans exports of gallium, germanium and rare earths to the US: US power plants and data centres cost ${Math.round(w.mineralBanCostShare * 100)}% more while it lasts.`,
+      { percent: Math.round(w.mineralBanCostShare * 100) },
+      MINERAL_SOURCE,
+    );
+  } else if (s.mineralBan && s.tension < w.mineralBanTension - w.mineralBanHysteresis) {
+    s.mineralBan = false;
+    ctx.emit(
+      "public",
+      "mineralBan.off",
+      "Tension eases and China suspends its mineral export ban.",
+      {},
+      MINERAL_SOURCE,
+    );
+  }
+}
+
+const MINERAL_SOURCE =
+  "Law-firm summaries, Dec 2024 (gallium, germanium, antimony ban); MOFCOM Announcement No. 70 of 2025 (rare earths), suspended after the Busan meeting of 30 Oct 2025";
+
+/** The remote-access bill moves through Congress; once law, the controls close offshore leases too. */
+function advanceRemoteAccessBill(ctx: ResolveContext): void {
+  const u = ctx.s.us;
+  if (u.remoteAccessBillTurns <= 0) return;
+  u.remoteAccessBillTurns -= 1;
+  if (u.remoteAccessBillTurns > 0) return;
+  u.exportControlLevel = "banPlusRemoteAccess";
+  ctx.emit(
+    "public",
+    "remoteAccess.law",
+    "The remote-access bill becomes law: US firms may no longer rent AI compute to Chinese customers abroad.",
+    {},
+    "Law-firm commentary, Jan 2026 (Remote Access Security Act passed the House 369-22)",
+  );
+}
+
+/** Last turn's chips join the fleet, and China's new leases start running (they were paid when signed). */
+function receiveDeliveries(s: MatchState, side: Side): void {
+  const mine = s[side];
+  for (const t of CHIP_TYPES) {
+    const stock = mine.fleet[t];
+    const coming = mine.arriving[t];
+    stock.h100e += coming.h100e;
+    stock.kw += coming.kw;
+    mine.ledger.acquired += coming.h100e;
+    coming.h100e = 0;
+    coming.kw = 0;
+  }
+  if (side !== "china") return;
+  for (const h of HOSTS) {
+    s.china.leases[h] += s.china.leasesArriving[h];
+    s.china.leasesArriving[h] = 0;
+  }
+}
+
 function orderedOrders(state: MatchState): { side: Side; order: Order }[] {
   const list: { side: Side; order: Order }[] = [];
   for (const type of RESOLUTION_ORDER)
@@ -306,6 +382,24 @@ export function computeCapabilities(s: MatchState): void {
   }
 }
 
+/**
+ * Money a side left unspent beyond `world.carryOverTurns` turns of its income lapses (budgets are set a year
+ * at a time and unspent appropriations expire), so that saving up for one last-turn spurt does not pay.
+ */
+function lapseUnspent(ctx: ResolveContext, side: Side): void {
+  const mine = ctx.s[side];
+  const cap = ctx.s.scenario.params.world.carryOverTurns * mine.income;
+  if (mine.cash <= cap) return;
+  const lapsed = mine.cash - cap;
+  mine.cash = cap;
+  ctx.emit(
+    side,
+    "budget.lapsed",
+    `${usd(lapsed)} of unspent money lapses: a side carries at most ${ctx.s.scenario.params.world.carryOverTurns} turns of income.`,
+    { amount: lapsed },
+  );
+}
+
 function retireChips(s: MatchState, side: Side): void {
   const r = s.scenario.params.world.retirementPerTurn;
   for (const t of CHIP_TYPES) {
@@ -358,7 +452,11 @@ export function turnRecord(s: MatchState, turn: number): TurnRecord {
     label: turnLabel(p, turn),
     tension: s.tension,
     exportControlLevel: s.us.exportControlLevel,
-    leadMonths: leadMonths(s.us.capability, s.china.capability, p.world.leadGrowthPerYear),
+    leadMonths: leadFromHistory(
+      [...s.history.map((row) => row.sides.us.capability), s.us.capability],
+      [...s.history.map((row) => row.sides.china.capability), s.china.capability],
+      p.world.leadGrowthPerYear,
+    ),
     sides: { us: sideRecord(s, "us"), china: sideRecord(s, "china") },
   };
 }
@@ -385,6 +483,7 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   for (const side of SIDES) s[side].intelStock *= 1 - l.intelDecay;
 
   for (const side of SIDES) payRunningCosts(ctx, side);
+  for (const side of SIDES) receiveDeliveries(s, side);
 
   for (const side of SIDES) {
     advanceProjects(ctx, side);
@@ -401,6 +500,8 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   s.china.domesticH100ePerChip =
     p.china.domestic.h100ePerChip * Math.pow(1 + p.china.domestic.perfGainPerLevel, s.china.chipDesignLevel);
 
+  // A remote-access law passed this turn can already be applied by willing hosts.
+  advanceRemoteAccessBill(ctx);
   updateHosts(ctx);
   drawEvents(ctx);
 
@@ -413,6 +514,7 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
 
   for (const side of SIDES) {
     retireChips(s, side);
+    lapseUnspent(ctx, side);
     const dip = side === "us" && s.us.politicalCostTurns > 0 ? 1 - p.us.reformIncomeCost : 1;
     s[side].cash += s[side].income * dip;
     s[side].income *= 1 + p[side].incomeGrowthPerTurn;
@@ -424,7 +526,16 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   s.us.exportRevenueDue = 0;
   if (s.us.politicalCostTurns > 0) s.us.politicalCostTurns -= 1;
   s.us.frontierSupply *= 1 + p.us.frontierSupplyGrowthPerTurn;
+  // A new Nvidia generation on sale next turn: chips bought from then on draw its power per H100e.
+  const roadmap = p.chips.frontierRoadmap;
+  const now = generationAt(roadmap, s.turn);
+  const coming = generationAt(roadmap, s.turn + 1);
+  if (coming !== now) {
+    s.us.frontierKwPerH100e *= coming.kwPerH100e / now.kwPerH100e;
+    ctx.emit("public", "roadmap.frontier", `Nvidia's ${coming.name} goes on sale.`, { name: coming.name });
+  }
   s.tension *= 1 - p.world.tensionDecayPerTurn;
+  updateMineralBan(ctx);
 
   s.history = [...state.history, turnRecord(s, s.turn)];
   s.events = [...state.events, ...events];

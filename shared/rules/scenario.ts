@@ -49,10 +49,40 @@ const sidePower = z
 
 const text = z.object({ en: z.string().min(1), de: z.string().min(1) }).strict();
 
+/** One generation of a chip roadmap: on sale from a turn on, with its compute, power and price per H100e. */
+const generation = {
+  name: z.string().trim().min(1).max(60),
+  fromTurn: int(0, 40),
+  h100ePerChip: pos(),
+  kwPerH100e: pos(),
+  usdPerH100e: pos(),
+};
+/** Whether roadmap rows start at turn 0 and come in order; a message when they do not. */
+function roadmapProblem(rows: readonly { fromTurn: number }[]): string | null {
+  if (rows[0]?.fromTurn !== 0) return "the first generation is on sale from turn 0";
+  if (rows.some((row, i) => i > 0 && row.fromTurn <= (rows[i - 1]?.fromTurn ?? 0)))
+    return "generations are listed in the order they come, each from a later turn";
+  return null;
+}
+const roadmap = <T extends z.ZodType<{ fromTurn: number }>>(row: T) =>
+  z
+    .array(row)
+    .min(1, "a roadmap has at least one generation")
+    .superRefine((rows, ctx) => {
+      const problem = roadmapProblem(rows);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+
 export const ScenarioParamsSchema = z
   .object({
     time: z.object({ startYear: int(2000, 2100), startHalf: int(1, 2), turns: int(1, 40) }).strict(),
-    victory: z.object({ leadMonths: num(-120, 120) }).strict(),
+    victory: z
+      .object({
+        leadMonths: num(-120, 120),
+        /** The outcome is the mean lead over this many final turns, not one final snapshot. */
+        judgedTurns: int(1, 40),
+      })
+      .strict(),
     world: z
       .object({
         hoursPerTurn: pos(),
@@ -67,6 +97,12 @@ export const ScenarioParamsSchema = z
         tensionDecayPerTurn: share(),
         escalationTension: num(0, 100),
         eventChancePerTurn: share(),
+        /** Cash a side may carry into the next turn, in turns of its income; the rest lapses. */
+        carryOverTurns: num(0, 40),
+        /** Tension at which China bans mineral exports to the US, how far below it the ban lifts, its cost. */
+        mineralBanTension: num(0, 100),
+        mineralBanHysteresis: num(0, 100),
+        mineralBanCostShare: num(0, 5),
       })
       .strict(),
     exportControls: z
@@ -77,17 +113,24 @@ export const ScenarioParamsSchema = z
           .transform((x) => x.value),
         exportRevenueShare: share(),
         tensionPerStep: pos(),
+        /** $B the US chip industry loses per step the US tightens (written-off stock and lost orders). */
+        tighteningCostPerStep: pos(),
+        /** Turns the remote-access bill needs to become law once the US asks for the rule. */
+        remoteAccessLawTurns: int(1, 20),
       })
       .strict(),
     chips: z
       .object({
         legacyKwPerH100e: pos(),
-        frontierKwPerH100e: pos(),
-        exportGradeKwPerH100e: pos(),
-        frontierUsdPerH100e: pos(),
-        exportGradeUsdPerH100e: pos(),
+        /** Nvidia's generations: what US firms (and China, when exports are open) buy in each turn. */
+        frontierRoadmap: roadmap(z.object(generation).strict()),
+        /** What the performance cap lets China buy in each turn, with its volume cap and the US's charge. */
+        exportGradeRoadmap: roadmap(
+          z.object({ ...generation, supplyPerTurn: pos(), revenueShare: share() }).strict(),
+        ),
+        /** Power per unit of compute of China's newest domestic part against Nvidia's newest of the same turn. */
+        domesticPowerRatio: num(1, 10),
         domesticUsdPerH100e: pos(),
-        exportGradeSupplyPerTurn: pos(),
         smugglingPremium: pos(),
         smugglingCapPerTurn: pos(),
       })
@@ -137,7 +180,6 @@ export const ScenarioParamsSchema = z
         domestic: z
           .object({
             h100ePerChip: pos(),
-            kwPerChip: pos(),
             wafersPerMonth: pos(),
             aiFabShare: share(),
             yield: share(),
@@ -169,6 +211,8 @@ export const ScenarioParamsSchema = z
           influenceUs: num(0, 100),
           influenceChina: num(0, 100),
           leaseUsdPerH100eTurn: pos(),
+          /** Where the host's own pipeline of data centres stops growing (co-funded capacity comes on top). */
+          capacityMaxGW: pos(),
         })
         .strict(),
     ),
@@ -199,6 +243,40 @@ export const ScenarioParamsSchema = z
         leaseDetectionMax: share(),
         subsidyAllyInfluence: num(0, 100),
         remoteRuleCutShare: share(),
+        /** A lease binds for this many turns before it may be released. */
+        leaseMinTurns: int(1, 20),
+        /** How much a host opens up to a paying customer (times the saturated lease payment). */
+        leaseOpennessEffect: share(),
+        /**
+         * How uncertain the effect of money spent on a host is (a factor drawn from 1 - u to 1 + u on the
+         * spender's secret stream): the other side sees what happened, never exactly what it cost.
+         */
+        diplomacyUncertainty: share(),
+        pressureStrictnessEffect: share(),
+        pressureInfluenceCost: num(0, 100),
+        pressureTension: num(0, 100),
+        /** The share of a lever's pull that works regardless of goodwill (the rest scales with it). */
+        leverageBase: share(),
+        courtInfluence: num(0, 100),
+        /** The share of courtOpennessEffect by which co-funding closes a host to Chinese customers. */
+        allyOpennessShare: share(),
+        /** GW of a host's capacity kept for trusted customers per GW the US co-funds. */
+        allyReservePerGW: num(0, 10),
+        toolPressureTension: num(0, 100),
+        /** Share by which saturated US tool pressure holds down China's fab yields. */
+        toolPressureYieldEffect: share(),
+        /** Tool-pressure level above which a fab expansion takes a turn longer. */
+        toolPressureDelayLevel: share(),
+        /** US goodwill lost in Japan (a tool-making ally and a host) per saturated turn of tool pressure. */
+        toolPressureAllyInfluence: num(0, 100),
+        smugglingBustStrictness: share(),
+        smugglingBustTension: num(0, 100),
+        /** A caught shipment teaches the US about China: intelligence stock gained, in units of intelRef. */
+        smugglingBustIntel: num(0, 10),
+        /** Strictness drifts back to its start at this share of the openness drift. */
+        strictnessDriftShare: share(),
+        /** A host applies the remote-access rule with chance US share x (this + strictness). */
+        remoteRuleBase: share(),
       })
       .strict(),
   })

@@ -77,7 +77,12 @@ function applyVariant(raw: unknown): { ok: true; full: unknown } | { ok: false; 
   const errors: ParseError[] = [];
   for (const [path, value] of Object.entries(v.overrides)) {
     let node: unknown = full.params;
-    for (const seg of path.split(".")) node = isObject(node) ? node[seg] : undefined;
+    for (const seg of path.split("."))
+      node = isObject(node)
+        ? node[seg]
+        : Array.isArray(node) && /^\d+$/.test(seg)
+          ? (node as unknown[])[Number(seg)]
+          : undefined;
     if (!isObject(node) || !("value" in node)) {
       errors.push({
         path: `overrides.${path}`,

@@ -28,6 +28,8 @@ export const SECRET_STREAMS = [
   "detections",
   "bots.us",
   "bots.china",
+  "diplomacy.us",
+  "diplomacy.china",
 ] as const;
 export type SecretStream = (typeof SECRET_STREAMS)[number];
 

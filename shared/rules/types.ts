@@ -67,6 +67,11 @@ export interface SideCommon {
   cash: number;
   income: number;
   fleet: Fleet;
+  /**
+   * Chips bought, made or smuggled this turn: they are installed during the next turn and join the fleet (and
+   * count) from then on, so chips bought in the last turn never count.
+   */
+  arriving: Fleet;
   dataCenterGW: number;
   powerGW: PowerMix;
   projects: Project[];
@@ -103,14 +108,23 @@ export interface UsState extends SideCommon {
   exportRevenueDue: number;
   /** Turns left of an income dip after a reform's political cost. */
   politicalCostTurns: number;
+  /**
+   * Turns until the remote-access bill becomes law (0: no bill before Congress). Public: a bill is debated in
+   * the open. When it passes, the controls move to the ban plus the remote-access rule.
+   */
+  remoteAccessBillTurns: number;
 }
 
 export interface ChinaState extends SideCommon {
+  /** Compute leased abroad and running, per host. */
   leases: Record<HostId, number>;
+  /** Leases signed this turn: paid for their first turn now, running from the next turn. */
+  leasesArriving: Record<HostId, number>;
+  /** The first turn at which leases in a host may be released (a lease binds for a minimum term). */
+  leaseCommittedUntil: Record<HostId, number>;
   subsidyRate: number;
   chipDesignLevel: number;
   domesticH100ePerChip: number;
-  domesticKwPerChip: number;
   fabWafersPerMonth: number;
   fabYield: number;
   hbmStock: number;
@@ -129,6 +143,11 @@ export interface HostState {
   strictness: number;
   influence: Record<Side, number>;
   leasePrice: number;
+  /**
+   * Capacity the US co-funded, GW: part of capacityGW, on top of the host's own pipeline, and (with as much
+   * again of the host's capacity, levers.allyReservePerGW) kept for trusted customers.
+   */
+  alliedGW: number;
   /** Set while the US remote-access rule is in force and this host applies it. */
   appliesRemoteAccessRule: boolean;
 }
@@ -220,6 +239,8 @@ export interface MatchState {
   turn: number;
   phase: "orders" | "ended";
   tension: number;
+  /** Whether China's export ban on gallium, germanium and rare earths to the US is in force (public). */
+  mineralBan: boolean;
   us: UsState;
   china: ChinaState;
   hosts: Record<HostId, HostState>;

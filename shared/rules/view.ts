@@ -4,7 +4,8 @@
  * sends a client nothing but its viewer's projection, so nothing hidden can leak through a state patch.
  */
 import { intelReport } from "./intel.ts";
-import { budget, leadMonths, toolPressureLevel, turnLabel } from "./model.ts";
+import { budget, toolPressureLevel, turnLabel } from "./model.ts";
+import { currentLead } from "./outcome.ts";
 import { chipSupply } from "./levers/buyChips.ts";
 import type { Order } from "./orders.ts";
 import type {
@@ -41,6 +42,8 @@ export interface PublicView {
     summary: { en: string; de: string };
     turns: number;
     victoryLeadMonths: number;
+    /** The outcome is the mean lead over this many final turns. */
+    judgedTurns: number;
   };
   turn: number;
   label: string;
@@ -59,6 +62,10 @@ export interface PublicView {
    * in the price and lead time of every fab expansion.
    */
   toolPressure: number;
+  /** Turns until the remote-access bill becomes law (0: none before Congress). Public: bills are debated openly. */
+  remoteAccessBillTurns: number;
+  /** Whether China's mineral export ban on the US is in force (public). */
+  mineralBan: boolean;
   hosts: Record<HostId, HostState>;
   capability: Record<Side, number>;
   leadMonths: number;
@@ -126,6 +133,7 @@ export function scenarioInfo(state: MatchState): PublicView["scenario"] {
     summary: state.scenario.summary,
     turns: p.time.turns,
     victoryLeadMonths: p.victory.leadMonths,
+    judgedTurns: p.victory.judgedTurns,
   };
 }
 
@@ -147,9 +155,11 @@ function publicView(state: MatchState, viewer: Viewer): PublicView {
     permitReform: state.us.permitReform,
     frontierSupply: chipSupply(state, "china", "frontier"),
     toolPressure: toolPressureLevel(state),
+    remoteAccessBillTurns: state.us.remoteAccessBillTurns,
+    mineralBan: state.mineralBan,
     hosts,
     capability: { us: state.us.capability, china: state.china.capability },
-    leadMonths: leadMonths(state.us.capability, state.china.capability, p.world.leadGrowthPerYear),
+    leadMonths: currentLead(state),
     submitted: { us: state.pending.us !== null, china: state.pending.china !== null },
     modifiers: state.modifiers,
     history: state.history.map(publicRecord),

@@ -202,7 +202,8 @@ describe("fleetDemandGW = system kW x PUE / 1e6", () => {
   it("the starting fleets draw what the scenario's sources say", () => {
     const s = makeState();
     expectSame(fleetDemandGW(s.us.fleet, baseline.params.world.pue), 7.774);
-    expectSame(fleetDemandGW(s.china.fleet, baseline.params.world.pue), 2.29385);
+    // (954,500 + 660,000 + 60,000 x 2.3 x 1.15) kW x 1.3: the domestic chips at 2.3x the H100's power.
+    expectSame(fleetDemandGW(s.china.fleet, baseline.params.world.pue), 2.30516);
   });
 });
 
@@ -229,7 +230,7 @@ describe("runningCost: electricity for the powered fleet (less China's off-budge
       name: "China at the start, no subsidy",
       side: "china" as const,
       patch: {},
-      electricity: 0.884141544, // 2.29385 GW x 4,380 x 0.088 / 1000
+      electricity: 0.8885008704, // 2.30516 GW x 4,380 x 0.088 / 1000
       // japan 34,000 x $11,000 x 1.30 + malaysia 2,400 x $11,000 x 1.20 + indonesia 5,200 x $11,000 x 1.15
       leases: 0.58366,
       subsidyOffBudget: 0,
@@ -238,16 +239,16 @@ describe("runningCost: electricity for the powered fleet (less China's off-budge
       name: "China at the start with a 50% subsidy",
       side: "china" as const,
       patch: { china: { subsidyRate: 0.5 } },
-      // subsidy = 0.38544 $B/GW x 0.195 GW of domestic chips x 50% = 0.0375804; provinces pay 70% = 0.02630628
-      electricity: 0.857835264,
+      // subsidy = 0.38544 $B/GW x 0.20631 GW of domestic chips x 50% = 0.0397600632; provinces pay 70%
+      electricity: 0.86066882616,
       leases: 0.58366,
-      subsidyOffBudget: 0.02630628,
+      subsidyOffBudget: 0.02783204424,
     },
     {
       name: "China with a 50% subsidy but no domestic chips",
       side: "china" as const,
       patch: { china: { subsidyRate: 0.5, fleet: { domestic: { h100e: 0, kw: 0 } } } },
-      electricity: 0.808980744, // (2.29385 - 0.195) GW x 0.38544 $B per GW
+      electricity: 0.808980744, // (2.30516 - 0.20631) GW x 0.38544 $B per GW
       leases: 0.58366,
       subsidyOffBudget: 0,
     },

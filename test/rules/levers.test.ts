@@ -54,6 +54,11 @@ function choiceMax(state: MatchState, side: Side, type: OrderType, value: string
   return choice.max;
 }
 
+/** Chips of a type a side holds, counting those bought this turn and installed next turn. */
+function chips(state: MatchState, side: Side, type: "frontier" | "exportGrade" | "domestic"): number {
+  return state[side].fleet[type].h100e + state[side].arriving[type].h100e;
+}
+
 function keysOf(state: MatchState): string[] {
   return state.events.map((e) => e.key);
 }
@@ -250,16 +255,34 @@ describe("refusals common to all orders", () => {
 });
 
 describe("setExportControls", () => {
-  it("a tighter level raises tension by tensionPerStep per step", () => {
+  it("a tighter level raises tension by tensionPerStep and costs US chip makers tighteningCostPerStep", () => {
     const s = makeState();
     const control = play(s);
     const oneStep = play(s, [{ type: "setExportControls", level: "fullBan" }]);
-    const twoSteps = play(s, [{ type: "setExportControls", level: "banPlusRemoteAccess" }]);
     const step = p.exportControls.tensionPerStep * tensionKept;
     expect(oneStep.us.exportControlLevel).toBe("fullBan");
     expect(oneStep.tension - control.tension).toBeCloseTo(step, 9);
-    expect(twoSteps.tension - control.tension).toBeCloseTo(2 * step, 9);
+    expect(control.us.cash - oneStep.us.cash).toBeCloseTo(p.exportControls.tighteningCostPerStep, 9);
     expect(keysOf(oneStep)).toContain("exportControls.changed");
+  });
+
+  it("the remote-access rule needs a law: the ban now, a bill before Congress, the rule when it passes", () => {
+    const s = makeState();
+    const asked = play(s, [{ type: "setExportControls", level: "banPlusRemoteAccess" }]);
+    expect(asked.us.exportControlLevel).toBe("fullBan");
+    expect(asked.us.remoteAccessBillTurns).toBe(p.exportControls.remoteAccessLawTurns - 1);
+    expect(keysOf(asked)).toContain("remoteAccess.bill");
+    expect(viewFor(asked, "china").remoteAccessBillTurns).toBe(asked.us.remoteAccessBillTurns);
+    expect(refusal(asked, "us", [{ type: "setExportControls", level: "banPlusRemoteAccess" }])).toContain(
+      "already before Congress",
+    );
+    const law = idle(asked, p.exportControls.remoteAccessLawTurns - 1);
+    expect(law.us.exportControlLevel).toBe("banPlusRemoteAccess");
+    expect(keysOf(law)).toContain("remoteAccess.law");
+    // Loosening before it passes drops the bill.
+    const dropped = play(asked, [{ type: "setExportControls", level: "performanceCap" }]);
+    expect(dropped.us.remoteAccessBillTurns).toBe(0);
+    expect(idle(dropped, 3).us.exportControlLevel).toBe("performanceCap");
   });
 
   it("opening trade lowers tension", () => {
@@ -276,9 +299,9 @@ describe("setExportControls", () => {
     const banned = play(s, [{ type: "setExportControls", level: "fullBan" }], [buy]);
     const bought = play(s, [], [buy]);
     const control = play(s, [{ type: "setExportControls", level: "fullBan" }]);
-    expect(banned.china.fleet.exportGrade.h100e).toBeCloseTo(control.china.fleet.exportGrade.h100e, 6);
+    expect(chips(banned, "china", "exportGrade")).toBeCloseTo(chips(control, "china", "exportGrade"), 6);
     expect(banned.china.cash).toBeCloseTo(control.china.cash, 9);
-    expect(bought.china.fleet.exportGrade.h100e).toBeGreaterThan(control.china.fleet.exportGrade.h100e);
+    expect(chips(bought, "china", "exportGrade")).toBeGreaterThan(chips(control, "china", "exportGrade"));
     const blocked = banned.events.find((e) => e.key === "buyChips.blocked");
     expect(blocked?.audience).toBe("china");
     expect(blocked?.message).toContain("No money was spent");
@@ -393,18 +416,26 @@ describe("fundEnforcement", () => {
 });
 
 describe("buyChips", () => {
-  it("the US buys frontier chips: more chips and power draw at home, paid at the frontier price", () => {
+  it("the US buys frontier chips: paid now at the frontier price, installed next turn, then drawing power", () => {
     const s = makeState();
+    const blackwell = p.chips.frontierRoadmap[0]!;
     const control = play(s);
     const bought = play(s, [{ type: "buyChips", chipType: "frontier", h100e: 1e6 }]);
-    expect(bought.us.fleet.frontier.h100e - control.us.fleet.frontier.h100e).toBeCloseTo(1e6 * retained, 3);
-    expect(bought.us.fleet.frontier.kw - control.us.fleet.frontier.kw).toBeCloseTo(
-      1e6 * p.chips.frontierKwPerH100e * retained,
+    expect(bought.us.fleet.frontier.h100e).toBeCloseTo(control.us.fleet.frontier.h100e, 3);
+    expect(bought.us.arriving.frontier.h100e).toBe(1e6);
+    expect(bought.us.arriving.frontier.kw).toBeCloseTo(1e6 * blackwell.kwPerH100e, 3);
+    expect(bought.us.last.usableH100e).toBeCloseTo(control.us.last.usableH100e, 3);
+    expect(control.us.cash - bought.us.cash).toBeCloseTo(1e6 * blackwell.usdPerH100e * 1e-9, 9);
+    expect(bought.us.spentByLever.buyChips).toBeCloseTo(15.4, 9);
+    const installed = play(bought);
+    const control2 = play(control);
+    expect(installed.us.fleet.frontier.h100e - control2.us.fleet.frontier.h100e).toBeCloseTo(
+      1e6 * retained,
       3,
     );
-    expect(control.us.cash - bought.us.cash).toBeCloseTo(1e6 * p.chips.frontierUsdPerH100e * 1e-9, 9);
-    expect(bought.us.ledger.acquired).toBe(1e6);
-    expect(bought.us.spentByLever.buyChips).toBeCloseTo(15.4, 9);
+    expect(installed.us.arriving.frontier.h100e).toBe(0);
+    expect(installed.us.ledger.acquired).toBe(1e6);
+    expect(installed.us.last.demandGW).toBeGreaterThan(control2.us.last.demandGW);
   });
 
   it("refuses the US anything but frontier chips", () => {
@@ -450,20 +481,20 @@ describe("buyChips", () => {
     );
   });
 
-  it("with exports open, US purchases shrink the frontier supply left for China", () => {
+  it("with exports open and more frontier chips ordered than made, each side gets the same share of its order", () => {
     const s = makeState({ us: { exportControlLevel: "open" } });
     const supply = p.us.frontierSupplyPerTurn;
     const china: Order[] = [{ type: "buyChips", chipType: "frontier", h100e: 500_000 }];
     const usBuys: Order[] = [{ type: "buyChips", chipType: "frontier", h100e: supply - 100_000 }];
     const alone = play(s, [], china);
     const shared = play(s, usBuys, china);
-    const control = play(s);
-    const gained = (x: MatchState) =>
-      (x.china.fleet.frontier.h100e - control.china.fleet.frontier.h100e) / retained;
-    expect(gained(alone)).toBeCloseTo(500_000, 3);
-    expect(gained(shared)).toBeCloseTo(100_000, 3);
+    const share = supply / (supply + 400_000);
+    expect(alone.china.arriving.frontier.h100e).toBeCloseTo(500_000, 3);
+    expect(shared.china.arriving.frontier.h100e).toBeCloseTo(500_000 * share, 3);
+    expect(shared.us.arriving.frontier.h100e).toBeCloseTo((supply - 100_000) * share, 3);
+    expect(shared.us.arriving.frontier.h100e + shared.china.arriving.frontier.h100e).toBeCloseTo(supply, 3);
     expect(alone.china.cash - shared.china.cash).toBeCloseTo(
-      -400_000 * p.chips.frontierUsdPerH100e * 1e-9,
+      -500_000 * (1 - share) * p.chips.frontierRoadmap[0]!.usdPerH100e * 1e-9,
       9,
     );
     expect(shared.events.some((e) => e.key === "buyChips.done" && e.message.includes("supply ran out"))).toBe(
@@ -478,10 +509,7 @@ describe("buyChips", () => {
     const control = play(s);
     const stacks = (h100e / p.china.domestic.h100ePerChip) * p.china.domestic.hbmStacksPerChip;
     expect(control.china.hbmStock - bought.china.hbmStock).toBeCloseTo(stacks, 3);
-    expect(bought.china.fleet.domestic.h100e - control.china.fleet.domestic.h100e).toBeCloseTo(
-      h100e * retained,
-      3,
-    );
+    expect(chips(bought, "china", "domestic") - chips(control, "china", "domestic")).toBeCloseTo(h100e, 3);
   });
 
   it("China's domestic chips are capped by fab output", () => {
@@ -529,13 +557,10 @@ describe("smuggleChips", () => {
     const s = makeState({}, { scenario: quiet({ levers: { detectionBase: 0, detectionMax: 0 } }) });
     const control = play(s);
     const next = play(s, [], [{ type: "smuggleChips", h100e: 50_000 }]);
-    expect(next.china.fleet.frontier.h100e - control.china.fleet.frontier.h100e).toBeCloseTo(
-      50_000 * retained,
-      3,
-    );
+    expect(chips(next, "china", "frontier") - chips(control, "china", "frontier")).toBeCloseTo(50_000, 3);
     expect(next.china.smuggledTotal).toBe(50_000);
     expect(control.china.cash - next.china.cash).toBeCloseTo(
-      50_000 * p.chips.frontierUsdPerH100e * 1e-9 * (1 + p.chips.smugglingPremium),
+      50_000 * p.chips.frontierRoadmap[0]!.usdPerH100e * 1e-9 * (1 + p.chips.smugglingPremium),
       9,
     );
     expect(keysOf(next)).toContain("smuggleChips.arrived");
@@ -545,7 +570,7 @@ describe("smuggleChips", () => {
     const s = makeState({}, { scenario: quiet({ levers: { detectionBase: 1, detectionMax: 1 } }) });
     const control = play(s);
     const next = play(s, [], [{ type: "smuggleChips", h100e: 50_000 }]);
-    expect(next.china.fleet.frontier.h100e).toBeCloseTo(control.china.fleet.frontier.h100e, 3);
+    expect(chips(next, "china", "frontier")).toBeCloseTo(chips(control, "china", "frontier"), 3);
     expect(next.china.smuggledTotal).toBe(0);
     expect(next.china.cash).toBeLessThan(control.china.cash);
     expect(next.tension - control.tension).toBeCloseTo(5 * tensionKept, 9);
@@ -557,16 +582,35 @@ describe("smuggleChips", () => {
 });
 
 describe("leaseCompute", () => {
-  it("adds leased compute abroad at the host's price, dearer where the host is strict", () => {
+  it("adds leased compute abroad at the host's price, dearer where the host is strict, running from next turn", () => {
     const s = makeState();
     const control = play(s);
     const next = play(s, [], [{ type: "leaseCompute", host: "japan", h100e: 50_000 }]);
-    expect(next.china.leases.japan - control.china.leases.japan).toBeCloseTo(50_000, 6);
-    expect(next.china.last.leasedH100e - control.china.last.leasedH100e).toBeCloseTo(50_000, 6);
+    expect(next.china.leasesArriving.japan).toBeCloseTo(50_000, 6);
+    expect(next.china.leases.japan).toBeCloseTo(control.china.leases.japan, 6);
+    expect(next.china.last.leasedH100e).toBeCloseTo(control.china.last.leasedH100e, 6);
     const price = p.hosts.japan.leaseUsdPerH100eTurn * 1e-9 * (1 + p.hosts.japan.strictness);
+    // The first turn is paid when the lease is signed; from the next turn on it is a running cost.
     expect(control.china.cash - next.china.cash).toBeCloseTo(50_000 * price, 9);
-    expect(orderOptions(next, "china").runningCost).toBeGreaterThan(
-      orderOptions(control, "china").runningCost,
+    const running = play(next);
+    const control2 = play(control);
+    expect(running.china.leases.japan - control2.china.leases.japan).toBeCloseTo(50_000, 6);
+    expect(running.china.last.leasedH100e - control2.china.last.leasedH100e).toBeCloseTo(50_000, 6);
+    expect(orderOptions(running, "china").runningCost).toBeGreaterThan(
+      orderOptions(control2, "china").runningCost,
+    );
+  });
+
+  it("a new lease binds for leaseMinTurns turns: releasing it before then is refused", () => {
+    const signed = play(makeState(), [], [{ type: "leaseCompute", host: "japan", h100e: 20_000 }]);
+    expect(signed.china.leaseCommittedUntil.japan).toBe(p.levers.leaseMinTurns);
+    const early = idle(signed, p.levers.leaseMinTurns - 2);
+    expect(refusal(early, "china", [{ type: "leaseCompute", host: "japan", h100e: -10_000 }])).toContain(
+      "the leases in japan are committed until",
+    );
+    const due = idle(signed, p.levers.leaseMinTurns - 1);
+    expect(submitOrders(due, "china", [{ type: "leaseCompute", host: "japan", h100e: -10_000 }]).ok).toBe(
+      true,
     );
   });
 
@@ -599,10 +643,14 @@ describe("leaseCompute", () => {
     expect(keysOf(next)).toContain("lease.cut");
   });
 
-  it("a remote-access rule announced this turn can already close a willing host", () => {
+  it("a remote-access rule can close a willing host in the turn it becomes law", () => {
     // With all the goodwill and strict permits, the host applies the rule for sure.
-    const s = makeState({ hosts: { japan: { influence: { us: 100, china: 0 }, strictness: 1 } } });
-    const next = play(s, [{ type: "setExportControls", level: "banPlusRemoteAccess" }]);
+    const s = makeState({
+      hosts: { japan: { influence: { us: 100, china: 0 }, strictness: 1 } },
+      us: { exportControlLevel: "fullBan", remoteAccessBillTurns: 1 },
+    });
+    const next = play(s);
+    expect(next.us.exportControlLevel).toBe("banPlusRemoteAccess");
     expect(next.hosts.japan.appliesRemoteAccessRule).toBe(true);
     expect(next.china.leases.japan).toBeCloseTo(s.china.leases.japan * (1 - p.levers.remoteRuleCutShare), 6);
     expect(next.china.leases.malaysia).toBeGreaterThan(0);
@@ -881,11 +929,11 @@ describe("publishOpenModels", () => {
 
 describe("courtHost", () => {
   it("wins Chinese influence and openness in the host, so more can be leased there", () => {
-    const s = makeState();
+    const s = makeState({}, { scenario: quiet({ levers: { diplomacyUncertainty: 0 } }) });
     const control = play(s);
     const next = play(s, [], [{ type: "courtHost", host: "japan", amount: 2 }]);
     expect(next.hosts.japan.influence.china - control.hosts.japan.influence.china).toBeCloseTo(
-      10 * (1 - Math.exp(-2 / p.levers.courtRef)),
+      p.levers.courtInfluence * (1 - Math.exp(-2 / p.levers.courtRef)),
       9,
     );
     expect(next.hosts.japan.openness).toBeGreaterThan(control.hosts.japan.openness);
@@ -893,6 +941,22 @@ describe("courtHost", () => {
       choiceMax(control, "china", "leaseCompute", "japan"),
     );
     expect(next.hosts.australia).toEqual(control.hosts.australia);
+  });
+
+  it("works by an uncertain amount, so the US cannot read the spend back from the host's goodwill", () => {
+    const u = p.levers.diplomacyUncertainty;
+    const mean = p.levers.courtInfluence * (1 - Math.exp(-2 / p.levers.courtRef));
+    const gains = new Set<number>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const s = makeState({}, { seed });
+      const gain =
+        play(s, [], [{ type: "courtHost", host: "japan", amount: 2 }]).hosts.japan.influence.china -
+        play(s).hosts.japan.influence.china;
+      expect(gain).toBeGreaterThanOrEqual(mean * (1 - u) - 1e-9);
+      expect(gain).toBeLessThanOrEqual(mean * (1 + u) + 1e-9);
+      gains.add(Math.round(gain * 1e6));
+    }
+    expect(gains.size).toBe(12);
   });
 
   it("works less where the US has more goodwill", () => {
@@ -918,8 +982,13 @@ describe("subsidiseAllies", () => {
       { kind: "hostCapacity", host: "japan", amount: 1, delayTurns: 0 },
     ]);
     const lead = p.power.dataCenterLeadTurns;
-    const grown = idle(next, lead).hosts.japan.capacityGW - idle(control, lead).hosts.japan.capacityGW;
-    expect(grown).toBeCloseTo(1 + p.hosts.japan.capacityGrowthPerTurn, 9);
+    const built = idle(next, lead);
+    expect(built.hosts.japan.capacityGW - idle(control, lead).hosts.japan.capacityGW).toBeCloseTo(1, 9);
+    expect(built.hosts.japan.alliedGW).toBe(1);
+    // The new GW and as much again of Japan's own capacity are kept for trusted customers: less room for China.
+    expect(choiceMax(built, "china", "leaseCompute", "japan")).toBeLessThan(
+      choiceMax(idle(control, lead), "china", "leaseCompute", "japan"),
+    );
   });
 });
 

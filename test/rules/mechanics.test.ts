@@ -10,6 +10,7 @@ import {
   findCard,
   hashState,
   injectEvent,
+  leadFromHistory,
   leadMonths,
   monthsPerOrderOfMagnitude,
   orderOptions,
@@ -208,45 +209,78 @@ describe("the lead", () => {
     expect(leadMonths(28, 27, 10)).toBeCloseTo(12, 12);
   });
 
-  it("the history and the views report it from the capabilities", () => {
+  it("is told as 'China is where the US was N months ago', read off the US's own history", () => {
+    const g = p.world.leadGrowthPerYear;
+    // The US went 27 -> 28 -> 29 over two turns: China at 28 is one turn (6 months) behind, at 28.5 three months.
+    expect(leadFromHistory([27, 28, 29], [26, 27, 28], g)).toBeCloseTo(6, 12);
+    expect(leadFromHistory([27, 28, 29], [26, 27, 28.5], g)).toBeCloseTo(3, 12);
+    expect(leadFromHistory([27, 28, 29], [26, 27, 29], g)).toBe(0);
+    // Below where the US started: the two turns of the match plus the pre-2025 trend for the rest.
+    expect(leadFromHistory([27, 28, 29], [25, 25.5, 26], g)).toBeCloseTo(
+      12 + monthsPerOrderOfMagnitude(g),
+      12,
+    );
+    // China ahead: the same measure the other way round, negative.
+    expect(leadFromHistory([27, 28, 28.5], [26, 28, 29], g)).toBeCloseTo(-3, 12);
+  });
+
+  it("the history and the views report it, and a US that stalls loses lead month by month", () => {
     const next = play(makeState());
-    const lead = leadMonths(next.us.capability, next.china.capability, p.world.leadGrowthPerYear);
+    const lead = leadFromHistory(
+      next.history.map((row) => row.sides.us.capability),
+      next.history.map((row) => row.sides.china.capability),
+      p.world.leadGrowthPerYear,
+    );
     expect(next.history.at(-1)?.leadMonths).toBeCloseTo(lead, 12);
     expect(viewFor(next, "spectator").leadMonths).toBeCloseTo(lead, 12);
+    // At the start the lead is the capability gap at the pre-2025 trend, as sources.md reports it.
+    const start = makeState();
+    expect(start.history[0]?.leadMonths).toBeCloseTo(
+      leadMonths(start.us.capability, start.china.capability, p.world.leadGrowthPerYear),
+      12,
+    );
   });
 });
 
 describe("outcome", () => {
-  const us = 27.5;
-  const china = 27;
-  const lead = leadMonths(us, china, p.world.leadGrowthPerYear);
-  const at = (threshold: number, state: Parameters<typeof makeState>[0] = {}) =>
-    makeState(
-      { ...state, us: { capability: us }, china: { capability: china } },
-      {
-        scenario: quiet({ victory: { leadMonths: threshold } }),
-      },
-    );
+  /** A match whose resolved turns had these leads (in months), judged against a threshold. */
+  const withLeads = (leads: number[], threshold = 10, state: Parameters<typeof makeState>[0] = {}) => {
+    const s = makeState(state, { scenario: quiet({ victory: { leadMonths: threshold } }) });
+    const start = s.history[0]!;
+    return { ...s, history: [start, ...leads.map((leadMonths, turn) => ({ ...start, turn, leadMonths }))] };
+  };
+  const judged = p.victory.judgedTurns;
 
-  it("the US wins with a lead exactly at the threshold", () => {
-    const o = outcome(at(lead));
+  it("judges the mean lead over the final turns, not the last one", () => {
+    const leads = [3, 20, 8, 9, 11, 12];
+    const o = outcome(withLeads(leads));
+    const last = leads.slice(-judged);
+    expect(o.leadMonths).toBeCloseTo(last.reduce((a, b) => a + b, 0) / last.length, 12);
+    expect(o.currentLeadMonths).toBe(12);
+    expect(o.judgedTurns).toBe(judged);
+    // A last-turn spurt alone does not carry the match, and a lead held for two years survives a last-turn dip.
+    expect(outcome(withLeads([2, 2, 2, 30], 10)).winner).toBe("china");
+    expect(outcome(withLeads([12, 12, 12, 5], 10)).winner).toBe("us");
+  });
+
+  it("the US wins with a judged lead exactly at the threshold", () => {
+    const o = outcome(withLeads([9, 10, 11, 10], 10));
     expect(o.winner).toBe("us");
-    expect(o.leadMonths).toBeCloseTo(lead, 12);
     expect(o.marginMonths).toBeCloseTo(0, 12);
   });
 
-  it("China wins when the lead is just below the threshold, or when it leads", () => {
-    const o = outcome(at(lead + 0.01));
+  it("China wins when the judged lead is just below the threshold, or when it leads", () => {
+    const o = outcome(withLeads([9, 10, 11, 10], 10.01));
     expect(o.winner).toBe("china");
     expect(o.marginMonths).toBeCloseTo(0.01, 9);
-    const ahead = outcome(makeState({ us: { capability: 26 }, china: { capability: 27 } }));
+    const ahead = outcome(withLeads([-1, -2, -3, -4], 10));
     expect(ahead.winner).toBe("china");
     expect(ahead.leadMonths).toBeLessThan(0);
   });
 
   it("is only finished once the match has ended, and keeps the peak tension", () => {
-    expect(outcome(at(lead)).finished).toBe(false);
-    expect(outcome(at(lead, { phase: "ended" })).finished).toBe(true);
+    expect(outcome(withLeads([10, 10, 10, 10])).finished).toBe(false);
+    expect(outcome(withLeads([10, 10, 10, 10], 10, { phase: "ended" })).finished).toBe(true);
     const s = play(makeState(), [{ type: "setExportControls", level: "banPlusRemoteAccess" }]);
     const later = idle(s, 3);
     const o = outcome(later);
@@ -270,7 +304,8 @@ describe("income and export revenue", () => {
     const h100e = 50_000;
     const next = play(s, [], [{ type: "buyChips", chipType: "exportGrade", h100e }]);
     const control = play(s);
-    const revenue = h100e * p.chips.exportGradeUsdPerH100e * 1e-9 * p.exportControls.exportRevenueShare;
+    const h20 = p.chips.exportGradeRoadmap[0]!;
+    const revenue = h100e * h20.usdPerH100e * 1e-9 * h20.revenueShare;
     expect(next.us.cash - control.us.cash).toBeCloseTo(revenue, 9);
     expect(next.us.exportRevenueDue).toBe(0);
     const notice = next.events.find((e) => e.key === "exportRevenue");
@@ -452,10 +487,7 @@ describe("temporary event effects last as many turns of orders as their cards sa
   it("an export pause drawn this turn blocks China's export-grade purchase in the next turn of orders", () => {
     const paused = play(inject(makeState(), "exportLicenceShock"));
     const open = play(makeState());
-    expect(play(open, [], [...exportGrade]).china.ledger.acquired - open.china.ledger.acquired).toBeCloseTo(
-      50_000,
-      6,
-    );
+    expect(play(open, [], [...exportGrade]).china.arriving.exportGrade.h100e).toBeCloseTo(50_000, 6);
     const refused = submitOrders(paused, "china", [...exportGrade]);
     expect(refused.ok).toBe(false);
     const offer = orderOptions(paused, "china")

@@ -28,7 +28,8 @@ function isObject(x: unknown): x is Json {
 
 function get(root: unknown, path: string): unknown {
   let node = root;
-  for (const seg of path.split(".")) node = isObject(node) ? node[seg] : undefined;
+  for (const seg of path.split("."))
+    node = isObject(node) ? node[seg] : Array.isArray(node) ? (node as unknown[])[Number(seg)] : undefined;
   return node;
 }
 
@@ -47,6 +48,7 @@ function sourced(raw: Json, path: string): Json {
 
 /** The dotted paths of every sourced value ({ value, source, kind }) in a raw params tree. */
 function sourcedPaths(node: unknown, path = ""): string[] {
+  if (Array.isArray(node)) return node.flatMap((v, i) => sourcedPaths(v, `${path}.${i}`));
   if (!isObject(node)) return [];
   if ("value" in node) return [path];
   return Object.entries(node).flatMap(([k, v]) => sourcedPaths(v, path ? `${path}.${k}` : k));
@@ -55,7 +57,7 @@ function sourcedPaths(node: unknown, path = ""): string[] {
 /** The dotted paths of every number in a raw tree, wherever it sits. */
 function numberLeaves(node: unknown, path = ""): string[] {
   if (typeof node === "number") return [path];
-  if (Array.isArray(node)) return node.flatMap((v, i) => numberLeaves(v, `${path}[${i}]`));
+  if (Array.isArray(node)) return node.flatMap((v, i) => numberLeaves(v, `${path}.${i}`));
   if (!isObject(node)) return [];
   return Object.entries(node).flatMap(([k, v]) => numberLeaves(v, path ? `${path}.${k}` : k));
 }

@@ -31,6 +31,8 @@ import { makeState, submit } from "./helpers.ts";
 /** Hidden fields of China's state that must not reach the US view outside its own state and its estimates. */
 const HIDDEN_FROM_US = [
   "leases",
+  "leasesArriving",
+  "leaseCommittedUntil",
   "enforcementStock",
   "reformProgress",
   "chipResearchStock",
@@ -42,7 +44,14 @@ const HIDDEN_FROM_US = [
 /** Hidden fields of the US's state that must not reach the China view outside its own state and its estimates. */
 const HIDDEN_FROM_CHINA = ["enforcementStock", "reformProgress", "intelStock"];
 /** Fields only China's state has (so the US view's own state can hold none of them), and the other way round. */
-const CHINA_ONLY = ["leases", "chipResearchStock", "smuggledTotal", "hbmStock", "fabWafersPerMonth"];
+const CHINA_ONLY = [
+  "leases",
+  "leasesArriving",
+  "chipResearchStock",
+  "smuggledTotal",
+  "hbmStock",
+  "fabWafersPerMonth",
+];
 const US_ONLY = ["enforcementStock", "reformProgress", "toolPressure"];
 
 /** China's hidden numbers now, by name. */
@@ -59,7 +68,10 @@ function chinaSecrets(s: MatchState): Record<string, number> {
     homeH100e: fleetH100e(c.fleet),
     domesticCapacityH100e: domesticCapacity(s).h100e,
   };
-  for (const h of HOSTS) out[`leases.${h}`] = c.leases[h];
+  for (const h of HOSTS) {
+    out[`leases.${h}`] = c.leases[h];
+    out[`leasesArriving.${h}`] = c.leasesArriving[h];
+  }
   return { ...out, ...pendingNumbers(s, "china") };
 }
 
@@ -206,9 +218,11 @@ describe("a side's view holds none of the other side's hidden values", () => {
     const states = scripted();
     const after = states[3]!;
     // The distinctive amounts are in the state...
-    expect(after.china.leases.malaysia).toBeCloseTo(2400 + 12345.678, 6);
+    // (A new lease runs from the turn after it is signed.)
+    expect(after.china.leasesArriving.malaysia).toBeCloseTo(12345.678, 6);
+    expect(states[6]!.china.leases.malaysia).toBeCloseTo(2400 + 12345.678, 6);
     expect(after.us.enforcementStock).toBeCloseTo(0.987654, 9);
-    expect(JSON.stringify(viewFor(after, "facilitator"))).toContain(String(after.china.leases.malaysia));
+    expect(JSON.stringify(viewFor(after, "facilitator"))).toContain("12345.678");
     // Enough of them are distinctive for the leak checks below to bite.
     expect(Object.values(chinaSecrets(after)).filter(distinctive).length).toBeGreaterThanOrEqual(6);
     expect(Object.values(usSecrets(after)).filter(distinctive).length).toBeGreaterThanOrEqual(5);
@@ -216,11 +230,7 @@ describe("a side's view holds none of the other side's hidden values", () => {
     const us = withoutExact(sideView(after, "us"));
     const china = withoutExact(sideView(after, "china"));
     const spectator = JSON.stringify(viewFor(after, "spectator"));
-    for (const secret of [
-      "12345.678",
-      String(after.china.leases.malaysia),
-      String(after.china.chipResearchStock),
-    ])
+    for (const secret of ["12345.678", String(after.china.chipResearchStock)])
       expect(us).not.toContain(secret);
     for (const secret of [
       "0.987654",
@@ -229,7 +239,7 @@ describe("a side's view holds none of the other side's hidden values", () => {
       String(after.us.intelStock),
     ])
       expect(china).not.toContain(secret);
-    for (const secret of ["12345.678", "0.987654", String(after.china.leases.malaysia)])
+    for (const secret of ["12345.678", "0.987654", String(after.china.chipResearchStock)])
       expect(spectator).not.toContain(secret);
   });
 

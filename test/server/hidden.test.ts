@@ -138,7 +138,14 @@ beforeAll(async () => {
   for (const v of bo.views) {
     const own = (v as unknown as { own?: Record<string, unknown> & { leases: Record<string, number> } }).own;
     if (!own) continue;
-    for (const x of [...Object.values(own.leases), own.chipResearchStock, own.hbmStock, own.cash])
+    const arriving = own.leasesArriving as Record<string, number>;
+    for (const x of [
+      ...Object.values(own.leases),
+      ...Object.values(arriving),
+      own.chipResearchStock,
+      own.hbmStock,
+      own.cash,
+    ])
       if (distinctive(x)) chinaSecrets.add(x);
   }
   for (const v of ann.views) {
@@ -155,10 +162,11 @@ afterAll(async () => {
 
 describe("hidden information over a whole match", () => {
   it("the planted values reached their own side (so the search below can find them)", () => {
+    // A lease runs from the turn after it is signed.
     const china = bo.views.find((v) => v.turn === 1) as unknown as {
-      own: { leases: Record<string, number> };
+      own: { leasesArriving: Record<string, number> };
     };
-    expect(china.own.leases.australia).toBe(LEASED);
+    expect(china.own.leasesArriving.australia).toBe(LEASED);
     expect(scan(bo).numbers.has(LEASED)).toBe(true);
     expect(scan(ann).numbers.has(ENFORCEMENT)).toBe(true);
     expect(inFrames(ann, ENFORCEMENT)).toBe(true);

@@ -173,7 +173,7 @@ export const de: Strings = {
       name: "Exportkontrollen",
       explanation: "Lege fest, wie weit US-KI-Chips nach China verkauft werden dürfen.",
       effect:
-        "Jetzt: {{level}}. Strengere Kontrollen kürzen Chinas Chipangebot und erhöhen die Spannungen; lockerere bringen Exporterlöse.",
+        "Jetzt: {{level}}. Strengere Kontrollen kürzen Chinas Chipangebot, kosten US-Chiphersteller {{cost}} Mrd. $ je Stufe und erhöhen die Spannungen; lockerere bringen Exporterlöse.",
     },
     pressureHost: {
       name: "Druck auf ein Gastland",
@@ -186,7 +186,7 @@ export const de: Strings = {
       name: "Druck auf Werkzeug-Verbündete",
       explanation: "Bitte die Hersteller von Chip-Anlagen, in China nicht mehr zu liefern und zu warten.",
       effect:
-        "Chinas neue Fabrikkapazität wird teurer und dauert länger; seine Ausbeute verbessert sich langsamer. Die Spannungen steigen.",
+        "Chinas neue Fabrikkapazität wird teurer und dauert länger, und seine Fabriken liefern weniger gute Chips. Die Spannungen steigen, und Japan als Werkzeughersteller ist verstimmt.",
     },
     fundEnforcement: {
       name: "Durchsetzung finanzieren",
@@ -198,7 +198,7 @@ export const de: Strings = {
       name: "Chips kaufen",
       explanation: "Beschleuniger kaufen. Sie zählen nur mit Rechenzentrum und Strom.",
       effect:
-        "Mehr Chips im eigenen Land: mehr Rechenleistung, sobald sie Strom haben. Eigene Chips brauchen etwa doppelt so viel Strom pro Recheneinheit.",
+        "Mehr Chips im eigenen Land ab der nächsten Runde: mehr Rechenleistung, sobald sie Strom haben. Eigene Chips brauchen das {{ratio}}-Fache an Strom pro Recheneinheit. Bestellen beide Seiten zusammen mehr Spitzenchips als es gibt, erhält jede denselben Anteil ihrer Bestellung.",
     },
     smuggleChips: {
       name: "Chips schmuggeln",
@@ -210,7 +210,7 @@ export const de: Strings = {
       name: "Rechenleistung im Ausland mieten",
       explanation: "Rechenleistung in Rechenzentren eines Gastlandes mieten (negativ zum Freigeben).",
       effect:
-        "Spitzen-Rechenleistung sofort, jede Runde bezahlt; die USA können diesen Weg mit einer Fernzugriffsregel schließen.",
+        "Spitzen-Rechenleistung ab der nächsten Runde, jede Runde bezahlt und für eine Mindestlaufzeit gebunden; die USA können diesen Weg mit einer Fernzugriffsregel schließen.",
     },
     fundChipResearch: {
       name: "Heimische Chipforschung",
@@ -390,6 +390,8 @@ export const de: Strings = {
     smugglingCap: "Schmuggelnetze können höchstens {{max}} H100e pro Runde bewegen (verlangt: {{asked}}).",
     smugglingPointless: "Spitzenchips sind legal zu haben, solange die Exporte offen sind.",
     leaseHeld: "In {{host}} sind nur {{held}} H100e gemietet.",
+    leaseCommitted: "Die Mietverträge in {{host}} laufen fest bis {{label}}.",
+    billPending: "Das Gesetz zum Fernzugriff liegt dem Kongress schon vor (in Kraft in {{turns}} Runden).",
     remoteAccessRule: "{{host}} wendet die US-Fernzugriffsregel auf chinesische Kunden an.",
     hostFull: "{{host}} kann chinesischen Firmen jetzt höchstens {{free}} weitere H100e vermieten.",
     reformComplete: "Die Genehmigungsreform ist bereits abgeschlossen.",
@@ -433,6 +435,16 @@ export const de: Strings = {
     "lease.unpaid": "Nicht genug Geld für alle Mieten: einige laufen aus.",
     "host.appliesRemoteRule": "{{host}} wendet die US-Fernzugriffsregel an.",
     "permittingReform.passed": "Die US-Genehmigungsreform wird angenommen.",
+    "budget.lapsed":
+      "Nicht ausgegebenes Geld verfällt: {{amount}} Mrd. $ (eine Seite trägt höchstens zwei Runden Einnahmen weiter).",
+    "mineralBan.on":
+      "China verbietet Exporte von Gallium, Germanium und Seltenen Erden in die USA: US-Kraftwerke und Rechenzentren kosten {{percent}} % mehr.",
+    "mineralBan.off": "Die Spannungen lassen nach, und China setzt sein Mineralien-Exportverbot aus.",
+    "remoteAccess.bill":
+      "Ein Gesetz zum Fernzugriff geht in den Kongress; es kann in {{turns}} Runden in Kraft treten.",
+    "remoteAccess.law":
+      "Das Gesetz zum Fernzugriff tritt in Kraft: keine gemietete KI-Rechenleistung mehr für chinesische Firmen im Ausland.",
+    "roadmap.frontier": "Nvidias {{name}} kommt auf den Markt.",
     "permittingReform.failed": "Die US-Genehmigungsreform scheitert in der Abstimmung.",
   },
 };

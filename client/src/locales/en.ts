@@ -164,7 +164,7 @@ export const en = {
       name: "Export controls",
       explanation: "Set how far US AI chips may be sold to China.",
       effect:
-        "Now: {{level}}. Tighter controls cut China's chip supply and raise tension; looser ones earn export revenue.",
+        "Now: {{level}}. Tighter controls cut China's chip supply, cost US chip makers {{cost}} $B a step and raise tension; looser ones earn export revenue.",
     },
     pressureHost: {
       name: "Press a host country",
@@ -176,7 +176,7 @@ export const en = {
       name: "Press tool-making allies",
       explanation: "Ask the allies who make chip tools to stop selling and servicing them in China.",
       effect:
-        "China's new fab capacity costs more and takes longer; its yields improve more slowly. Tension rises.",
+        "China's new fab capacity costs more and takes longer, and its fabs yield fewer good chips. Tension rises, and Japan, a tool maker, resents it.",
     },
     fundEnforcement: {
       name: "Fund enforcement",
@@ -188,7 +188,7 @@ export const en = {
       name: "Buy chips",
       explanation: "Buy accelerators. They need data centres and power to count.",
       effect:
-        "More chips at home: more compute once they have power. Domestic chips draw about twice the power per unit of compute.",
+        "More chips at home from next turn: more compute once they have power. Domestic chips draw {{ratio}} times the power per unit of compute. When both sides together order more frontier chips than there are, each gets the same share of its order.",
     },
     smuggleChips: {
       name: "Smuggle chips",
@@ -200,7 +200,7 @@ export const en = {
       name: "Lease compute abroad",
       explanation: "Rent compute in a host country's data centres (negative to release).",
       effect:
-        "Frontier compute at once, paid every turn; the US may close this route with a remote-access rule.",
+        "Frontier compute from next turn, paid every turn and committed for a minimum term; the US may close this route with a remote-access rule.",
     },
     fundChipResearch: {
       name: "Domestic chip research",
@@ -369,6 +369,8 @@ export const en = {
     smugglingCap: "Smuggling networks can move at most {{max}} H100e a turn (asked for {{asked}}).",
     smugglingPointless: "Frontier chips can be bought legally while exports are open.",
     leaseHeld: "Only {{held}} H100e are leased in {{host}}.",
+    leaseCommitted: "The leases in {{host}} are committed until {{label}}.",
+    billPending: "The remote-access bill is already before Congress (law in {{turns}} turns).",
     remoteAccessRule: "{{host}} applies the US remote-access rule to Chinese customers.",
     hostFull: "{{host}} can rent at most {{free}} more H100e to Chinese firms now.",
     reformComplete: "Permitting reform is already complete.",
@@ -412,6 +414,14 @@ export const en = {
     "host.appliesRemoteRule": "{{host}} applies the US remote-access rule.",
     "permittingReform.passed": "US permitting reform passes.",
     "permittingReform.failed": "US permitting reform fails its vote.",
+    "budget.lapsed": "Unspent money lapses: {{amount}} $B (a side carries at most two turns of income).",
+    "mineralBan.on":
+      "China bans gallium, germanium and rare-earth exports to the US: US power plants and data centres cost {{percent}}% more.",
+    "mineralBan.off": "Tension eases and China suspends its mineral export ban.",
+    "remoteAccess.bill": "A remote-access bill goes before Congress; it can become law in {{turns}} turns.",
+    "remoteAccess.law":
+      "The remote-access bill becomes law: no more rented AI compute for Chinese firms abroad.",
+    "roadmap.frontier": "Nvidia's {{name}} goes on sale.",
   },
 };
 

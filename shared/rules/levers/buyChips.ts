@@ -1,7 +1,15 @@
-import { chinaMayBuy, chipPrice, domesticCapacity, kwPerH100e, modifier } from "../model.ts";
+import {
+  chinaMayBuy,
+  chipPrice,
+  domesticCapacity,
+  exportGradeGeneration,
+  exportRevenueShare,
+  kwPerH100e,
+  modifier,
+} from "../model.ts";
 import type { ChipType, MatchState, Side } from "../types.ts";
-import { CHIP_TYPES } from "../types.ts";
-import type { Lever, LeverChoice } from "./lever.ts";
+import { CHIP_TYPES, SIDES } from "../types.ts";
+import type { Lever, LeverChoice, ResolveContext } from "./lever.ts";
 import { because, type Reason } from "../reasons.ts";
 import { fmt, leverChoice, leverOption, forecast } from "./lever.ts";
 
@@ -16,11 +24,30 @@ function closedReason(state: MatchState, side: Side, chipType: ChipType): Reason
 
 /** Most H100e of a chip type a side could get this turn (supply, fab and HBM limits), before money. */
 export function chipSupply(state: MatchState, side: Side, chipType: ChipType): number {
-  const p = state.scenario.params.chips;
   if (chipType === "frontier") return state.us.frontierSupply * modifier(state, "us.frontierSupply");
   if (chipType === "exportGrade")
-    return p.exportGradeSupplyPerTurn * modifier(state, "china.exportGradeSupply");
+    return exportGradeGeneration(state).supplyPerTurn * modifier(state, "china.exportGradeSupply");
   return side === "china" ? domesticCapacity(state).h100e : 0;
+}
+
+const shares = new WeakMap<ResolveContext, number>();
+
+/**
+ * The share of its frontier order each side gets this turn. Both sides' orders were written without seeing
+ * each other's, so when together they ask for more than the supply, each gets the same share of what it
+ * asked: which side is which never decides who is served first. Orders a new control blocks do not count.
+ */
+function frontierShare(ctx: ResolveContext): number {
+  let share = shares.get(ctx);
+  if (share !== undefined) return share;
+  let asked = 0;
+  for (const side of SIDES)
+    if (!closedReason(ctx.s, side, "frontier"))
+      for (const o of ctx.before.pending[side] ?? [])
+        if (o.type === "buyChips" && o.chipType === "frontier") asked += o.h100e;
+  share = asked > 0 ? Math.min(1, chipSupply(ctx.before, "us", "frontier") / asked) : 1;
+  shares.set(ctx, share);
+  return share;
 }
 
 /** Buying accelerators: US frontier chips; for China, export-grade or frontier chips when the controls allow, or domestic ones. */
@@ -53,7 +80,8 @@ export const buyChips: Lever<"buyChips"> = {
       );
       return;
     }
-    const delivered = Math.min(o.h100e, ctx.supplyLeft(side, o.chipType));
+    const wanted = o.chipType === "frontier" ? o.h100e * frontierShare(ctx) : o.h100e;
+    const delivered = Math.min(wanted, ctx.supplyLeft(side, o.chipType));
     ctx.useSupply(side, o.chipType, delivered);
     if (delivered <= 0) {
       ctx.emit(side, "buyChips.soldOut", `No ${o.chipType} chips were left to buy this turn.`);
@@ -61,19 +89,24 @@ export const buyChips: Lever<"buyChips"> = {
     }
     const cost = delivered * chipPrice(before, o.chipType);
     ctx.charge(side, "buyChips", cost);
-    const fleet = s[side].fleet[o.chipType];
-    fleet.h100e += delivered;
-    fleet.kw += delivered * kwPerH100e(before, side, o.chipType);
-    s[side].ledger.acquired += delivered;
+    const arriving = s[side].arriving[o.chipType];
+    arriving.h100e += delivered;
+    arriving.kw += delivered * kwPerH100e(before, side, o.chipType);
     if (side === "china" && o.chipType !== "domestic")
-      s.us.exportRevenueDue += cost * s.scenario.params.exportControls.exportRevenueShare;
+      s.us.exportRevenueDue += cost * exportRevenueShare(before, o.chipType);
     const short = delivered < o.h100e - 1e-9 ? ` (${fmt(o.h100e)} asked; supply ran out)` : "";
-    ctx.emit(side, "buyChips.done", `Bought ${fmt(delivered)} H100e of ${o.chipType} chips${short}.`, {
-      chipType: o.chipType,
-      h100e: delivered,
-    });
+    ctx.emit(
+      side,
+      "buyChips.done",
+      `Bought ${fmt(delivered)} H100e of ${o.chipType} chips${short}; they are installed next turn.`,
+      {
+        chipType: o.chipType,
+        h100e: delivered,
+      },
+    );
   },
   option(state, side, money) {
+    const ratio = state.scenario.params.chips.domesticPowerRatio;
     const choices: LeverChoice[] = CHIP_TYPES.map((chipType) => {
       const reason = closedReason(state, side, chipType);
       return leverChoice({
@@ -97,7 +130,8 @@ export const buyChips: Lever<"buyChips"> = {
           ? "Buy frontier accelerators from the (foreign-fabbed) supply. They need data centres and power to count."
           : "Buy accelerators: export-grade or frontier US chips when the controls allow, or domestic ones bound by fabs and HBM.",
       likelyEffect: forecast(
-        "More chips at home: more compute once they have power. Domestic chips draw about twice the power per unit of compute.",
+        `More chips at home from next turn: more compute once they have power. Domestic chips draw ${ratio} times the power per unit of compute. When both sides together order more frontier chips than there are, each gets the same share of its order.`,
+        { ratio },
       ),
     });
   },

@@ -1,5 +1,5 @@
 import { clamp, saturate } from "../model.ts";
-import { forecast } from "./lever.ts";
+import { diplomaticEffect, forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** China courts a host government with investment and deals, to keep its data centres open to Chinese firms. */
@@ -11,15 +11,15 @@ export const courtHost = spendingLever({
     "Court a host government with investment and deals, so that it keeps renting compute to Chinese firms.",
   likelyEffect: () =>
     forecast("More influence and a more open host; less effect where the US has more goodwill."),
-  apply(ctx, _side, o) {
+  apply(ctx, side, o) {
     const s = ctx.s;
     const l = s.scenario.params.levers;
     const host = s.hosts[o.host];
-    const pull = saturate(o.amount, l.courtRef);
+    const pull = saturate(o.amount, l.courtRef) * diplomaticEffect(ctx, side);
     const leverage = host.influence.china / Math.max(1, host.influence.us + host.influence.china);
-    host.influence.china = clamp(host.influence.china + 10 * pull, 0, 100);
+    host.influence.china = clamp(host.influence.china + l.courtInfluence * pull, 0, 100);
     host.openness = clamp(
-      host.openness + l.courtOpennessEffect * pull * (0.5 + leverage) * (1 - host.openness),
+      host.openness + l.courtOpennessEffect * pull * (l.leverageBase + leverage) * (1 - host.openness),
       0,
       1,
     );

@@ -13,7 +13,9 @@ export const expandFabs = projectLever({
   unitCost: (state) =>
     (state.scenario.params.china.domestic.fabCostPer1kWpm / 1000) * (1 + toolPressureLevel(state)),
   lead: (state) => ({
-    leadTurns: state.scenario.params.china.domestic.fabLeadTurns + (toolPressureLevel(state) > 0.5 ? 1 : 0),
+    leadTurns:
+      state.scenario.params.china.domestic.fabLeadTurns +
+      (toolPressureLevel(state) > state.scenario.params.levers.toolPressureDelayLevel ? 1 : 0),
   }),
   current: (state) => state.china.fabWafersPerMonth,
   explanation:

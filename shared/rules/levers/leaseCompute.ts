@@ -1,9 +1,9 @@
-import { clamp, leasableH100e, leasePrice, saturate } from "../model.ts";
+import { clamp, leasableH100e, leasePrice, saturate, turnLabel } from "../model.ts";
 import { because, type Reason } from "../reasons.ts";
 import type { HostId, MatchState } from "../types.ts";
 import { HOSTS } from "../types.ts";
 import type { Lever, LeverChoice } from "./lever.ts";
-import { fmt, leverChoice, leverOption, forecast } from "./lever.ts";
+import { diplomaticEffect, fmt, leverChoice, leverOption, forecast } from "./lever.ts";
 
 function closed(state: MatchState, host: HostId): Reason | null {
   if (state.hosts[host].appliesRemoteAccessRule)
@@ -16,7 +16,8 @@ function closed(state: MatchState, host: HostId): Reason | null {
 }
 
 function room(state: MatchState, host: HostId): number {
-  return Math.max(0, leasableH100e(state, host) - state.china.leases[host]);
+  const c = state.china;
+  return Math.max(0, leasableH100e(state, host) - c.leases[host] - c.leasesArriving[host]);
 }
 
 /** China rents compute in a host country's data centres: capacity-limited, open while the host allows it. */
@@ -27,6 +28,13 @@ export const leaseCompute: Lever<"leaseCompute"> = {
   cost: (state, _side, o) => Math.max(0, o.h100e) * leasePrice(state, o.host),
   check(state, _side, o) {
     if (o.h100e < 0) {
+      const until = state.china.leaseCommittedUntil[o.host];
+      if (state.turn < until)
+        return because(
+          "leaseCommitted",
+          { host: o.host, label: turnLabel(state.scenario.params, until) },
+          `the leases in ${o.host} are committed until ${turnLabel(state.scenario.params, until)}`,
+        );
       const held = state.china.leases[o.host];
       return -o.h100e > held + 1e-9
         ? because("leaseHeld", { host: o.host, held }, `only ${fmt(held)} H100e are leased in ${o.host}`)
@@ -65,17 +73,20 @@ export const leaseCompute: Lever<"leaseCompute"> = {
       );
       return;
     }
+    const l = s.scenario.params.levers;
     const cost = granted * leasePrice(before, o.host);
     ctx.charge(side, "leaseCompute", cost);
-    china.leases[o.host] += granted;
+    china.leasesArriving[o.host] += granted;
+    china.leaseCommittedUntil[o.host] = Math.max(china.leaseCommittedUntil[o.host], s.turn + l.leaseMinTurns);
     const host = s.hosts[o.host];
     // Paying customers make a host keener to keep them.
-    host.openness = clamp(host.openness + 0.03 * saturate(cost, s.scenario.params.levers.courtRef), 0, 1);
+    const keen = l.leaseOpennessEffect * saturate(cost, l.courtRef) * diplomaticEffect(ctx, side);
+    host.openness = clamp(host.openness + keen, 0, 1);
     ctx.emit(
       "china",
       "leaseCompute.done",
-      `Leased ${fmt(granted)} H100e in ${o.host} for ${cost.toFixed(2)} $B this turn.`,
-      { host: o.host, h100e: granted },
+      `Leased ${fmt(granted)} H100e in ${o.host} for ${cost.toFixed(2)} $B, running from next turn and committed for ${l.leaseMinTurns} turns.`,
+      { host: o.host, h100e: granted, turns: l.leaseMinTurns },
     );
   },
   option(state, _side, money) {
@@ -102,7 +113,7 @@ export const leaseCompute: Lever<"leaseCompute"> = {
       explanation:
         "Rent frontier compute in a host country's data centres (negative to release). The host sets the limit and can cut it off.",
       likelyEffect: forecast(
-        "Frontier compute at once, paid every turn; the US may close this route with a remote-access rule.",
+        "Frontier compute from next turn, paid every turn and committed for a minimum term; the US may close this route with a remote-access rule.",
       ),
     });
   },

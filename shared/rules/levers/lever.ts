@@ -145,3 +145,13 @@ export function fmt(x: number): string {
 export function usd(billions: number): string {
   return billions >= 1 ? `$${billions.toFixed(1)}B` : `$${(billions * 1000).toFixed(0)}M`;
 }
+
+/**
+ * How far money spent on a host worked this time: a factor from 1 - u to 1 + u (`levers.diplomacyUncertainty`),
+ * drawn on the spender's secret stream. The other side sees what a host did, but cannot work the spend back
+ * from it exactly.
+ */
+export function diplomaticEffect(ctx: ResolveContext, side: Side): number {
+  const u = ctx.s.scenario.params.levers.diplomacyUncertainty;
+  return 1 - u + 2 * u * ctx.dice(side === "us" ? "diplomacy.us" : "diplomacy.china").uniform();
+}

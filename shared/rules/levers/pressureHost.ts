@@ -1,5 +1,5 @@
 import { clamp, saturate } from "../model.ts";
-import { forecast } from "./lever.ts";
+import { diplomaticEffect, forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** US diplomatic and trade pressure on one host country to enforce chip permits and close doors to China. */
@@ -12,17 +12,25 @@ export const pressureHost = spendingLever({
     forecast(
       "The host grows stricter and less open to Chinese leases; tension rises a little and goodwill falls.",
     ),
-  apply(ctx, _side, o) {
+  apply(ctx, side, o) {
     const s = ctx.s;
     const l = s.scenario.params.levers;
     const host = s.hosts[o.host];
-    const push = saturate(o.amount, l.pressureRef);
+    const push = saturate(o.amount, l.pressureRef) * diplomaticEffect(ctx, side);
     // Pressure works less where China has more goodwill than the US.
     const leverage = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
-    host.strictness = clamp(host.strictness + (1 - host.strictness) * push * 0.5, 0, 1);
-    host.openness = clamp(host.openness - l.pressureOpennessEffect * push * (0.5 + leverage), 0, 1);
-    host.influence.us = clamp(host.influence.us - 3 * push, 0, 100);
-    s.tension = clamp(s.tension + 2 * push, 0, 100);
+    host.strictness = clamp(
+      host.strictness + (1 - host.strictness) * push * l.pressureStrictnessEffect,
+      0,
+      1,
+    );
+    host.openness = clamp(
+      host.openness - l.pressureOpennessEffect * push * (l.leverageBase + leverage),
+      0,
+      1,
+    );
+    host.influence.us = clamp(host.influence.us - l.pressureInfluenceCost * push, 0, 100);
+    s.tension = clamp(s.tension + l.pressureTension * push, 0, 100);
     ctx.emit(
       "public",
       "pressureHost",

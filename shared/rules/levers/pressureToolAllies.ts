@@ -9,12 +9,20 @@ export const pressureToolAllies = spendingLever({
   explanation: "Press the allies who make chip tools to stop selling and servicing them in China.",
   likelyEffect: () =>
     forecast(
-      "China's new fab capacity costs more and takes longer; its yields improve more slowly. Tension rises.",
+      "China's new fab capacity costs more and takes longer, and its fabs yield fewer good chips. Tension rises, and Japan, a tool maker, resents it.",
     ),
   apply(ctx, _side, o) {
     const s = ctx.s;
+    const l = s.scenario.params.levers;
+    const push = saturate(o.amount, l.toolPressureRef);
     s.us.toolPressure += o.amount;
-    s.tension = clamp(s.tension + 3 * saturate(o.amount, s.scenario.params.levers.toolPressureRef), 0, 100);
+    s.tension = clamp(s.tension + l.toolPressureTension * push, 0, 100);
+    // Allies resist: Japan makes tools and hosts data centres.
+    s.hosts.japan.influence.us = clamp(
+      s.hosts.japan.influence.us - l.toolPressureAllyInfluence * push,
+      0,
+      100,
+    );
     ctx.emit(
       "public",
       "pressureToolAllies",

@@ -12,34 +12,67 @@ const NAMES: Record<ControlLevel, string> = {
   banPlusRemoteAccess: "a full ban plus a remote-access rule closing offshore leases",
 };
 
-/** The US export-control dial. A change is announced at resolution and takes effect at once. */
+/**
+ * The US export-control dial. A change is announced at resolution and takes effect at once, except the
+ * remote-access rule, which needs a law: asking for it puts a bill before Congress (the controls move to the
+ * full ban meanwhile) that becomes law `exportControls.remoteAccessLawTurns` turns later. Each step of
+ * tightening costs the US chip industry (written-off stock, lost orders) and raises tension.
+ */
 export const setExportControls: Lever<"setExportControls"> = {
   type: "setExportControls",
   sides: ["us"],
   key: () => "setExportControls",
-  cost: () => 0,
+  // A tightening step costs the US chip industry: the order takes it from the US budget.
+  cost: (state, _side, o) =>
+    Math.max(
+      0,
+      CONTROL_LEVELS.indexOf(o.level === "banPlusRemoteAccess" ? "fullBan" : o.level) -
+        CONTROL_LEVELS.indexOf(state.us.exportControlLevel),
+    ) * state.scenario.params.exportControls.tighteningCostPerStep,
   check(state, _side, o) {
     if (o.level === state.us.exportControlLevel)
       return because("controlsInForce", { level: o.level }, `${NAMES[o.level]} is already in force`);
+    if (o.level === "banPlusRemoteAccess" && state.us.remoteAccessBillTurns > 0)
+      return because(
+        "billPending",
+        { turns: state.us.remoteAccessBillTurns },
+        `the remote-access bill is already before Congress (law in ${state.us.remoteAccessBillTurns} turns)`,
+      );
     if (o.level === "open" && state.tension >= state.scenario.params.world.escalationTension)
       return because("tensionTooHigh", {}, "tension is too high to reopen chip trade");
     return null;
   },
-  apply(ctx, _side, o) {
+  apply(ctx, side, o) {
     const s = ctx.s;
+    const ec = s.scenario.params.exportControls;
     const from = s.us.exportControlLevel;
-    const steps = CONTROL_LEVELS.indexOf(o.level) - CONTROL_LEVELS.indexOf(from);
-    s.us.exportControlLevel = o.level;
-    s.tension = clamp(s.tension + steps * s.scenario.params.exportControls.tensionPerStep, 0, 100);
-    if (o.level !== "banPlusRemoteAccess")
+    // The remote-access rule needs a law first; until it passes, the controls stand at the full ban.
+    const asksForLaw = o.level === "banPlusRemoteAccess";
+    const to: ControlLevel = asksForLaw ? "fullBan" : o.level;
+    s.us.remoteAccessBillTurns = asksForLaw ? ec.remoteAccessLawTurns : 0;
+    const steps = CONTROL_LEVELS.indexOf(to) - CONTROL_LEVELS.indexOf(from);
+    s.us.exportControlLevel = to;
+    s.tension = clamp(s.tension + steps * ec.tensionPerStep, 0, 100);
+    if (steps > 0) ctx.charge(side, "setExportControls", steps * ec.tighteningCostPerStep);
+    if (to !== "banPlusRemoteAccess")
       for (const h of Object.values(s.hosts)) h.appliesRemoteAccessRule = false;
-    ctx.emit("public", "exportControls.changed", `The US moves from ${NAMES[from]} to ${NAMES[o.level]}.`, {
-      from,
-      to: o.level,
-    });
+    if (from !== to)
+      ctx.emit("public", "exportControls.changed", `The US moves from ${NAMES[from]} to ${NAMES[to]}.`, {
+        from,
+        to,
+      });
+    if (asksForLaw)
+      ctx.emit(
+        "public",
+        "remoteAccess.bill",
+        `A remote-access bill goes before Congress; if it passes, it becomes law in ${ec.remoteAccessLawTurns} turns.`,
+        { turns: ec.remoteAccessLawTurns },
+        "Law-firm commentary, Jan 2026 (Remote Access Security Act passed the House 369-22)",
+      );
   },
   option(state) {
     const current = state.us.exportControlLevel;
+    const ec = state.scenario.params.exportControls;
     const choices = CONTROL_LEVELS.map((level) => {
       const reason = setExportControls.check(state, "us", { type: "setExportControls", level });
       return leverChoice({
@@ -48,7 +81,8 @@ export const setExportControls: Lever<"setExportControls"> = {
         reason,
         max: 0,
         min: 0,
-        costPerUnit: 0,
+        // What moving to this level costs (the price of the whole step, since the order has no amount).
+        costPerUnit: setExportControls.cost(state, "us", { type: "setExportControls", level }),
       });
     });
     return leverOption({
@@ -58,10 +92,10 @@ export const setExportControls: Lever<"setExportControls"> = {
       choiceField: "level",
       choices,
       explanation:
-        "Set how far US AI chips may be sold to China, from open trade to a ban that also closes rented compute abroad.",
+        "Set how far US AI chips may be sold to China, from open trade to a ban that also closes rented compute abroad (that rule needs a law, which takes turns to pass).",
       likelyEffect: forecast(
-        `Now: ${NAMES[current]}. Tighter controls cut China's chip supply and raise tension; looser ones earn export revenue.`,
-        { level: current },
+        `Now: ${NAMES[current]}. Tighter controls cut China's chip supply, cost US chip makers ${ec.tighteningCostPerStep} $B a step and raise tension; looser ones earn export revenue.`,
+        { level: current, cost: ec.tighteningCostPerStep },
       ),
     });
   },

@@ -44,9 +44,10 @@ export const smuggleChips: Lever<"smuggleChips"> = {
     const chance = detectionChance(s);
     if (dice.chance(chance)) {
       const transit = HOSTS[dice.int(HOSTS.length)] ?? "singapore";
-      s.hosts[transit].strictness = clamp(s.hosts[transit].strictness + 0.15, 0, 1);
-      s.tension = clamp(s.tension + 5, 0, 100);
-      s.us.intelStock += s.scenario.params.levers.intelRef * 0.5;
+      const l = s.scenario.params.levers;
+      s.hosts[transit].strictness = clamp(s.hosts[transit].strictness + l.smugglingBustStrictness, 0, 1);
+      s.tension = clamp(s.tension + l.smugglingBustTension, 0, 100);
+      s.us.intelStock += l.intelRef * l.smugglingBustIntel;
       ctx.emit(
         "public",
         "smuggleChips.caught",
@@ -56,10 +57,9 @@ export const smuggleChips: Lever<"smuggleChips"> = {
       );
       return;
     }
-    const fleet = s.china.fleet.frontier;
-    fleet.h100e += o.h100e;
-    fleet.kw += o.h100e * before.us.frontierKwPerH100e;
-    s.china.ledger.acquired += o.h100e;
+    const arriving = s.china.arriving.frontier;
+    arriving.h100e += o.h100e;
+    arriving.kw += o.h100e * before.us.frontierKwPerH100e;
     s.china.smuggledTotal += o.h100e;
     // China never learns the true risk (it follows from US enforcement, which is hidden): only its own
     // intelligence's estimate of it.

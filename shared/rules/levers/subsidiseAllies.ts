@@ -1,6 +1,6 @@
 import { clamp, saturate } from "../model.ts";
 import { startProject } from "../projects.ts";
-import { forecast } from "./lever.ts";
+import { diplomaticEffect, forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
 /** The US co-funds data centres in a host, on condition that they serve trusted customers. */
@@ -9,7 +9,7 @@ export const subsidiseAllies = spendingLever({
   sides: ["us"],
   perHost: true,
   explanation:
-    "Co-fund data centres in a host on trusted-customer terms: more US goodwill there and less room for Chinese leases.",
+    "Co-fund data centres in a host on trusted-customer terms: more US goodwill there, and the new halls and as much again of the host's capacity are kept for trusted customers, leaving less room for Chinese leases.",
   likelyEffect: (state) => {
     const gwPerBillion = 1 / state.scenario.params.power.dataCenterCostPerGW;
     const turns = state.scenario.params.power.dataCenterLeadTurns;
@@ -22,9 +22,9 @@ export const subsidiseAllies = spendingLever({
     const s = ctx.s;
     const l = s.scenario.params.levers;
     const host = s.hosts[o.host];
-    const pull = saturate(o.amount, l.courtRef);
+    const pull = saturate(o.amount, l.courtRef) * diplomaticEffect(ctx, side);
     host.influence.us = clamp(host.influence.us + l.subsidyAllyInfluence * pull, 0, 100);
-    host.openness = clamp(host.openness - 0.5 * l.courtOpennessEffect * pull, 0, 1);
+    host.openness = clamp(host.openness - l.allyOpennessShare * l.courtOpennessEffect * pull, 0, 1);
     startProject(ctx, side, {
       kind: "hostCapacity",
       host: o.host,
