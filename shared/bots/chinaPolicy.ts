@@ -28,10 +28,8 @@ export interface ChinaPlan {
   exportGrade: number;
   /** Buys chips at home only from this turn on (earlier chips retire before the end). */
   chipsFrom: number;
-  /** Share of each turn's money (after chips) for new leases abroad. */
+  /** Share of each turn's money (after long bets) for new leases abroad. */
   lease: number;
-  /** On the last turn, puts every remaining dollar into leases (they count at once). */
-  leaseAtEnd: boolean;
   /** $B a turn courting each of the `courtHosts` hosts with the most room to open. */
   court: number;
   courtHosts: number;
@@ -41,12 +39,6 @@ export interface ChinaPlan {
   hbm: number;
   /** Power built for new chips, as shares of firm GW by source. */
   powerMix: PowerMix;
-  /**
-   * Share of every turn's income put into a war chest for the end, spent over the last `releaseTurns` turns
-   * (0 spends as it goes): only the best training run counts, and chips bought early retire before the end.
-   */
-  hoard: number;
-  releaseTurns: number;
   /** What changes while the US remote-access rule is in force and doors abroad are closing. */
   whenDoorsClose?: Partial<Omit<ChinaPlan, "whenDoorsClose">>;
 }
@@ -68,16 +60,6 @@ export function hostsByRoom(view: View, scenario: Scenario): HostId[] {
 /** The chance that a smuggled shipment is caught, as far as China can tell (its estimate of US enforcement). */
 export function smuggleRisk(view: View, scenario: Scenario): number {
   return detectionChanceFrom(scenario.params.levers, view.intel.enforcement?.estimate ?? 0, view.hosts);
-}
-
-/** Money China has put aside by `turn` when it saves `share` of its income every turn, in $B. */
-export function warChest(scenario: Scenario, turn: number, share: number): number {
-  if (share <= 0) return 0;
-  const c = scenario.params.china;
-  const g = 1 + c.incomeGrowthPerTurn;
-  // The starting cash plus the income paid at the end of each turn so far.
-  const received = c.cash + (c.incomePerTurn * (Math.pow(g, turn) - 1)) / (g - 1 || 1);
-  return share * received;
 }
 
 /** Leases in the cheapest open hosts first, up to `budget` $B. */
@@ -109,11 +91,13 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
 
   draft.setSubsidy(plan.subsidy);
   if (plan.publish) draft.publish();
-  const keep =
-    left <= plan.releaseTurns ? 0 : Math.min(draft.left, warChest(scenario, view.turn, plan.hoard));
-  draft.left -= keep;
   const d = p.china.domestic;
-  if (!last) {
+  // On the last turn only research counts: chips and leases bought now would arrive after the end.
+  if (last) {
+    draft.spend("fundAlgorithms", Math.min(plan.algo, plan.algoShare * draft.left));
+    return draft;
+  }
+  {
     draft.spend("fundIntelligence", plan.intelligence);
     draft.spend("fundAlgorithms", Math.min(plan.algo, plan.algoShare * draft.left));
     // Long bets first: chip design, fabs and HBM lines (while they can still pay off), friendly hosts.
@@ -143,27 +127,26 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
         draft.buy("smuggleChips", Math.min(p.chips.smugglingCapPerTurn * plan.smuggle, room / frontierKw)) *
         frontierKw;
     if (room > 0) room -= draft.buy("buyChips", room / frontierKw, "frontier") * frontierKw;
-    if (plan.domestic > 0 && room > 0)
+    // Export-grade chips only when they are no dearer per unit of compute than domestic ones (the H200 of the
+    // 2026 opening is; the H20 of 2025, at about twice the price, is not worth it for training). They come
+    // before domestic chips, which draw more power.
+    const exportOffer = draft.choice("buyChips", "exportGrade");
+    const worthIt =
+      exportOffer !== undefined && exportOffer.costPerUnit <= p.chips.domesticUsdPerH100e * 1e-9;
+    if (plan.exportGrade > 0 && room > 0 && worthIt)
       room -=
-        draft.buy("buyChips", Math.min(domesticMax * plan.domestic, room / domesticKw), "domestic") *
-        domesticKw;
-    if (plan.exportGrade > 0 && room > 0)
-      draft.buy(
-        "buyChips",
-        Math.min(exportRow.supplyPerTurn * plan.exportGrade, room / exportKw),
-        "exportGrade",
-      );
+        draft.buy(
+          "buyChips",
+          Math.min(exportRow.supplyPerTurn * plan.exportGrade, room / exportKw),
+          "exportGrade",
+        ) * exportKw;
+    if (plan.domestic > 0 && room > 0)
+      draft.buy("buyChips", Math.min(domesticMax * plan.domestic, room / domesticKw), "domestic");
   }
-  if (last) {
-    // Leases count at once and cost nothing after the match: what the last turn's chips leave goes abroad.
-    if (plan.leaseAtEnd) leaseCheapest(draft, draft.left);
-    return draft;
-  }
-
   // Halls and power for the chips of the coming turns, as far as the money of those turns reaches: about 70% of
   // the income not leased or saved goes to chips, and what the fabs can make grows about 10% a turn.
   const growth = 1 + p.china.incomeGrowthPerTurn;
-  const chipMoney = own.income * (1 - plan.lease) * (1 - plan.hoard) * 0.7;
+  const chipMoney = own.income * (1 - plan.lease) * 0.7;
   const domesticPrice = p.chips.domesticUsdPerH100e * 1e-9;
   const capacityGW =
     p.chips.smugglingCapPerTurn * plan.smuggle * frontierKw +
@@ -180,6 +163,5 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       ),
     firstChipTurn: plan.chipsFrom,
   });
-  draft.left += keep;
   return draft;
 }

@@ -56,8 +56,8 @@ export const BUILDER: UsPlan = {
 };
 
 /**
- * China offshorer: rents compute in the hosts (a little every turn and a war chest for the last turn), courts
- * them, smuggles frontier chips while the risk is low, and buys domestic chips with the rest. When the US
+ * China offshorer: rents compute in the hosts every turn, courts them, buys the export-grade chips the US allows,
+ * smuggles frontier chips while the risk is low, and buys domestic chips with the rest. When the US
  * remote-access rule closes the doors abroad, it brings the money home: domestic chips, HBM and fabs.
  */
 export const OFFSHORER: ChinaPlan = {
@@ -69,19 +69,16 @@ export const OFFSHORER: ChinaPlan = {
   smuggle: 1,
   smuggleMaxRisk: 0.4,
   domestic: 1,
-  exportGrade: 0,
+  exportGrade: 1,
   chipsFrom: 0,
-  lease: 0.03,
-  leaseAtEnd: true,
+  lease: 0.25,
   court: 2,
   courtHosts: 2,
   chipResearch: 0,
   fabs: 0,
   hbm: 1,
   powerMix: { solar: 1 },
-  hoard: 0.2,
-  releaseTurns: 1,
-  whenDoorsClose: { hoard: 0, lease: 0, court: 0, smuggleMaxRisk: 0.7, hbm: 2, fabs: 2 },
+  whenDoorsClose: { lease: 0, court: 0, smuggleMaxRisk: 0.7, hbm: 2, fabs: 2 },
 };
 
 /**
@@ -100,15 +97,12 @@ export const SELF_RELIANCE: ChinaPlan = {
   exportGrade: 0,
   chipsFrom: 0,
   lease: 0,
-  leaseAtEnd: false,
   court: 0,
   courtHosts: 0,
   chipResearch: 2,
   fabs: 3,
   hbm: 2,
   powerMix: { solar: 0.7, gas: 0.3 },
-  hoard: 0,
-  releaseTurns: 2,
 };
 
 /**
@@ -134,8 +128,7 @@ export const US_ALL_ROUNDER: UsPlan = {
 };
 
 /**
- * China all-rounder (not a persona): fabs and chip design, research, a war chest spent on the last turn (abroad
- * while the doors are open), smuggling while it is cheap. Found like the US all-rounder; what a US persona plays if seated for China.
+ * China all-rounder (not a persona): fabs and chip design, research, and smuggling while it is cheap. Found like the US all-rounder; what a US persona plays if seated for China.
  */
 export const CHINA_ALL_ROUNDER: ChinaPlan = {
   subsidy: 0.5,
@@ -149,15 +142,12 @@ export const CHINA_ALL_ROUNDER: ChinaPlan = {
   exportGrade: 0,
   chipsFrom: 0,
   lease: 0,
-  leaseAtEnd: true,
   court: 0,
   courtHosts: 2,
   chipResearch: 5,
   fabs: 3,
   hbm: 0,
   powerMix: { solar: 0.7, gas: 0.3 },
-  hoard: 0.5,
-  releaseTurns: 1,
 };
 
 export type Plan = { side: "us"; plan: UsPlan } | { side: "china"; plan: ChinaPlan };

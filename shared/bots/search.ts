@@ -55,8 +55,8 @@ export const CANDIDATES: Record<Side, readonly Plan[]> = {
     { side: "china", plan: OFFSHORER },
     { side: "china", plan: SELF_RELIANCE },
     { side: "china", plan: CHINA_ALL_ROUNDER },
-    { side: "china", plan: { ...CHINA_ALL_ROUNDER, hoard: 0.7, court: 2 } },
-    { side: "china", plan: { ...CHINA_ALL_ROUNDER, hoard: 0.2, leaseAtEnd: false } },
+    { side: "china", plan: { ...CHINA_ALL_ROUNDER, lease: 0.2, court: 2 } },
+    { side: "china", plan: { ...CHINA_ALL_ROUNDER, exportGrade: 1, lease: 0.1 } },
   ],
 };
 

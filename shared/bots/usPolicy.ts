@@ -73,12 +73,15 @@ export function usOrders(view: View, options: OrderOptions, scenario: Scenario, 
     if (top && plan.allySubsidy > 0) draft.spend("subsidiseAllies", plan.allySubsidy, top);
   }
 
-  // Chips for the power there will be at this resolution; chips without power would sit idle.
+  // Chips for the power there will be; chips without power would sit idle. On the last turn only research
+  // counts: chips bought then would be installed after the end.
+  const last = turnsLeft(view) <= 1;
   const kwWall = (own.frontierKwPerH100e * p.world.pue) / 1e6;
   const room = headroomGW(scenario, view);
-  if (room > 0 && view.turn >= plan.chipsFrom) draft.buy("buyChips", room / kwWall, "frontier");
+  if (room > 0 && view.turn >= plan.chipsFrom && !last) draft.buy("buyChips", room / kwWall, "frontier");
 
   draft.spend("fundAlgorithms", Math.min(plan.algo, plan.algoShare * draft.left));
+  if (last) return draft;
   if (turnsLeft(view) > 6) draft.spend("permittingReform", plan.reform);
 
   // Halls and power for the chips of the coming turns: the supply grows every turn.
