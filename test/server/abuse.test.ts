@@ -4,7 +4,6 @@
  * readable error, closes what it must, and neither the target room nor any other room changes.
  */
 import { Client } from "@colyseus/sdk";
-import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorReply } from "../../shared/protocol.ts";
 import type { Order } from "../../shared/rules/index.ts";
@@ -17,6 +16,7 @@ import {
   type TestServer,
   waitFor,
   HOOK_TIMEOUT_MS,
+  webSocketOutcome,
 } from "./helpers.ts";
 
 const MAX_MESSAGE_BYTES = 4096;
@@ -398,16 +398,7 @@ describe("allowed origins", () => {
     expect(foreign.status).toBe(403);
     const allowed = await fetch(`${server.url}/api/health`, { headers: { Origin: ORIGIN } });
     expect(allowed.status).toBe(200);
-    const outcome = (origin: string) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/`, { origin });
-        ws.on("open", () => {
-          ws.close();
-          resolve("open");
-        });
-        ws.on("unexpected-response", (_req, res) => resolve(`refused ${res.statusCode}`));
-        ws.on("error", () => resolve("error"));
-      });
+    const outcome = (origin: string) => webSocketOutcome(server.port, origin);
     expect(await outcome("http://evil.example")).toMatch(/^refused 4\d\d$/);
     await expect(
       new Client(server.url, { headers: { Origin: "http://evil.example" } }).joinById(teacher.code, {

@@ -3,6 +3,7 @@
  * as a child process that can be killed), and `Seat`, one official SDK client in a match that records
  * everything it receives (every message payload, every state snapshot, every raw frame).
  */
+import { WebSocket } from "ws";
 import type { PublicPlayer } from "../../shared/room.ts";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll } from "vitest";
@@ -449,4 +450,17 @@ export function useTestServer(overrides: Partial<Config> = {}): {
     },
     seats,
   };
+}
+
+/** Opens a raw WebSocket with an Origin header: "open", "refused <status>" or "error". */
+export function webSocketOutcome(port: number, origin: string): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { origin });
+    ws.on("open", () => {
+      ws.close();
+      resolve("open");
+    });
+    ws.on("unexpected-response", (_req, res) => resolve(`refused ${res.statusCode}`));
+    ws.on("error", () => resolve("error"));
+  });
 }

@@ -5,9 +5,16 @@
  */
 import { Client } from "@colyseus/sdk";
 import { request } from "node:http";
-import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leaveAll, playerId, Seat, startTestServer, type TestServer, HOOK_TIMEOUT_MS } from "./helpers.ts";
+import {
+  leaveAll,
+  playerId,
+  Seat,
+  startTestServer,
+  type TestServer,
+  HOOK_TIMEOUT_MS,
+  webSocketOutcome,
+} from "./helpers.ts";
 
 const MAX_BODY_BYTES = 2048;
 const CREATES = 3;
@@ -191,16 +198,7 @@ describe("browser origins (ALLOWED_ORIGINS empty)", () => {
   });
 
   it("applies the same rule to WebSocket connections", async () => {
-    const outcome = (origin: string) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/`, { origin });
-        ws.on("open", () => {
-          ws.close();
-          resolve("open");
-        });
-        ws.on("unexpected-response", (_req, res) => resolve(`refused ${res.statusCode}`));
-        ws.on("error", () => resolve("error"));
-      });
+    const outcome = (origin: string) => webSocketOutcome(server.port, origin);
     expect(await outcome(evil)).toMatch(/^refused 4\d\d$/);
     expect(await outcome(`http://127.0.0.1:${server.port}`)).not.toMatch(/^refused/);
   });
