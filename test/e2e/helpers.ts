@@ -104,7 +104,7 @@ export async function startE2EServer(overrides: Record<string, unknown> = {}): P
     running,
     async stop() {
       await running.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }

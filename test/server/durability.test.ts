@@ -100,7 +100,7 @@ afterAll(async () => {
   await leaveAll(seats);
   server.process.kill("SIGKILL");
   await server.exited;
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }, HOOK_TIMEOUT_MS);
 
 describe("a crash and a restart", () => {

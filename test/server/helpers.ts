@@ -89,7 +89,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     running,
     async stop() {
       await running.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      // The store's checkpoint thread may still be writing the WAL as the folder goes (ENOTEMPTY): retry.
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }

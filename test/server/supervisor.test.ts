@@ -93,7 +93,7 @@ afterAll(async () => {
   await leaveAll(seats);
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }, 30_000);
 
 describe("the supervisor", () => {

@@ -74,7 +74,8 @@ export const de: Strings = {
     offline: "offline",
     lead: "Vorsprung der USA",
     leadValue: "{{months}} Monate",
-    threshold: "Die USA gewinnen mit mindestens {{n}} Monaten Vorsprung am Ende.",
+    threshold:
+      "Die USA gewinnen, wenn ihr Vorsprung im Mittel der letzten zwei Jahre mindestens {{n}} Monate beträgt; China gewinnt, wenn er darunter bleibt.",
     capability: "Fähigkeit (log10 FLOP des besten Laufs)",
     tension: "Spannungen",
     controls: "US-Exportkontrollen",
@@ -332,9 +333,9 @@ export const de: Strings = {
     heading: "Nachbesprechung",
     winner: {
       us: "Die Vereinigten Staaten halten ihren Vorsprung und gewinnen.",
-      china: "China schließt die Lücke und gewinnt.",
+      china: "China hält den US-Vorsprung unter der Linie und gewinnt.",
     },
-    margin: "Vorsprung am Ende: {{lead}} Monate (Schwelle {{threshold}}).",
+    margin: "US-Vorsprung in den letzten zwei Jahren: im Mittel {{lead}} Monate (Schwelle {{threshold}}).",
     scores: "Weitere Wertungen",
     spent: "Ausgaben",
     energy: "Energie",
@@ -362,7 +363,7 @@ export const de: Strings = {
     hint2:
       "Deine Hebel stehen rechts. Wähle einen, setze einen Betrag und füge ihn dem Entwurf hinzu; dein Team sieht denselben Entwurf.",
     hint3:
-      "Der Vorsprung wird in Monaten gemessen. Die USA gewinnen, wenn er über der Schwelle bleibt; China gewinnt, wenn es ihn schließt.",
+      "Der Vorsprung wird in Monaten gemessen: China steht dort, wo die USA vor so vielen Monaten standen. Die USA gewinnen, wenn sein Mittel über die letzten zwei Jahre über der Schwelle liegt; China gewinnt, wenn es darunter bleibt.",
     skip: "Verstanden",
   },
   intel: {

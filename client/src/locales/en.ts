@@ -72,7 +72,8 @@ export const en = {
     offline: "offline",
     lead: "US lead",
     leadValue: "{{months}} months",
-    threshold: "The US wins with a lead of at least {{n}} months at the end.",
+    threshold:
+      "The US wins by holding a lead of at least {{n}} months on average over the last two years; China wins by keeping it below.",
     capability: "Capability (log10 FLOP of the best run)",
     tension: "Tension",
     controls: "US export controls",
@@ -313,8 +314,11 @@ export const en = {
   },
   debrief: {
     heading: "Debrief",
-    winner: { us: "The United States holds its lead and wins.", china: "China closes the gap and wins." },
-    margin: "Final lead: {{lead}} months (threshold {{threshold}}).",
+    winner: {
+      us: "The United States holds its lead and wins.",
+      china: "China keeps the US lead below the line and wins.",
+    },
+    margin: "US lead over the last two years: {{lead}} months on average (threshold {{threshold}}).",
     scores: "Secondary scores",
     spent: "Spent",
     energy: "Energy",
@@ -342,7 +346,7 @@ export const en = {
     hint2:
       "Your levers are on the right. Choose one, set an amount, add it to the draft; your team sees the same draft.",
     hint3:
-      "The lead is measured in months. The US wins by keeping it above the threshold; China wins by closing it.",
+      "The lead is measured in months: China is where the US was that many months ago. The US wins by keeping its average over the last two years above the threshold; China wins by keeping it below.",
     skip: "Got it",
   },
   intel: {
