@@ -43,6 +43,7 @@ import {
   submitOrders,
   turnLabel,
   viewFor,
+  withdrawOrders,
 } from "../shared/rules/index.ts";
 import { botOrders, botSeed } from "../shared/sim/match.ts";
 import type { Config } from "./config.ts";
@@ -140,6 +141,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     us: { orders: [], by: "" },
     china: { orders: [], by: "" },
   };
+  /** Whether a side's orders of this turn were confirmed by its bot (a person who takes the seat gets them back). */
+  private botConfirmed: Record<Side, boolean> = { us: false, china: false };
   /** The bot that plays each side nobody holds (when the match allows bots). */
   private botPlayers = {} as Record<Side, Bot>;
   private timer: { clear(): void } | undefined;
@@ -336,9 +339,32 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     };
     client.send("welcome", welcome);
     this.syncMeta();
+    if ((role === "us" || role === "china") && this.botConfirmed[role] && this.game.phase !== "ended") {
+      const notice = this.takeOverFromBot(role, name);
+      if (!this.clients.includes(client)) client.send("notice", notice);
+    }
     this.sendView(client, role);
     if (role === "us" || role === "china") client.send("draft", this.draftBroadcast(role));
     this.runBots();
+  }
+
+  /**
+   * A person takes a side whose bot already confirmed this turn: the confirmation is withdrawn and the bot's
+   * orders become the side's draft, a suggestion the person may confirm or change. The team and the
+   * facilitator are told.
+   */
+  private takeOverFromBot(side: Side, name: string): { message: string } {
+    const orders = [...(this.game.pending[side] ?? [])];
+    const bot = `${this.settings.botIds[side]} bot`;
+    this.withdraw(side);
+    this.drafts[side] = { orders, by: bot };
+    const draft = this.draftBroadcast(side);
+    for (const c of this.clientsOf(side)) c.send("draft", draft);
+    const notice = {
+      message: `${name} takes the ${side === "us" ? "US" : "China"} seat from the ${bot}: its orders are now a suggested draft, not confirmed.`,
+    };
+    for (const c of [...this.clientsOf(side), ...this.clientsOf("facilitator")]) c.send("notice", notice);
+    return notice;
   }
 
   override onDrop(client: Client): void {
@@ -452,6 +478,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         return this.onDraft(member, message.orders as unknown[]);
       case "confirm":
         return this.onConfirm(member, message.turn as number);
+      case "unconfirm":
+        return this.onUnconfirm(member, message.turn as number);
       case "pause":
       case "resume":
       case "extendTimer":
@@ -470,6 +498,12 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   private onDraft(member: Member, orders: unknown[]) {
     const side = this.sideOf(member);
+    // What resolves is exactly what the side's screen showed when it confirmed.
+    if (this.game.pending[side] !== null)
+      refuse(
+        "not-allowed",
+        "your side has confirmed its orders: take the confirmation back (unconfirm) before changing the draft",
+      );
     this.drafts[side] = { orders, by: member.name };
     const broadcast = this.draftBroadcast(side);
     for (const c of this.clientsOf(side)) c.send("draft", broadcast);
@@ -482,8 +516,28 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       refuse("wrong-turn", `these orders are for turn ${turn}, but the match is at turn ${this.game.turn}`);
     if (this.state.phase === "paused") refuse("not-allowed", "the facilitator has paused the match");
     this.submit(side, this.drafts[side].orders);
+    this.botConfirmed[side] = false;
     this.resolveIfReady();
     return { confirmed: true };
+  }
+
+  private onUnconfirm(member: Member, turn: number) {
+    const side = this.sideOf(member);
+    if (turn !== this.game.turn)
+      refuse("wrong-turn", `these orders are for turn ${turn}, but the match is at turn ${this.game.turn}`);
+    this.withdraw(side);
+    return { confirmed: false };
+  }
+
+  /** Takes back a side's confirmation (logged, so that a replay does the same) and tells the side. */
+  private withdraw(side: Side): void {
+    const result = withdrawOrders(this.game, side);
+    if (!result.ok) refuse("not-allowed", result.error);
+    this.log({ kind: "withdraw", side });
+    this.game = result.state;
+    this.botConfirmed[side] = false;
+    this.syncMeta();
+    this.sendViews((role) => role === side || role === "facilitator");
   }
 
   private onFacilitator(
@@ -548,6 +602,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.log({ kind: "resolve", turn: this.game.turn, hash: hashState(next) });
     this.game = next;
     this.drafts = { us: { orders: [], by: "" }, china: { orders: [], by: "" } };
+    this.botConfirmed = { us: false, china: false };
     if (this.game.phase === "ended") {
       this.finish();
       return;
@@ -601,6 +656,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       if (this.game.pending[side] || this.hasHuman(side)) continue;
       const decided = botOrders(this.game, side, this.botPlayers[side], botSeed(this.game, side));
       this.submit(side, keepValidOrders(this.game, side, decided.orders));
+      this.botConfirmed[side] = true;
     }
     this.resolveIfReady();
   }

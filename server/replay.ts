@@ -10,6 +10,7 @@ import {
   injectEvent,
   resolveTurn,
   submitOrders,
+  withdrawOrders,
 } from "../shared/rules/index.ts";
 import type { Action } from "./store.ts";
 
@@ -30,6 +31,12 @@ export function applyAction(state: MatchState, action: Action): MatchState {
         throw new ReplayError(
           `logged orders of ${action.side} are refused on replay: ${JSON.stringify(result.errors)}`,
         );
+      return result.state;
+    }
+    case "withdraw": {
+      const result = withdrawOrders(state, action.side);
+      if (!result.ok)
+        throw new ReplayError(`logged withdrawal of ${action.side} is refused on replay: ${result.error}`);
       return result.state;
     }
     case "inject": {

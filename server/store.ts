@@ -12,6 +12,7 @@ import type { Side } from "../shared/rules/index.ts";
 
 export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("submit"), side: z.enum(["us", "china"]), orders: z.array(z.unknown()) }),
+  z.object({ kind: z.literal("withdraw"), side: z.enum(["us", "china"]) }),
   z.object({ kind: z.literal("inject"), eventId: z.string(), turn: z.number().int() }),
   z.object({ kind: z.literal("resolve"), turn: z.number().int(), hash: z.string() }),
   z.object({ kind: z.literal("end"), hash: z.string() }),

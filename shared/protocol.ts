@@ -76,6 +76,8 @@ export interface RestoreOptions {
 // Client -> server requests (room.request); each answers with a result or rejects with an ErrorReply.
 export const DraftMessageSchema = z.object({ orders: z.array(z.unknown()).max(MAX_ORDERS) }).strict();
 export const ConfirmMessageSchema = z.object({ turn: z.number().int().min(0) }).strict();
+/** Takes back the side's confirmation for this turn, so that its draft may change again. */
+export const UnconfirmMessageSchema = ConfirmMessageSchema;
 export const InjectMessageSchema = z
   .object({ eventId: z.string().max(64), turn: z.number().int().min(0).optional() })
   .strict();
@@ -85,6 +87,7 @@ export const EmptyMessageSchema = z.object({}).strict();
 export const CLIENT_MESSAGES = {
   draft: DraftMessageSchema,
   confirm: ConfirmMessageSchema,
+  unconfirm: UnconfirmMessageSchema,
   pause: EmptyMessageSchema,
   resume: EmptyMessageSchema,
   extendTimer: ExtendMessageSchema,

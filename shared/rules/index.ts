@@ -4,7 +4,7 @@
  */
 export { createMatch, freshSide, NO_OUTPUT } from "./create.ts";
 export { resolveTurn } from "./resolve.ts";
-export { submitOrders, orderOptions, keepValidOrders, checkOrders } from "./submit.ts";
+export { submitOrders, orderOptions, keepValidOrders, checkOrders, withdrawOrders } from "./submit.ts";
 export type { SubmitResult, OrderError, OrderOptions } from "./submit.ts";
 export { scenarioInfo, viewFor } from "./view.ts";
 export type {

@@ -87,6 +87,20 @@ export function submitOrders(state: MatchState, side: unknown, orders: unknown):
 }
 
 /**
+ * Takes back a side's confirmed orders before the turn resolves, so that it may change them. Refused (with a
+ * reason, the state untouched) when the side has nothing confirmed or the match is over. Never throws.
+ */
+export function withdrawOrders(
+  state: MatchState,
+  side: unknown,
+): { ok: true; state: MatchState } | { ok: false; error: string } {
+  if (side !== "us" && side !== "china") return { ok: false, error: "Orders come from a side: us or china." };
+  if (state.phase === "ended") return { ok: false, error: "The match is over." };
+  if (state.pending[side] === null) return { ok: false, error: "This side has not confirmed any orders." };
+  return { ok: true, state: { ...state, pending: { ...state.pending, [side]: null } } };
+}
+
+/**
  * The largest set of a draft's orders that is allowed, keeping them in order and dropping each one that would
  * break the rules or the budget. Used when a turn timer submits a draft and by bots.
  */

@@ -88,6 +88,30 @@ describe("a team in the browser", () => {
     for (const p of world.players) expect(p.errors).toEqual([]);
   }, 60_000);
 
+  it("a confirmed draft is locked until the side takes its confirmation back", async () => {
+    const ann = await world.open({ name: "Ann", guide: false });
+    const bo = await world.open({ name: "Bo", guide: false });
+    const code = await createMatch(ann.page, { role: "us", bots: false, private: true });
+    await joinMatch(bo.page, code, "china");
+    for (const p of [ann, bo]) {
+      await waitForTurn(p.page, 1);
+      await p.page.click("#tab-events");
+    }
+    await addOrder(ann.page, "fundAlgorithms", "5");
+    await poll(() => draftItems(ann.page)).toEqual(["Algorithm research · 5 $B Remove"]);
+    await ann.page.locator("#confirm").click();
+    // Confirmed: the order can no longer be removed, and the button offers to take the confirmation back.
+    await ann.page.locator("#unconfirm").waitFor();
+    await poll(() => draftItems(ann.page)).toEqual(["Algorithm research · 5 $B "]);
+    expect(await ann.page.locator("#draft .remove").count()).toBe(0);
+    await ann.page.locator("#unconfirm").click();
+    await ann.page.locator("#confirm").waitFor();
+    await poll(() => draftItems(ann.page)).toEqual(["Algorithm research · 5 $B Remove"]);
+    await ann.page.locator("#draft .remove").click();
+    await poll(() => draftItems(ann.page)).toEqual([]);
+    for (const p of world.players) expect(p.errors).toEqual([]);
+  }, 60_000);
+
   it("a facilitator who reloads keeps the seat, the controls and the key", async () => {
     const tess = await world.open({ name: "Tess" });
     const page = tess.page;

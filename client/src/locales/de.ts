@@ -100,6 +100,7 @@ export const de: Strings = {
     total: "Kosten des Entwurfs: {{cost}} von {{money}}",
     confirm: "Befehle bestätigen",
     confirmed: "Befehle bestätigt. Warte auf die andere Seite…",
+    unconfirm: "Befehle ändern (Bestätigung zurücknehmen)",
     otherConfirmed: "Die andere Seite hat bestätigt.",
     timeLeft: "Verbleibende Zeit: {{time}}",
     paused: "Von der Moderation pausiert",

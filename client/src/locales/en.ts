@@ -98,6 +98,7 @@ export const en = {
     total: "Draft cost: {{cost}} of {{money}}",
     confirm: "Confirm orders",
     confirmed: "Orders confirmed. Waiting for the other side…",
+    unconfirm: "Change orders (take back the confirmation)",
     otherConfirmed: "The other side has confirmed.",
     timeLeft: "Time left: {{time}}",
     paused: "Paused by the facilitator",

@@ -108,8 +108,17 @@ export class MatchScreen {
   }
 
   private async confirm(): Promise<void> {
+    await this.sideRequest("confirm");
+  }
+
+  /** Takes the side's confirmation back, so that its draft may change again before the turn resolves. */
+  private async unconfirm(): Promise<void> {
+    await this.sideRequest("unconfirm");
+  }
+
+  private async sideRequest(type: "confirm" | "unconfirm"): Promise<void> {
     try {
-      await this.net.request("confirm", { turn: this.viewMsg?.view.turn ?? 0 });
+      await this.net.request(type, { turn: this.viewMsg?.view.turn ?? 0 });
       this.lastError = null;
     } catch (e) {
       this.lastError = (e as { reason?: ErrorReply }).reason ?? { code: "invalid", message: String(e) };
@@ -494,16 +503,19 @@ export class MatchScreen {
                 {},
                 describeOrder(o, options),
                 " ",
-                h(
-                  "button",
-                  {
-                    type: "button",
-                    class: "remove",
-                    "aria-label": `${t("match.remove")}: ${describeOrder(o, options)}`,
-                    onclick: () => void this.sendDraft(orders.filter((_, j) => j !== i)),
-                  },
-                  t("match.remove"),
-                ),
+                // A confirmed draft is locked: what resolves is what the side confirmed.
+                confirmed
+                  ? ""
+                  : h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "remove",
+                        "aria-label": `${t("match.remove")}: ${describeOrder(o, options)}`,
+                        onclick: () => void this.sendDraft(orders.filter((_, j) => j !== i)),
+                      },
+                      t("match.remove"),
+                    ),
               ),
             ),
           ),
@@ -537,17 +549,23 @@ export class MatchScreen {
       );
     const paused = this.metaInfo?.phase === "paused";
     this.draftBox.append(
-      h(
-        "button",
-        {
-          type: "button",
-          id: "confirm",
-          class: "primary",
-          disabled: paused,
-          onclick: () => void this.confirm(),
-        },
-        t("match.confirm"),
-      ),
+      confirmed
+        ? h(
+            "button",
+            { type: "button", id: "unconfirm", onclick: () => void this.unconfirm() },
+            t("match.unconfirm"),
+          )
+        : h(
+            "button",
+            {
+              type: "button",
+              id: "confirm",
+              class: "primary",
+              disabled: paused,
+              onclick: () => void this.confirm(),
+            },
+            t("match.confirm"),
+          ),
     );
     if (confirmed) this.draftBox.append(h("p", { class: "ok", id: "confirmed-note" }, t("match.confirmed")));
     else if (otherConfirmed) this.draftBox.append(h("p", {}, t("match.otherConfirmed")));
