@@ -12,7 +12,6 @@ const REMOTE_SOURCE = "Law-firm commentary, Jan 2026 (Remote Access Security Act
 
 export function updateHosts(ctx: ResolveContext): void {
   const { s } = ctx;
-  const dice = ctx.dice("hosts");
   const p = s.scenario.params;
   const drift = p.levers.hostDrift;
   for (const id of HOSTS) {
@@ -32,7 +31,7 @@ export function updateHosts(ctx: ResolveContext): void {
     if (s.us.exportControlLevel === "banPlusRemoteAccess" && !host.appliesRemoteAccessRule) {
       // A host applies the US rule more readily where the US has the goodwill and the host enforces permits.
       const usShare = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
-      if (dice.chance(clamp(usShare * (p.levers.remoteRuleBase + host.strictness), 0, 1))) {
+      if (ctx.dice("hosts").chance(clamp(usShare * (p.levers.remoteRuleBase + host.strictness), 0, 1))) {
         host.appliesRemoteAccessRule = true;
         ctx.emit(
           "public",

@@ -10,10 +10,12 @@
  * - **secret** streams grow from the match's secret: 128 random bits that the server makes with a CSPRNG, keeps
  *   with the match and never sends to a player. Whatever hides a value from a side draws from one: intelligence
  *   noise, detections, each side's project luck, smuggling, the reform vote, hosts applying the US rule, the
- *   bots. Each (stream, turn) gets its own 128-bit generator state from SHA-256 of the secret, the stream and
- *   the turn, so working out one turn's noise (at the start, where the truth is public) tells nothing about any
- *   other stream or turn, and the seed tells nothing about the secret.
+ *   bots. Each (stream, turn) gets its own 128-bit generator state from the ChaCha20 keystream (a
+ *   cryptographic stream cipher used as a random generator) keyed by SHA-256 of the secret, with the turn as
+ *   the nonce: 16 bytes for each stream. So working out one turn's noise (at the start, where the truth is
+ *   public) tells nothing about any other stream or turn, and the seed tells nothing about the secret.
  */
+import { chacha20 } from "@noble/ciphers/chacha.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { DiceBase, seedRng, Dice } from "./rng.ts";
 
@@ -83,21 +85,53 @@ export class StreamDice extends DiceBase {
   }
 }
 
-const input = new Uint8Array(32 + 1 + 4);
-const inputView = new DataView(input.buffer);
+function hexValue(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+/** The ChaCha20 key of a secret: SHA-256 of its bytes (the last secret's key is kept: a match asks often). */
+let lastSecret = "";
+let lastKey: Uint8Array = new Uint8Array(32);
+function keyOf(secret: string): Uint8Array {
+  if (secret !== lastSecret) {
+    const bytes = new Uint8Array(secret.length >> 1);
+    for (let i = 0; i < bytes.length; i++)
+      bytes[i] = (hexValue(secret.charCodeAt(2 * i)) << 4) | hexValue(secret.charCodeAt(2 * i + 1));
+    lastKey = sha256(bytes);
+    lastSecret = secret;
+  }
+  return lastKey;
+}
+
+const nonce = new Uint8Array(12);
+const nonceView = new DataView(nonce.buffer);
+const zeros = new Uint8Array(SECRET_STREAMS.length * 16);
+
+/** The generator states of every secret stream in one turn: the turn's ChaCha20 keystream, 16 bytes a stream. */
+function turnWords(secret: string, turn: number): Uint32Array {
+  nonceView.setUint32(0, turn >>> 0, true);
+  const stream = chacha20(keyOf(secret), nonce, zeros);
+  return new Uint32Array(stream.buffer, stream.byteOffset, stream.length >> 2);
+}
+
+/** The turns derived most recently (views, bots and a resolution ask in turn). A cache of a pure function. */
+const recent = new Map<string, Uint32Array>();
+const RECENT_MAX = 64;
 
 /**
  * The generator of one secret stream in one turn. Pure: the same secret, stream and turn always give the same
  * draws, and nothing else does.
  */
 export function secretDice(secret: string, stream: SecretStream, turn: number): StreamDice {
-  input.fill(0);
-  for (let i = 0; i < secret.length / 2 && i < 32; i++)
-    input[i] = parseInt(secret.slice(2 * i, 2 * i + 2), 16);
-  input[32] = SECRET_STREAMS.indexOf(stream) + 1;
-  inputView.setUint32(33, turn >>> 0);
-  const digest = sha256(input);
-  return new StreamDice(new Uint32Array(digest.buffer, digest.byteOffset, 4));
+  const key = `${secret}:${turn}`;
+  let words = recent.get(key);
+  if (!words) {
+    words = turnWords(secret, turn);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+    recent.set(key, words);
+  }
+  const at = SECRET_STREAMS.indexOf(stream) * 4;
+  return new StreamDice(words.subarray(at, at + 4));
 }
 
 /** The generator of one public stream in one turn: it follows from the shareable seed alone. */
