@@ -34,6 +34,7 @@ import {
   BUILTIN_SCENARIOS,
   SIDES,
   endMatch,
+  EVENT_DECK,
   hashState,
   injectEvent,
   keepValidOrders,
@@ -573,6 +574,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.log({ kind: "inject", eventId: message.eventId as string, turn });
         this.game = result.state;
         this.sendViews();
+        // Announced to everyone at once; it takes effect when its turn resolves.
+        const card = EVENT_DECK.find((c) => c.id === message.eventId);
+        this.broadcast("notice", {
+          message: `The facilitator adds an event for ${turnLabel(this.game.scenario.params, turn)}: ${card?.title.en ?? String(message.eventId)}. It takes effect when that turn resolves.`,
+        });
         return { queued: { eventId: message.eventId, turn } };
       }
       case "endMatch":

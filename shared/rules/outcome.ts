@@ -1,5 +1,6 @@
 /** Who won and by how much, with the secondary scores a debrief shows. */
 
+import { turnLabel } from "./model.ts";
 import type { MatchState, Side } from "./types.ts";
 import { SIDES } from "./types.ts";
 
@@ -13,6 +14,8 @@ export interface SideScore {
 
 export interface Outcome {
   finished: boolean;
+  /** Set when the facilitator ended the match before its last turn: the turn's label, like "2029 H1". */
+  endedEarlyAt: string | null;
   /** The winner once the match has ended; before that, the side that would win if it ended now. */
   winner: Side;
   /** The lead the match is judged on: the mean over the final turns (see judgedLead). */
@@ -78,8 +81,10 @@ export function outcome(state: MatchState): Outcome {
   }
   let peak = state.tension;
   for (const row of state.history) peak = Math.max(peak, row.tension);
+  const turns = p.time.turns;
   return {
     finished: state.phase === "ended",
+    endedEarlyAt: state.phase === "ended" && state.turn < turns ? turnLabel(p, state.turn) : null,
     winner,
     leadMonths: lead,
     currentLeadMonths: currentLead(state),

@@ -6,6 +6,7 @@ import { describe, it, expect } from "vitest";
 import type { HostId, MatchState } from "../../shared/rules/index.ts";
 import {
   CHIP_TYPES,
+  endMatch,
   EVENT_DECK,
   findCard,
   hashState,
@@ -276,6 +277,11 @@ describe("outcome", () => {
     const ahead = outcome(withLeads([-1, -2, -3, -4], 10));
     expect(ahead.winner).toBe("china");
     expect(ahead.leadMonths).toBeLessThan(0);
+  });
+
+  it("says when the facilitator ended the match early, and nothing when it ran its course", () => {
+    expect(outcome(endMatch(idle(makeState(), 3))).endedEarlyAt).toBe("2026 H2");
+    expect(outcome(idle(makeState(), p.time.turns)).endedEarlyAt).toBeNull();
   });
 
   it("is only finished once the match has ended, and keeps the peak tension", () => {

@@ -166,6 +166,8 @@ export const de: Strings = {
     extend: "60 Sekunden mehr",
     inject: "Ereignis einspielen",
     injectTurn: "in Runde",
+    queued:
+      "Eingeplant: {{card}} in Runde {{turn}}. Alle wurden informiert; es wirkt, wenn diese Runde ausgewertet wird.",
     end: "Partie jetzt beenden",
     key: "Moderationsschlüssel: {{key}} (für weitere Lehrkräfte)",
     confirmEnd: "Die Partie für alle beenden?",
@@ -337,6 +339,10 @@ export const de: Strings = {
       china: "China hält den US-Vorsprung unter der Linie und gewinnt.",
     },
     margin: "US-Vorsprung in den letzten zwei Jahren: im Mittel {{lead}} Monate (Schwelle {{threshold}}).",
+    endedEarlyAbove:
+      "Von der Spielleitung beendet in {{label}}; der US-Vorsprung lag da bei {{lead}} Monaten, über der Linie ({{threshold}}).",
+    endedEarlyBelow:
+      "Von der Spielleitung beendet in {{label}}; der US-Vorsprung lag da bei {{lead}} Monaten, unter der Linie ({{threshold}}).",
     scores: "Weitere Wertungen",
     spent: "Ausgaben",
     energy: "Energie",

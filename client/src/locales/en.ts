@@ -157,6 +157,8 @@ export const en = {
     extend: "Add 60 seconds",
     inject: "Inject event",
     injectTurn: "on turn",
+    queued:
+      "Queued: {{card}} on turn {{turn}}. Everyone has been told; it takes effect when that turn resolves.",
     end: "End the match now",
     key: "Facilitator key: {{key}} (give it to co-teachers)",
     confirmEnd: "End the match for everyone?",
@@ -320,6 +322,10 @@ export const en = {
       china: "China keeps the US lead below the line and wins.",
     },
     margin: "US lead over the last two years: {{lead}} months on average (threshold {{threshold}}).",
+    endedEarlyAbove:
+      "Ended by the facilitator in {{label}}; the US lead then was {{lead}} months, above the line ({{threshold}}).",
+    endedEarlyBelow:
+      "Ended by the facilitator in {{label}}; the US lead then was {{lead}} months, below the line ({{threshold}}).",
     scores: "Secondary scores",
     spent: "Spent",
     energy: "Energy",

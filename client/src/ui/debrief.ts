@@ -41,6 +41,17 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   box.append(
     h("h2", { id: "debrief-heading" }, t("debrief.heading")),
     h("p", { class: `verdict ${o.winner}`, id: "verdict" }, t(`debrief.winner.${o.winner}`)),
+    o.endedEarlyAt
+      ? h(
+          "p",
+          { id: "ended-early" },
+          t(o.leadMonths >= o.thresholdMonths ? "debrief.endedEarlyAbove" : "debrief.endedEarlyBelow", {
+            label: o.endedEarlyAt,
+            lead: num(o.leadMonths, 1),
+            threshold: num(o.thresholdMonths, 2),
+          }),
+        )
+      : "",
     h("p", {}, t("debrief.margin", { lead: num(o.leadMonths, 1), threshold: num(o.thresholdMonths, 2) })),
   );
   // Secondary scores.

@@ -126,6 +126,9 @@ export class MatchScreen {
     this.renderDraft();
   }
 
+  /** The facilitator's confirmation of the last event queued. */
+  private injectedNote = "";
+
   private async facilitator(type: string, payload: unknown = {}): Promise<void> {
     try {
       await this.net.request(type, payload);
@@ -383,12 +386,13 @@ export class MatchScreen {
     const key = this.welcomeInfo?.facilitatorKey ?? this.net.session?.facilitatorKey;
     const select = h("select", { id: "inject-event" }) as HTMLSelectElement;
     for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
+    // Turns are numbered from 1 on the screen, as in the header ("Turn 10 of 16"); the rules count from 0.
     const turn = h("input", {
       id: "inject-turn",
       type: "number",
-      min: v.turn,
-      max: v.scenario.turns - 1,
-      value: v.turn,
+      min: v.turn + 1,
+      max: v.scenario.turns,
+      value: v.turn + 1,
     }) as HTMLInputElement;
     const paused = this.metaInfo?.phase === "paused";
     return h(
@@ -431,11 +435,24 @@ export class MatchScreen {
             type: "button",
             id: "inject",
             onclick: () =>
-              void this.facilitator("injectEvent", { eventId: select.value, turn: Number(turn.value) }),
+              void this.facilitator("injectEvent", {
+                eventId: select.value,
+                turn: Number(turn.value) - 1,
+              }).then(() => {
+                if (!this.lastError)
+                  this.injectedNote = t("facilitator.queued", {
+                    card: select.selectedOptions[0]?.textContent ?? select.value,
+                    turn: turn.value,
+                  });
+                this.rerender();
+              }),
           },
           t("facilitator.inject"),
         ),
       ),
+      this.injectedNote
+        ? h("p", { class: "ok", id: "inject-note", role: "status" }, this.injectedNote)
+        : null,
       h(
         "div",
         { class: "row" },

@@ -1,0 +1,53 @@
+/**
+ * The facilitator's actions as a class meets them: an injected event is confirmed and announced to everyone
+ * at once, and a match ended early says so in its outcome.
+ */
+import { describe, expect, it } from "vitest";
+import { replay } from "../../server/replay.ts";
+import { outcome } from "../../shared/rules/index.ts";
+import { playerId, Seat, useTestServer, waitFor } from "./helpers.ts";
+
+const world = useTestServer();
+const seats = world.seats;
+
+describe("the facilitator", () => {
+  it("injects an event that every seat hears about at once, and ends the match early with an outcome that says so", async () => {
+    const tess = await Seat.create(world.server.url, {
+      role: "facilitator",
+      name: "Tess",
+      playerId: playerId("tess"),
+    });
+    const ann = await Seat.join(world.server.url, tess.code, {
+      role: "us",
+      name: "Ann",
+      playerId: playerId("ann"),
+    });
+    const bo = await Seat.join(world.server.url, tess.code, {
+      role: "china",
+      name: "Bo",
+      playerId: playerId("bo"),
+    });
+    const fan = await Seat.join(world.server.url, tess.code, {
+      role: "spectator",
+      name: "Fan",
+      playerId: playerId("fan"),
+    });
+    seats.push(tess, ann, bo, fan);
+    expect(await tess.request("injectEvent", { eventId: "deepseekShock", turn: 1 })).toEqual({
+      queued: { eventId: "deepseekShock", turn: 1 },
+    });
+    for (const seat of [tess, ann, bo, fan])
+      await waitFor(`${seat.options.name} told`, () =>
+        seat.notices.some((n) => /The facilitator adds an event for 2025 H2/.test(n)),
+      );
+    await ann.request("confirm", { turn: 0 });
+    await bo.request("confirm", { turn: 0 });
+    await tess.waitTurn(1);
+    await tess.request("endMatch");
+    const ended = await tess.waitView("the end", (v) => v.phase === "ended");
+    expect(ended.label).toBe("2025 H2");
+    const record = world.server.running.store.get(tess.code)!;
+    const o = outcome(replay(record, world.server.running.store.actions(tess.code)).state);
+    expect(o.endedEarlyAt).toBe("2025 H2");
+  });
+});
