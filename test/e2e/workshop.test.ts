@@ -61,8 +61,9 @@ describe("the workshop console", () => {
     // Pause and resume every room at once; the students see it.
     await page.click("#ws-pause");
     for (const code of codes)
+      // A paused room still shows its turn.
       await poll(() => page.locator(`#room-${code} .room-state`).textContent()).toBe(
-        "Paused by the facilitator",
+        "Turn 1 of 16: 2025 H1 · Paused by the facilitator",
       );
     await poll(() => bo.page.locator("body").textContent()).toContain("Paused by the facilitator");
     await page.click("#ws-resume");

@@ -49,6 +49,9 @@ describe("a match with bots", () => {
       const us = usPlayers(bo.state);
       return us.length === 1 && us[0]?.name === "Ann";
     });
+    // The bot had confirmed turn 0; Ann gets the turn back, with its orders as her draft.
+    await waitFor("the bot's confirmation withdrawn", () => !bo.state.usConfirmed);
+    await ann.request("confirm", { turn: 0 });
     await bo.request("confirm", { turn: 0 });
     await Promise.all([ann.waitTurn(1), bo.waitTurn(1)]);
 
@@ -78,7 +81,7 @@ describe("a match with bots", () => {
       const us = usPlayers(bo.state);
       return us.length === 1 && us[0]?.name === "Ann" && !us[0].bot;
     });
-    // The bot had already sent the US orders for turn 2; Ann may replace them before China's are in.
+    // The bot had already confirmed the US orders for turn 2; Ann gets the turn back and replaces them.
     const rejoined = await back.waitView("a US view", () => true);
     expect(rejoined.viewer).toBe("us");
     expect(rejoined.turn).toBe(2);

@@ -465,8 +465,11 @@ export class WorkshopConsole {
       });
     else if (!m) state = entry.problem ?? t("workshop.connecting");
     else if (m.phase === "ended") state = t("match.ended");
-    else if (m.phase === "paused") state = t("match.paused");
-    else state = t("match.turn", { turn: m.turn + 1, turns: m.turns, label: m.label });
+    else {
+      // A paused room still shows where it is.
+      state = t("match.turn", { turn: m.turn + 1, turns: m.turns, label: m.label });
+      if (m.phase === "paused") state = `${state} · ${t("match.paused")}`;
+    }
     return h(
       "article",
       { class: "card room", id: `room-${code}`, "aria-label": t("match.code", { code }) },
