@@ -148,6 +148,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private botPlayers = {} as Record<Side, Bot>;
   private timer: { clear(): void } | undefined;
   private botsWaitUntil = 0;
+  /** Whether the match runs: a workshop room waits for its facilitator's start (see CreateOptions.waitForStart). */
+  private started = true;
   /** Whether the lobby lists the match now (see syncMeta). */
   private listed: boolean | undefined;
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
@@ -258,7 +260,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       creatorId: o.role === "facilitator" ? o.playerId : "",
       // Whoever chose the seed may watch or run the match but never play a side of it (checked at each join).
       seedChosenBy: o.seed !== undefined && !svc().config.PLAYER_SEEDS ? o.playerId : "",
+      waitForStart: o.waitForStart,
     };
+    this.started = !o.waitForStart;
     this.creatorId = this.settings.creatorId;
     store.create({
       code: this.code,
@@ -282,8 +286,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     // Give the people who were playing the reconnection window to come back before a bot takes their side.
     this.botsWaitUntil = Date.now() + svc().config.RECONNECT_SECONDS * 1000;
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
-    const result = replay(record, store.actions(code));
+    const actions = store.actions(code);
+    const result = replay(record, actions);
     this.game = result.state;
+    this.started = !record.settings.waitForStart || actions.some((a) => a.kind === "start");
     for (const side of SIDES) {
       const found = botForSide(record.settings.botIds[side], side, this.game.scenario);
       // A bot stored under a name this version no longer has: the random player keeps the match going.
@@ -486,6 +492,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       case "extendTimer":
       case "injectEvent":
       case "endMatch":
+      case "start":
         if (member.role !== "facilitator") refuse("not-allowed", "only the facilitator can do that");
         return this.onFacilitator(type, message);
     }
@@ -516,6 +523,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     if (turn !== this.game.turn)
       refuse("wrong-turn", `these orders are for turn ${turn}, but the match is at turn ${this.game.turn}`);
     if (this.state.phase === "paused") refuse("not-allowed", "the facilitator has paused the match");
+    if (!this.started) refuse("not-allowed", "the facilitator has not started the match yet");
     this.submit(side, this.drafts[side].orders);
     this.botConfirmed[side] = false;
     this.resolveIfReady();
@@ -542,10 +550,20 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   private onFacilitator(
-    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch",
+    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch" | "start",
     message: Record<string, unknown>,
   ) {
     switch (type) {
+      case "start":
+        if (this.started) refuse("not-allowed", "the match has already started");
+        this.started = true;
+        this.log({ kind: "start" });
+        this.turnStartedAt = Date.now();
+        this.syncMeta();
+        this.startTurnTimer();
+        this.sendViews();
+        this.runBots();
+        return { started: true };
       case "pause":
         if (this.state.phase === "paused") refuse("not-allowed", "the match is already paused");
         this.state.remainingMs = this.state.deadline ? Math.max(0, this.state.deadline - Date.now()) : 0;
@@ -556,7 +574,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       case "resume":
         if (this.state.phase !== "paused") refuse("not-allowed", "the match is not paused");
         this.state.phase = "orders";
-        if (this.settings.timerSeconds) this.armTimer(this.state.remainingMs);
+        this.syncMeta();
+        if (this.settings.timerSeconds && this.started) this.armTimer(this.state.remainingMs);
         this.state.remainingMs = 0;
         this.resolveIfReady();
         return { resumed: true };
@@ -637,7 +656,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private startTurnTimer(): void {
     this.timer?.clear();
     this.state.deadline = 0;
-    if (this.settings.timerSeconds && this.state.phase !== "paused")
+    if (this.settings.timerSeconds && this.state.phase === "orders")
       this.armTimer(this.settings.timerSeconds * 1000);
   }
 
@@ -649,7 +668,13 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */
   private runBots(): void {
-    if (!this.settings.bots || this.game.phase === "ended" || Date.now() < this.botsWaitUntil) return;
+    if (
+      !this.started ||
+      !this.settings.bots ||
+      this.game.phase === "ended" ||
+      Date.now() < this.botsWaitUntil
+    )
+      return;
     const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 - Date.now();
     if (wait > 0 && !SIDES.some((side) => this.hasHuman(side))) {
       this.botPace ??= this.clock.setTimeout(() => {
@@ -736,7 +761,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       Math.min(this.game.turn, this.game.scenario.params.time.turns - 1),
     );
     if (this.game.phase === "ended") s.phase = "ended";
-    else if (s.phase !== "paused") s.phase = "orders";
+    else if (s.phase !== "paused") s.phase = this.started ? "orders" : "waiting";
     s.usConfirmed = this.game.pending.us !== null;
     s.chinaConfirmed = this.game.pending.china !== null;
     for (const side of SIDES) {

@@ -16,6 +16,8 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("inject"), eventId: z.string(), turn: z.number().int() }),
   z.object({ kind: z.literal("resolve"), turn: z.number().int(), hash: z.string() }),
   z.object({ kind: z.literal("end"), hash: z.string() }),
+  /** The facilitator started a room that waited (no rule changes: the room's own pacing). */
+  z.object({ kind: z.literal("start") }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -46,6 +48,8 @@ export interface MatchSettings {
   creatorId: string;
   /** The player who chose the seed, who may never take a side of the match ("" when the seed was random). */
   seedChosenBy: string;
+  /** Whether the room waits for the facilitator to start it (a workshop room). */
+  waitForStart: boolean;
 }
 
 /** Settings as stored; matches stored before bots were chosen per side named one bot for both. */
@@ -55,6 +59,7 @@ function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
     ...settings,
     botIds: stored.botIds ?? { us: botId ?? "random-legal", china: botId ?? "random-legal" },
     seedChosenBy: stored.seedChosenBy ?? "",
+    waitForStart: stored.waitForStart ?? false,
   };
 }
 

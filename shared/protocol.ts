@@ -57,6 +57,11 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
   private: z.boolean().default(false),
   /** Whether bots play sides that no person holds. */
   bots: z.boolean().default(false),
+  /**
+   * A workshop room: it waits (students join and draft, nothing resolves and no bot plays) until the
+   * facilitator starts it.
+   */
+  waitForStart: z.boolean().default(false),
   /** Which bot plays an empty side (an id from GET /api/bots that plays both sides)... */
   botId: z.string().max(40).optional(),
   /**
@@ -93,6 +98,7 @@ export const CLIENT_MESSAGES = {
   extendTimer: ExtendMessageSchema,
   injectEvent: InjectMessageSchema,
   endMatch: EmptyMessageSchema,
+  start: EmptyMessageSchema,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 

@@ -51,7 +51,15 @@ describe("the workshop console", () => {
     await bo.page.click("#join-button");
     await poll(() => page.locator(`#room-${one} .sides`).textContent()).toContain("Ann");
     await poll(() => page.locator(`#room-${two} .sides`).textContent()).toContain("Bo");
-    expect(await page.locator(`#room-${one} .room-state`).textContent()).toMatch(/^Turn 1 of 16/);
+    // The rooms wait for the teacher: nothing resolves and Confirm is off until she starts them all.
+    await poll(() => page.locator(`#room-${one} .room-state`).textContent()).toBe(
+      "Turn 1 of 16: 2025 H1 · Waiting for the facilitator to start",
+    );
+    expect(await ann.page.locator("#confirm").isDisabled()).toBe(true);
+    await page.click("#ws-start");
+    for (const code of codes)
+      await poll(() => page.locator(`#room-${code} .room-state`).textContent()).toBe("Turn 1 of 16: 2025 H1");
+    await poll(() => ann.page.locator("#confirm").isDisabled()).toBe(false);
 
     // Ann confirms her (empty) orders: the console marks the US as confirmed in her room only.
     await ann.page.locator("#confirm").click();

@@ -50,4 +50,40 @@ describe("the facilitator", () => {
     const o = outcome(replay(record, world.server.running.store.actions(tess.code)).state);
     expect(o.endedEarlyAt).toBe("2025 H2");
   });
+
+  it("opens a workshop room that waits: nothing resolves and no bot plays until the facilitator starts it", async () => {
+    const tess = await Seat.create(world.server.url, {
+      role: "facilitator",
+      name: "Tess",
+      playerId: playerId("tess2"),
+      bots: true,
+      waitForStart: true,
+    });
+    const ann = await Seat.join(world.server.url, tess.code, {
+      role: "us",
+      name: "Ann",
+      playerId: playerId("ann2"),
+    });
+    seats.push(tess, ann);
+    await waitFor("the waiting phase", () => tess.state.phase === "waiting");
+    // The students may draft, not confirm, and the China bot does not play.
+    await ann.request("draft", { orders: [{ type: "fundAlgorithms", amount: 1 }] });
+    expect((await ann.refused("confirm", { turn: 0 })).message).toMatch(/not started the match yet/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tess.state.chinaConfirmed).toBe(false);
+    expect(world.server.running.store.actions(tess.code)).toEqual([]);
+    expect((await ann.refused("start")).code).toBe("not-allowed");
+    expect(await tess.request("start")).toEqual({ started: true });
+    await waitFor("the China bot's orders", () => tess.state.chinaConfirmed);
+    await ann.request("confirm", { turn: 0 });
+    await ann.waitTurn(1);
+    // (The China bot then answers for turn 1 at once.)
+    expect(
+      world.server.running.store
+        .actions(tess.code)
+        .map((a) => a.kind)
+        .slice(0, 4),
+    ).toEqual(["start", "submit", "submit", "resolve"]);
+    expect((await tess.refused("start")).message).toMatch(/already started/);
+  });
 });

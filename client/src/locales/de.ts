@@ -104,6 +104,7 @@ export const de: Strings = {
     otherConfirmed: "Die andere Seite hat bestätigt.",
     timeLeft: "Verbleibende Zeit: {{time}}",
     paused: "Von der Moderation pausiert",
+    waiting: "Wartet auf den Start durch die Moderation",
     ended: "Die Partie ist vorbei.",
     problems: "Die Regeln würden ablehnen:",
     unavailable: "derzeit nicht verfügbar",
@@ -142,6 +143,7 @@ export const de: Strings = {
     open: "Räume öffnen",
     errorRooms: "Zwischen 1 und {{max}} Räume öffnen.",
     allRooms: "Alle Räume",
+    startAll: "Alle Räume starten",
     pauseAll: "Alle anhalten",
     resumeAll: "Alle fortsetzen",
     injectAll: "Ereignis für alle Räume",
@@ -161,6 +163,7 @@ export const de: Strings = {
   },
   facilitator: {
     heading: "Moderation",
+    start: "Partie starten",
     pause: "Pausieren",
     resume: "Fortsetzen",
     extend: "60 Sekunden mehr",

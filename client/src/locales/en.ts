@@ -102,6 +102,7 @@ export const en = {
     otherConfirmed: "The other side has confirmed.",
     timeLeft: "Time left: {{time}}",
     paused: "Paused by the facilitator",
+    waiting: "Waiting for the facilitator to start",
     ended: "The match is over.",
     problems: "The rules would refuse:",
     unavailable: "not available now",
@@ -133,6 +134,7 @@ export const en = {
     open: "Open the rooms",
     errorRooms: "Open between 1 and {{max}} rooms.",
     allRooms: "All rooms",
+    startAll: "Start all rooms",
     pauseAll: "Pause all",
     resumeAll: "Resume all",
     injectAll: "Event for all rooms",
@@ -152,6 +154,7 @@ export const en = {
   },
   facilitator: {
     heading: "Facilitator controls",
+    start: "Start the match",
     pause: "Pause",
     resume: "Resume",
     extend: "Add 60 seconds",

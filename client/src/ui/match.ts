@@ -181,6 +181,7 @@ export class MatchScreen {
     const m = this.metaInfo;
     let text = "";
     if (m.phase === "paused") text = t("match.paused");
+    else if (m.phase === "waiting") text = t("match.waiting");
     else if (m.deadline > 0) {
       const s = Math.max(0, Math.round((m.deadline - Date.now()) / 1000));
       text = t("match.timeLeft", { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` });
@@ -400,6 +401,22 @@ export class MatchScreen {
       { class: "facilitator", "aria-labelledby": "fac-heading" },
       h("h2", { id: "fac-heading" }, t("facilitator.heading")),
       key ? h("p", {}, t("facilitator.key", { key })) : null,
+      this.metaInfo?.phase === "waiting"
+        ? h(
+            "div",
+            { class: "row" },
+            h(
+              "button",
+              {
+                type: "button",
+                id: "start",
+                class: "primary",
+                onclick: () => void this.facilitator("start"),
+              },
+              t("facilitator.start"),
+            ),
+          )
+        : null,
       h(
         "div",
         { class: "row" },
@@ -564,7 +581,7 @@ export class MatchScreen {
             : this.lastError.message,
         ),
       );
-    const paused = this.metaInfo?.phase === "paused";
+    const paused = this.metaInfo?.phase === "paused" || this.metaInfo?.phase === "waiting";
     this.draftBox.append(
       confirmed
         ? h(

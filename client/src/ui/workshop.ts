@@ -155,6 +155,8 @@ export class WorkshopConsole {
           name,
           playerId: this.id,
           private: true,
+          // Workshop rooms wait for the teacher: students join and draft, nothing resolves, no bot plays.
+          waitForStart: true,
           ...settings,
         });
         const key = await new Promise<string>((resolve) =>
@@ -266,8 +268,18 @@ export class WorkshopConsole {
           "button",
           {
             type: "button",
+            id: "ws-start",
+            class: "primary",
+            onclick: () => void this.all("start", {}, (m) => m.phase === "waiting"),
+          },
+          t("workshop.startAll"),
+        ),
+        h(
+          "button",
+          {
+            type: "button",
             id: "ws-pause",
-            onclick: () => void this.all("pause", {}, (m) => m.phase === "orders"),
+            onclick: () => void this.all("pause", {}, (m) => m.phase === "orders" || m.phase === "waiting"),
           },
           t("workshop.pauseAll"),
         ),
@@ -469,6 +481,7 @@ export class WorkshopConsole {
       // A paused room still shows where it is.
       state = t("match.turn", { turn: m.turn + 1, turns: m.turns, label: m.label });
       if (m.phase === "paused") state = `${state} · ${t("match.paused")}`;
+      else if (m.phase === "waiting") state = `${state} · ${t("match.waiting")}`;
     }
     return h(
       "article",
