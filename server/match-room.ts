@@ -34,7 +34,7 @@ import {
   BUILTIN_SCENARIOS,
   SIDES,
   endMatch,
-  EVENT_DECK,
+  findCard,
   hashState,
   injectEvent,
   keepValidOrders,
@@ -520,8 +520,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   private onConfirm(member: Member, turn: number) {
     const side = this.sideOf(member);
-    if (turn !== this.game.turn)
-      refuse("wrong-turn", `these orders are for turn ${turn}, but the match is at turn ${this.game.turn}`);
+    this.checkTurn(turn);
     if (this.state.phase === "paused") refuse("not-allowed", "the facilitator has paused the match");
     if (!this.started) refuse("not-allowed", "the facilitator has not started the match yet");
     this.submit(side, this.drafts[side].orders);
@@ -530,10 +529,15 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     return { confirmed: true };
   }
 
-  private onUnconfirm(member: Member, turn: number) {
-    const side = this.sideOf(member);
+  /** Refuses a side's confirmation or withdrawal written for another turn than the current one. */
+  private checkTurn(turn: number): void {
     if (turn !== this.game.turn)
       refuse("wrong-turn", `these orders are for turn ${turn}, but the match is at turn ${this.game.turn}`);
+  }
+
+  private onUnconfirm(member: Member, turn: number) {
+    const side = this.sideOf(member);
+    this.checkTurn(turn);
     this.withdraw(side);
     return { confirmed: false };
   }
@@ -594,7 +598,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.game = result.state;
         this.sendViews();
         // Announced to everyone at once; it takes effect when its turn resolves.
-        const card = EVENT_DECK.find((c) => c.id === message.eventId);
+        const card = findCard(message.eventId as string);
         this.broadcast("notice", {
           message: `The facilitator adds an event for ${turnLabel(this.game.scenario.params, turn)}: ${card?.title.en ?? String(message.eventId)}. It takes effect when that turn resolves.`,
         });

@@ -4,7 +4,7 @@
  */
 import type { Bot } from "../../shared/bots/index.ts";
 import type { Scenario, Side } from "../../shared/rules/index.ts";
-import { ORDER_TYPES, outcome, SIDES, winnerAt } from "../../shared/rules/index.ts";
+import { judgedLeadOf, ORDER_TYPES, outcome, SIDES, winnerAt } from "../../shared/rules/index.ts";
 import { playMatch } from "../../shared/sim/match.ts";
 
 export interface MatchSummary {
@@ -49,15 +49,11 @@ export function playSummary(scenario: Scenario, seed: number, bots: Record<Side,
   const leadByTurn = state.history.map((row) => row.leadMonths);
   const usWon = result.winner === "us";
   // history[0] is the start; history[k + 1] is after turn k.
-  // Had the match ended after row k, it would have been judged on the mean lead of its last judgedTurns rows.
+  // Had the match ended after row k, it would have been judged as the rules judge it on rows 0..k.
   const judged = state.scenario.params.victory.judgedTurns;
-  const judgedAt = (k: number) => {
-    const rows = leadByTurn.slice(Math.max(1, k - judged + 1), k + 1);
-    return rows.reduce((a, b) => a + b, 0) / rows.length;
-  };
   let decidedTurn = 0;
   for (let k = leadByTurn.length - 1; k >= 1; k--) {
-    if (winnerAt(judgedAt(k), threshold) !== result.winner) {
+    if (winnerAt(judgedLeadOf(leadByTurn.slice(0, k + 1), judged), threshold) !== result.winner) {
       decidedTurn = k;
       break;
     }

@@ -18,7 +18,7 @@ export type {
   PublicView,
   PublicTurnRecord,
 } from "./view.ts";
-export { currentLead, judgedLead, outcome, winnerAt } from "./outcome.ts";
+export { currentLead, judgedLead, judgedLeadOf, outcome, winnerAt } from "./outcome.ts";
 export type { Outcome, SideScore } from "./outcome.ts";
 export { hashState } from "./hash.ts";
 export { parseScenario, BUILTIN_SCENARIOS, SCENARIO_IDS, SCENARIO_FILES } from "./scenarios.ts";

@@ -48,12 +48,21 @@ export function currentLead(state: MatchState): number {
  * spurt.
  */
 export function judgedLead(state: MatchState): number {
-  const n = state.scenario.params.victory.judgedTurns;
-  const played = state.history.slice(1);
-  if (played.length === 0) return currentLead(state);
-  const last = played.slice(-n);
+  return judgedLeadOf(
+    state.history.map((row) => row.leadMonths),
+    state.scenario.params.victory.judgedTurns,
+  );
+}
+
+/**
+ * The same from a match's leads, one a history row (the start first): the mean of the last `judgedTurns`
+ * rows after the start, or the starting lead while no turn is played. The lab asks it of every prefix.
+ */
+export function judgedLeadOf(leads: readonly number[], judgedTurns: number): number {
+  if (leads.length <= 1) return leads[0] ?? 0;
+  const last = leads.slice(Math.max(1, leads.length - judgedTurns));
   let sum = 0;
-  for (const row of last) sum += row.leadMonths;
+  for (const lead of last) sum += lead;
   return sum / last.length;
 }
 

@@ -12,6 +12,11 @@ const NAMES: Record<ControlLevel, string> = {
   banPlusRemoteAccess: "a full ban plus a remote-access rule closing offshore leases",
 };
 
+/** The level an order puts in force at once: the remote-access rule waits for its law, the full ban meanwhile. */
+function levelInForce(asked: ControlLevel): ControlLevel {
+  return asked === "banPlusRemoteAccess" ? "fullBan" : asked;
+}
+
 /**
  * The US export-control dial. A change is announced at resolution and takes effect at once, except the
  * remote-access rule, which needs a law: asking for it puts a bill before Congress (the controls move to the
@@ -26,8 +31,7 @@ export const setExportControls: Lever<"setExportControls"> = {
   cost: (state, _side, o) =>
     Math.max(
       0,
-      CONTROL_LEVELS.indexOf(o.level === "banPlusRemoteAccess" ? "fullBan" : o.level) -
-        CONTROL_LEVELS.indexOf(state.us.exportControlLevel),
+      CONTROL_LEVELS.indexOf(levelInForce(o.level)) - CONTROL_LEVELS.indexOf(state.us.exportControlLevel),
     ) * state.scenario.params.exportControls.tighteningCostPerStep,
   check(state, _side, o) {
     if (o.level === state.us.exportControlLevel)
@@ -48,7 +52,7 @@ export const setExportControls: Lever<"setExportControls"> = {
     const from = s.us.exportControlLevel;
     // The remote-access rule needs a law first; until it passes, the controls stand at the full ban.
     const asksForLaw = o.level === "banPlusRemoteAccess";
-    const to: ControlLevel = asksForLaw ? "fullBan" : o.level;
+    const to = levelInForce(o.level);
     s.us.remoteAccessBillTurns = asksForLaw ? ec.remoteAccessLawTurns : 0;
     const steps = CONTROL_LEVELS.indexOf(to) - CONTROL_LEVELS.indexOf(from);
     s.us.exportControlLevel = to;

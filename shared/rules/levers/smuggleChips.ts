@@ -13,7 +13,7 @@ const SOURCE = "Reuters/CNA 2025 (Singapore server fraud case); CNAS 2025 (Count
 /** The detection risk as China's intelligence sees it: its estimate of US enforcement, the hosts' strictness. */
 function estimatedDetectionChance(state: MatchState): number {
   const enforcement = intelReport(state, "china").enforcement?.estimate ?? 0;
-  return detectionChanceFrom(state.scenario.params.levers, Math.min(1, enforcement), state.hosts);
+  return detectionChanceFrom(state.scenario.params.levers, enforcement, state.hosts);
 }
 
 function premiumPrice(state: Parameters<typeof chipPrice>[0]): number {
