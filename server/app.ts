@@ -5,10 +5,11 @@
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import compression from "compression";
 import express from "express";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
@@ -76,6 +77,16 @@ function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode
     return { record, ...replayed(store, record) };
   };
   return { ok: true, code: code.data, load } as const;
+}
+
+/**
+ * How long a browser may keep a file of the built client: the files under assets/ carry a hash of their
+ * content in their name, so they never change and are kept for a year; index.html and the other unhashed
+ * files are checked again on every load, so that a new build reaches players at once.
+ */
+function cacheHeaders(client: string, res: { setHeader(name: string, value: string): void }, path: string) {
+  const hashed = relative(client, path).split(sep)[0] === "assets";
+  res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
 function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
@@ -179,7 +190,11 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
   const client = join(ROOT, "dist", "client");
   if (existsSync(client)) {
-    app.use(express.static(client));
+    // Gzip for what compresses (scripts, styles, the map's JSON); a browser that asks for none gets it plain.
+    app.use(
+      compression(),
+      express.static(client, { setHeaders: (res, path) => cacheHeaders(client, res, path) }),
+    );
   } else {
     app.get("/", (_req, res) => {
       res
