@@ -205,20 +205,22 @@ class MapScene extends Phaser.Scene {
     return (5 + this.view.hosts[host].openness * 8) * this.unit;
   }
 
-  /** The export route US -> China, arched over the Pacific; the smuggling route dips south through Asia. */
-  route(kind: "exports" | "smuggling"): Phaser.Curves.QuadraticBezier {
+  /**
+   * The export route US -> China, arched over the Pacific; the smuggling route dips south through Asia. A
+   * quadratic Bézier curve from the US via a control point to China, as a point at progress 0..1.
+   */
+  route(kind: "exports" | "smuggling"): (p: number) => [number, number] {
     const [ux, uy] = this.at("us");
     const [cx, cy] = this.at("china");
     const [sx, sy] = this.at("singapore");
-    const control =
+    const [kx, ky] =
       kind === "exports"
-        ? new Phaser.Math.Vector2((ux + cx) / 2, Math.min(uy, cy) - this.scale.height * 0.22)
-        : new Phaser.Math.Vector2((ux + sx) / 2, sy + this.scale.height * 0.12);
-    return new Phaser.Curves.QuadraticBezier(
-      new Phaser.Math.Vector2(ux, uy),
-      control,
-      new Phaser.Math.Vector2(cx, cy),
-    );
+        ? [(ux + cx) / 2, Math.min(uy, cy) - this.scale.height * 0.22]
+        : [(ux + sx) / 2, sy + this.scale.height * 0.12];
+    return (p) => {
+      const q = 1 - p;
+      return [q * q * ux + 2 * q * p * kx + p * p * cx, q * q * uy + 2 * q * p * ky + p * p * cy];
+    };
   }
 
   setView(view: DeepReadonly<View>): Move[] {
@@ -242,7 +244,11 @@ class MapScene extends Phaser.Scene {
     g.fillStyle(colour.china, 0.35).fillCircle(cx, cy, this.bubbleRadius(v.capability.china));
     if (v.exportControlLevel === "open" || v.exportControlLevel === "performanceCap") {
       g.lineStyle(v.exportControlLevel === "open" ? 4 : 2, colour.accent, 0.9);
-      this.route("exports").draw(g, 48);
+      const path = this.route("exports");
+      g.strokePoints(
+        Array.from({ length: 49 }, (_, i) => new Phaser.Math.Vector2(...path(i / 48))),
+        false,
+      );
     }
     for (const host of HOSTS) {
       const [hx, hy] = this.at(host);
@@ -454,13 +460,6 @@ class MapScene extends Phaser.Scene {
   }
 
   private moveAnimation(move: Move): Animation | null {
-    const curvePath = (kind: "exports" | "smuggling") => {
-      const curve = this.route(kind);
-      return (p: number): [number, number] => {
-        const point = curve.getPoint(p);
-        return [point.x, point.y];
-      };
-    };
     const line = (from: Place, to: Place) => {
       const [ax, ay] = this.at(from);
       const [bx, by] = this.at(to);
@@ -468,9 +467,9 @@ class MapScene extends Phaser.Scene {
     };
     switch (move.kind) {
       case "shipped":
-        return this.travel(curvePath("exports"), colour.accent);
+        return this.travel(this.route("exports"), colour.accent);
       case "smuggled":
-        return this.travel(curvePath("smuggling"), colour.china, 4);
+        return this.travel(this.route("smuggling"), colour.china, 4);
       case "made":
         return this.pulse("china", colour.china);
       case "bought":
