@@ -14,8 +14,10 @@ import { poll } from "./poll.ts";
 
 const SHOTS = join(ROOT, "docs", "screenshots");
 
+/** A screenshot of the window, scrolled so that the map's tabs are at its top. */
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  await page.locator("#tab-map").evaluate((tab) => tab.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
@@ -108,9 +110,15 @@ describe("the map", () => {
     await poll(() => stage(page, "animating")).toBe("false");
     await poll(() => stage(page, "loop")).toBe("asleep");
 
-    // With motion reduced, the next turn's moves are listed but not animated.
+    // The system's setting for reduced motion is followed while the map is open.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await poll(() => stage(page, "reduce-motion")).toBe("true");
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+    await poll(() => stage(page, "reduce-motion")).toBe("false");
+    // So is the page's own switch, the cf:reduce-motion event: the next turn's moves are listed, not animated.
     await page.evaluate(() => window.dispatchEvent(new CustomEvent("cf:reduce-motion", { detail: true })));
     await poll(() => stage(page, "reduce-motion")).toBe("true");
+    expect(await page.isChecked("#map-reduce-motion")).toBe(true);
     await leaseIn(page, "japan", 20_000);
     await page.click("#confirm");
     await waitForTurn(page, 3);
