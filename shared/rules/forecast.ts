@@ -194,7 +194,9 @@ function rivalTrend(view: SV, rival: Side, scenario: Scenario): { step: number; 
     recent.length >= 2 ? (recent[recent.length - 1]! - recent[0]!) / (recent.length - 1) : fieldStep;
   const home = view.intel.homeH100e;
   const width = home && home.estimate > 0 ? (home.high - home.low) / (2 * home.estimate) : 1;
-  return { step: Math.max(0, step), spread: Math.min(1, Math.max(0.1, width)) };
+  // Half the relative width of the estimate's 95% band, kept within 5% and 50% of the trend: better
+  // intelligence gives a narrower band, and no estimate makes the rival stop or double its pace.
+  return { step: Math.max(0, step), spread: Math.min(0.5, Math.max(0.05, width / 2)) };
 }
 
 /** Plays the stand-in match to the end with `orders` each turn, returning the side's capability per turn. */

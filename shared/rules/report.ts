@@ -225,7 +225,7 @@ function changesBetween(before: V, after: V): ReportItem[] {
       out.push({ key: "change.hostOpenness", params: { host, from: a.openness, to: b.openness } });
     if (Math.abs(b.strictness - a.strictness) >= 0.02)
       out.push({ key: "change.hostStrictness", params: { host, from: a.strictness, to: b.strictness } });
-    if (Math.abs(b.capacityGW - a.capacityGW) >= 0.05)
+    if (Math.abs(b.capacityGW - a.capacityGW) >= 0.1)
       out.push({ key: "change.hostCapacity", params: { host, from: a.capacityGW, to: b.capacityGW } });
   }
   return out;

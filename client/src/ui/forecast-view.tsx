@@ -194,7 +194,7 @@ export function ForecastView(props: ForecastProps) {
     );
   const endLead = f.lead.at(-1)!;
   const idleLead = f.leadIfIdle.at(-1)!;
-  const endLabel = endLead.label.replace(" H", "/");
+  const endLabel = endLead.label;
   return (
     <section class="card forecast" id="forecast" aria-labelledby="forecast-title">
       <h3 id="forecast-title">{t("forecast.title")}</h3>

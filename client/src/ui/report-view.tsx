@@ -11,7 +11,7 @@
  */
 import { render } from "preact";
 import { signal, type Signal } from "@preact/signals";
-import type { DeepReadonly, Scenario, View } from "../../../shared/rules/index.ts";
+import type { DeepReadonly, GameEvent, Scenario, View } from "../../../shared/rules/index.ts";
 import type { Contribution, ReportItem, TurnReport } from "../../../shared/rules/report.ts";
 import { compact, num, t } from "../i18n.ts";
 import { eventText } from "./events.ts";
@@ -28,20 +28,45 @@ function signed(months: number): string {
 }
 
 /** The figures of a part, formatted for its sentence. */
-function partParams(c: Contribution): Record<string, string | number> {
-  const p = c.params;
+function partParams(side: string, p: Record<string, number | string>): Record<string, string | number> {
+  const n = (k: string, d: number) => (typeof p[k] === "number" ? (p[k] as number) : d);
   return {
-    side: sideName(c.side ?? ""),
-    h100e: compact(p.h100e ?? 0),
-    before: `${num((p.before ?? 0) * 100, 0)}%`,
-    after: `${num((p.after ?? 0) * 100, 0)}%`,
-    factor: num(p.factor ?? 1, 2),
-    spent: num(p.spent ?? 0, 1),
+    side: sideName(side),
+    h100e: compact(n("h100e", 0)),
+    before: `${num(n("before", 0) * 100, 0)}%`,
+    after: `${num(n("after", 0) * 100, 0)}%`,
+    factor: num(n("factor", 1), 2),
+    spent: num(n("spent", 0), 1),
   };
 }
 
 function partLabel(c: Contribution): string {
-  return t(`report.part.${c.key}`, partParams(c));
+  return t(`report.part.${c.key}`, partParams(c.side ?? "", c.params));
+}
+
+/**
+ * One of the report's "what mattered most" items (also the debrief's causes of a turning point) in plain words,
+ * from the item alone.
+ */
+export function itemText(item: ReportItem, events: readonly DeepReadonly<GameEvent>[] = []): string {
+  const p = item.params;
+  if (item.key === "top.event") {
+    const e = events.find((ev) => ev.key === p.event) ?? {
+      key: String(p.event),
+      turn: 0,
+      audience: "public",
+      message: "",
+    };
+    const text = eventText(e as DeepReadonly<GameEvent>);
+    return t("report.top.event", { title: text.title || text.body });
+  }
+  const months = Number(p.months ?? 0);
+  const trend = Number(p.trendMonths ?? 0);
+  const effect =
+    Math.abs(months) >= 0.05
+      ? t("report.moved", { months: signed(months) })
+      : t("report.banked", { months: signed(trend) });
+  return `${t(`report.part.${item.key.slice(4)}`, partParams(String(p.side ?? ""), p))}: ${effect}`;
 }
 
 /** One horizontal bar for a part: right of the axis favours the US, left favours China. */
@@ -54,23 +79,6 @@ function Bar({ months, scale }: { months: number; scale: number }) {
       <rect x={left} y="2" width={width} height="8" fill={months >= 0 ? "#2f6fb3" : "#c0392b"} />
     </svg>
   );
-}
-
-function topText(item: ReportItem, report: TurnReport): string {
-  if (item.key === "top.event") {
-    const e = report.events.find((ev) => ev.key === item.params.event);
-    return e ? t("report.top.event", { title: eventText(e).title || eventText(e).body }) : "";
-  }
-  const key = item.key.slice(4) as Contribution["key"];
-  const part = report.contributions.find((c) => c.key === key && (c.side ?? "") === item.params.side);
-  if (!part) return "";
-  const months = Number(item.params.months);
-  const trend = Number(item.params.trendMonths);
-  const effect =
-    Math.abs(months) >= 0.05
-      ? t("report.moved", { months: signed(months) })
-      : t("report.banked", { months: signed(trend) });
-  return `${partLabel(part)}: ${effect}`;
 }
 
 function changeText(item: ReportItem): string {
@@ -109,7 +117,7 @@ function shownParts(report: TurnReport): Contribution[] {
 export function TurnReportView({ report, onClose }: TurnReportProps) {
   const parts = shownParts(report);
   const scale = Math.max(0.1, ...parts.map((c) => Math.abs(c.months)));
-  const top = report.top.map((i) => topText(i, report)).filter((s) => s !== "");
+  const top = report.top.map((i) => itemText(i, report.events));
   return (
     <section class="card turn-report" id="turn-report" aria-labelledby="turn-report-title" tabIndex={-1}>
       <h2 id="turn-report-title">{t("report.title", { label: report.label })}</h2>
@@ -136,7 +144,7 @@ export function TurnReportView({ report, onClose }: TurnReportProps) {
         <tbody>
           {parts.map((c) => (
             <tr data-part={`${c.side ?? "time"}.${c.key}`}>
-              <th scope="row">
+              <th scope="row" style="text-align:left;font-weight:normal">
                 {partLabel(c)}
                 {c.estimate && (
                   <small class="report-estimate">
