@@ -21,7 +21,7 @@ import type {
   View,
 } from "../../../shared/rules/index.ts";
 import type { DraftForecast, LeadOutlook, LeverGuide, TurnOutlook } from "../../../shared/rules/forecast.ts";
-import { compact, money, num, t } from "../i18n.ts";
+import { compact, money, num, onLanguageChange, t } from "../i18n.ts";
 import { matchScenario } from "./report-view.tsx";
 
 type Rules = typeof import("../../../shared/rules/forecast.ts");
@@ -235,8 +235,10 @@ export function mountForecast(
 
 type V = DeepReadonly<View>;
 
-function Dock({ props }: { props: Signal<ForecastProps | null> }) {
+function Dock({ props, language }: { props: Signal<ForecastProps | null>; language: Signal<number> }) {
   const p = props.value;
+  // Read so that a language switch draws the forecast again in the new language.
+  void language.value;
   return p ? <ForecastView {...p} /> : null;
 }
 
@@ -251,7 +253,9 @@ export function forecastDock(code: () => string): {
   const root = document.createElement("div");
   root.className = "forecast-dock";
   const props = signal<ForecastProps | null>(null);
-  render(<Dock props={props} />, root);
+  const language = signal(0);
+  onLanguageChange(() => (language.value += 1));
+  render(<Dock props={props} language={language} />, root);
   let loading: Promise<[Scenario, Rules]> | null = null;
   let latest = 0;
   return {

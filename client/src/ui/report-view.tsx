@@ -13,7 +13,7 @@ import { render } from "preact";
 import { signal, type Signal } from "@preact/signals";
 import type { DeepReadonly, GameEvent, Scenario, View } from "../../../shared/rules/index.ts";
 import type { Contribution, ReportItem, TurnReport } from "../../../shared/rules/report.ts";
-import { compact, num, t } from "../i18n.ts";
+import { compact, num, onLanguageChange, t } from "../i18n.ts";
 import { eventText } from "./events.ts";
 
 export interface TurnReportProps {
@@ -236,10 +236,13 @@ type V = DeepReadonly<View>;
 interface DockState {
   report: Signal<TurnReport | null>;
   open: Signal<boolean>;
+  /** Counts language switches, so that the report is drawn again in the new language. */
+  language: Signal<number>;
 }
 
 function Dock({ state }: { state: DockState }) {
   const report = state.report.value;
+  void state.language.value;
   if (!report) return null;
   if (!state.open.value)
     return (
@@ -265,7 +268,8 @@ export function reportDock(code: () => string): {
 } {
   const root = document.createElement("div");
   root.className = "report-dock";
-  const state: DockState = { report: signal(null), open: signal(false) };
+  const state: DockState = { report: signal(null), open: signal(false), language: signal(0) };
+  onLanguageChange(() => (state.language.value += 1));
   render(<Dock state={state} />, root);
   return {
     root,
