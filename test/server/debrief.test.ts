@@ -196,5 +196,20 @@ describe("the debrief and fork routes", () => {
     await china.request("draft", { orders: [] });
     expect(await confirmTurn(us, china)).toBe(6);
     expect(us.view.history).toHaveLength(7);
+
+    // Played to the end, the branch's debrief compares its lead with the original's, year by year.
+    while (us.view.phase !== "ended") await confirmTurn(us, china);
+    await waitFor(
+      "the fork to be stored as finished",
+      () => ctx.server.running.store.get(fork.code)?.finished,
+    );
+    const debrief = (await getJson(`${ctx.server.url}/api/matches/${fork.code}/debrief`)).body as Debrief;
+    expect(debrief.branch!.of).toBe("BRANC2");
+    expect(debrief.branch!.fromTurn).toBe(4);
+    const leads = debrief.branch!.leads;
+    expect(leads).toHaveLength(17);
+    // The same up to the fork, different after it (the US stopped buying chips in the branch).
+    for (const row of leads.slice(0, 5)) expect(row.branch).toBeCloseTo(row.original!, 9);
+    expect(leads.at(-1)!.branch).not.toBeCloseTo(leads.at(-1)!.original!, 3);
   });
 });
