@@ -465,8 +465,9 @@ export const de: Strings = {
     why: "Warum sich der Vorsprung bewegte",
     axis: "Monate US-Vorsprung je Anteil: nach rechts zugunsten der USA, nach links zugunsten Chinas.",
     moved: "bewegte den Vorsprung um {{months}} Monate",
-    banked:
-      "{{months}} Monate im Trendtempo gutgeschrieben (das Wachstum des Führenden bewegt den heutigen Vorsprung nicht, es hebt die Latte für die andere Seite)",
+    banked: "{{months}} Monate im Trendtempo gutgeschrieben",
+    bankedNote:
+      "Gutgeschrieben: solange eine Seite führt, bewegt ihr eigenes Wachstum den heutigen Vorsprung nicht (er misst die andere Seite an der Vergangenheit des Führenden), hebt aber die Latte, die die andere Seite überspringen muss.",
     estimate:
       "Ihre Schätzung seiner Rechenleistung: {{after}} H100e (95 %: {{low}} bis {{high}}), vorher {{before}}",
     part: {

@@ -444,8 +444,9 @@ export const en = {
     why: "Why the lead moved",
     axis: "Months of US lead each part made: to the right in the US's favour, to the left in China's.",
     moved: "moved the lead {{months}} months",
-    banked:
-      "banked {{months}} months at the trend pace (the leader's growth does not move today's lead, it raises the bar the other side must pass)",
+    banked: "banked {{months}} months at the trend pace",
+    bankedNote:
+      "Banked: while a side leads, its own growth does not move today's lead (the lead reads the other side against the leader's past), but it raises the bar the other side must pass.",
     estimate: "Your estimate of its compute: {{after}} H100e (95%: {{low}} to {{high}}), was {{before}}",
     part: {
       turnPassed: "Half a year passed (the lead is read off the US's own past)",

@@ -174,6 +174,9 @@ export function TurnReportView({ report, onClose }: TurnReportProps) {
           ))}
         </tbody>
       </table>
+      {parts.some((c) => Math.abs(c.months) < 0.01 && Math.abs(c.trendMonths) >= 0.05) && (
+        <p class="hint">{t("report.bankedNote")}</p>
+      )}
       <h3>{t("report.changes")}</h3>
       {report.changes.length === 0 ? (
         <p>{t("report.noChanges")}</p>
