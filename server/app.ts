@@ -17,6 +17,7 @@ import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
+import { debriefRoutes } from "./debrief.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
 import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
@@ -187,6 +188,7 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     });
     res.type("application/json").send(body);
   });
+  debriefRoutes(app, store);
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
   const client = join(ROOT, "dist", "client");
   if (existsSync(client)) {
