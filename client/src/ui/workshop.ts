@@ -3,11 +3,15 @@
  * QR code) to the group that plays it, follows every room's turn and confirmations on one page, pauses,
  * resumes, injects an event or ends the match in all rooms at once, and downloads the results of all rooms.
  * It holds one facilitator connection per room; the rooms and their facilitator keys are kept in this
- * browser, so a reload (or another tab) finds the workshop again.
+ * browser, so a reload (or another tab) finds the workshop again. From here the teacher opens the debrief pack
+ * of all rooms (printable, see pack.tsx) or the class summary alone.
  */
 import { Client, type Room } from "@colyseus/sdk";
+import { signal } from "@preact/signals";
+import type { ViewMessage } from "../../../shared/protocol.ts";
 import { ROOM_NAME } from "../../../shared/room.ts";
-import type { Outcome } from "../../../shared/rules/index.ts";
+import type { DeepReadonly, FacilitatorView, Outcome } from "../../../shared/rules/index.ts";
+import { mergeView } from "../../../shared/view-delta.ts";
 import { clear, field, h } from "../dom.ts";
 import { cards } from "./events.ts";
 import { language, money, num, t } from "../i18n.ts";
@@ -26,6 +30,9 @@ import {
   type Workshop,
   type WorkshopRoom,
 } from "../net.ts";
+import { mountPack, type PackMode, unmountPack } from "./pack.tsx";
+import type { MatchExport, PackRoom } from "./pack-data.ts";
+import { publicPart } from "./pack-data.ts";
 
 const MAX_ROOMS = 12;
 
@@ -35,6 +42,10 @@ interface Tracked {
   meta?: RoomMeta;
   problem?: string;
   outcome?: Outcome;
+  /** The finished match's export (its whole log), for the debrief pack. */
+  match?: MatchExport;
+  /** The room's latest facilitator view, rebuilt from the trimmed views the room sends. */
+  view?: DeepReadonly<FacilitatorView>;
 }
 
 function teacherName(): string {
@@ -57,6 +68,10 @@ export class WorkshopConsole {
   });
   private redraw = 0;
   private readonly qrCodes = new Map<string, Promise<string>>();
+  /** What the console shows below its controls: the room cards, the debrief pack, or the class summary. */
+  private mode: "rooms" | PackMode = "rooms";
+  private readonly packBox = h("div", { class: "pack-box" });
+  private readonly packRooms = signal<readonly PackRoom[]>([]);
 
   constructor(private readonly onClose: () => void) {
     this.render();
@@ -66,6 +81,7 @@ export class WorkshopConsole {
   destroy(): void {
     for (const t of this.tracked.values()) void t.room?.leave(true);
     this.tracked.clear();
+    unmountPack(this.packBox);
   }
 
   languageChanged(): void {
@@ -201,7 +217,18 @@ export class WorkshopConsole {
     this.tracked.set(code, entry);
     // The facilitator's views and the teams' drafts are for the room's own screen; the console reads the
     // room's public state only.
-    for (const type of ["welcome", "view", "draft", "notice", "error"]) room.onMessage(type, () => undefined);
+    for (const type of ["welcome", "draft", "notice", "error"]) room.onMessage(type, () => undefined);
+    // The latest view is kept for the debrief pack of a room still playing, which shows its public part only.
+    room.onMessage("view", (m: ViewMessage) => {
+      if (m.view.viewer !== "facilitator") return;
+      try {
+        entry.view = mergeView(entry.view ?? null, m.view, m.from);
+      } catch {
+        // A view that does not fit the one held: the next full view (on a rejoin) replaces it.
+        entry.view = undefined;
+      }
+      if (this.mode !== "rooms") this.schedule();
+    });
     room.onStateChange((state: unknown) => {
       const before = entry.meta?.phase;
       entry.meta = readMeta(state);
@@ -216,9 +243,12 @@ export class WorkshopConsole {
 
   private async fetchOutcome(code: string): Promise<void> {
     try {
-      const result = await fetchJson<{ outcome: Outcome }>(`/api/matches/${code}/export.json`);
+      const result = await fetchJson<MatchExport>(`/api/matches/${code}/export.json`);
       const entry = this.tracked.get(code);
-      if (entry) entry.outcome = result.outcome;
+      if (entry) {
+        entry.outcome = result.outcome;
+        entry.match = result;
+      }
       this.schedule();
     } catch {
       // Not finished yet: no results to show.
@@ -321,6 +351,12 @@ export class WorkshopConsole {
           { href: `/api/matches/results.csv?codes=${codes}`, id: "ws-results", download: "" },
           t("workshop.results"),
         ),
+        h("button", { type: "button", id: "ws-pack", onclick: () => this.show("pack") }, t("pack.open")),
+        h(
+          "button",
+          { type: "button", id: "ws-summary", onclick: () => this.show("summary") },
+          t("pack.openSummary"),
+        ),
         h(
           "button",
           {
@@ -343,6 +379,7 @@ export class WorkshopConsole {
               localStorage.removeItem(WORKSHOP_KEY);
               this.destroy();
               this.workshop = null;
+              this.mode = "rooms";
               this.render();
             },
           },
@@ -354,8 +391,27 @@ export class WorkshopConsole {
 
   // --- drawing ----------------------------------------------------------------------------------------------
 
+  /** Shows the room cards, the debrief pack or the class summary below the controls. */
+  private show(mode: "rooms" | PackMode): void {
+    if (mode !== this.mode) unmountPack(this.packBox);
+    this.mode = mode;
+    this.render();
+    if (mode !== "rooms") this.packBox.querySelector("h1")?.scrollIntoView();
+  }
+
+  /** Every room as the pack sees it: its export once finished, else the public part of its view. */
+  private packList(): PackRoom[] {
+    return (this.workshop?.rooms ?? []).map(({ code }): PackRoom => {
+      const entry = this.tracked.get(code);
+      if (entry?.match) return { code, kind: "finished", match: entry.match };
+      if (entry?.view) return { code, kind: "playing", room: publicPart(entry.view) };
+      return { code, kind: "unknown", ...(entry?.problem ? { problem: entry.problem } : {}) };
+    });
+  }
+
   private render(): void {
     clear(this.root);
+    this.root.classList.toggle("packing", this.mode !== "rooms");
     this.root.append(
       h(
         "div",
@@ -369,12 +425,22 @@ export class WorkshopConsole {
       this.root.append(this.setupForm());
       return;
     }
+    if (this.mode !== "rooms") {
+      this.root.append(this.controls(), this.packBox);
+      this.packRooms.value = this.packList();
+      mountPack(this.packBox, this.packRooms, this.mode, () => this.show("rooms"));
+      return;
+    }
     this.root.append(this.controls(), this.summary, this.grid, this.results);
     this.renderRooms();
   }
 
   private renderRooms(): void {
     if (!this.workshop) return;
+    if (this.mode !== "rooms") {
+      this.packRooms.value = this.packList();
+      return;
+    }
     clear(this.grid);
     let ended = 0;
     for (const { code } of this.workshop.rooms) {
