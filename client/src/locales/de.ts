@@ -459,6 +459,9 @@ export const de: Strings = {
     "permittingReform.failed": "Die US-Genehmigungsreform scheitert in der Abstimmung.",
   },
   pack: {
+    start: "Start",
+    injectedAll:
+      "In {{rooms}} Räumen vorgemerkt: {{card}}, für {{turn}}. Die Schülerinnen und Schüler wurden informiert; es wirkt, wenn diese Runde ausgewertet wird.",
     open: "Nachbesprechungsmappe (drucken oder als PDF speichern)",
     openSummary: "Klassenübersicht",
     toolbar: "Nachbesprechungsmappe",
@@ -504,7 +507,7 @@ export const de: Strings = {
       last: "US-Vorsprung in der letzten Runde (Monate)",
       leadsChart: "US-Vorsprung über die Jahre (Monate), alle Räume",
       judgedChart:
-        "Gewerteter US-Vorsprung nach Raum (Monate; die gestrichelte Linie ist die Schwelle; * läuft noch)",
+        "Gewerteter US-Vorsprung nach Raum (Monate; Balken in der Farbe des Siegers; gestrichelt: die Schwelle; * läuft noch)",
       runningNote: "* Läuft noch: der bisher gewertete Vorsprung, aus dem öffentlichen Vorsprung.",
       spendingChart: "Ausgaben nach Bereich, {{side}} (Mrd. $)",
       spendingNote:

@@ -438,6 +438,9 @@ export const en = {
     "roadmap.frontier": "Nvidia's {{name}} goes on sale.",
   },
   pack: {
+    start: "start",
+    injectedAll:
+      "Queued in {{rooms}} rooms: {{card}}, for {{turn}}. The students have been told; it takes effect when that turn resolves.",
     open: "Debrief pack (print or save as PDF)",
     openSummary: "Class summary",
     toolbar: "Debrief pack",
@@ -479,7 +482,8 @@ export const en = {
       judged: "Judged US lead / threshold (months)",
       last: "US lead at the last turn (months)",
       leadsChart: "US lead over the years (months), every room",
-      judgedChart: "Judged US lead by room (months; the dashed line is the threshold; * still playing)",
+      judgedChart:
+        "Judged US lead by room (months; bars in the winner's colour; dashed line: the threshold; * still playing)",
       runningNote: "* Still playing: the judged lead so far, from the public lead.",
       spendingChart: "Spending by category, {{side}} ($B)",
       spendingNote: "Spending is shown for finished rooms only: it stays hidden while a match runs.",

@@ -138,7 +138,13 @@ function statusText(line: RoomLine, room: PackRoom): string {
   return t("pack.noData");
 }
 
-function ClassSummary({ rooms }: { rooms: readonly PackRoom[] }) {
+/** A history row's label in the reader's language (the row before the first turn is "start"). */
+function rowLabel(label: string): string {
+  return label === "start" ? t("pack.start") : label;
+}
+
+/** The rooms side by side. `titled` gives it a heading of its own (in the pack, below the pack's title). */
+function ClassSummary({ rooms, titled }: { rooms: readonly PackRoom[]; titled: boolean }) {
   const lines = rooms.map(roomLine);
   const threshold = lines.find((l) => l.threshold !== null)?.threshold ?? null;
   const leads = leadSeries(rooms);
@@ -146,8 +152,12 @@ function ClassSummary({ rooms }: { rooms: readonly PackRoom[] }) {
   const same = sameSeed(rooms);
   const withLead = lines.filter((l) => l.judged !== null);
   return (
-    <section class="pack-summary" id="pack-summary" aria-labelledby="pack-summary-heading">
-      <h2 id="pack-summary-heading">{t("pack.summary.heading")}</h2>
+    <section
+      class="pack-summary"
+      id="pack-summary"
+      aria-labelledby={titled ? "pack-summary-heading" : "pack-heading"}
+    >
+      {titled && <h2 id="pack-summary-heading">{t("pack.summary.heading")}</h2>}
       <p>{t("pack.summary.intro")}</p>
       {same !== null && (
         <p id="pack-luck">{same ? t("pack.summary.sameLuck") : t("pack.summary.otherLuck")}</p>
@@ -195,7 +205,7 @@ function ClassSummary({ rooms }: { rooms: readonly PackRoom[] }) {
           config={{
             type: "line",
             data: {
-              labels: leads.labels,
+              labels: leads.labels.map(rowLabel),
               datasets: [
                 ...leads.series.map((s, i) => ({
                   label: s.code,
@@ -306,12 +316,12 @@ function LeadChart({
   return (
     <ChartFigure
       title={t("pack.leadChart")}
-      summary={history.map((r) => `${r.label} ${num(r.leadMonths, 1)}`).join("; ")}
+      summary={history.map((r) => `${rowLabel(r.label)} ${num(r.leadMonths, 1)}`).join("; ")}
       id={`pack-lead-${code}`}
       config={{
         type: "line",
         data: {
-          labels: history.map((r) => r.label),
+          labels: history.map((r) => rowLabel(r.label)),
           datasets: [
             {
               label: t("match.lead"),
@@ -629,7 +639,7 @@ function Pack({ rooms, mode, onBack }: PackProps) {
         <p id="pack-status">{t("workshop.summary", { rooms: list.length, ended: finished })}</p>
       </header>
       {mode === "pack" && finished < list.length && <p class="pack-unfinished">{t("pack.someUnfinished")}</p>}
-      <ClassSummary rooms={list} />
+      <ClassSummary rooms={list} titled={mode === "pack"} />
       {mode === "pack" && (
         <>
           {list.map((room) => (

@@ -61,6 +61,8 @@ export class WorkshopConsole {
   private readonly tracked = new Map<string, Tracked>();
   private readonly grid = h("div", { class: "rooms", id: "workshop-rooms" });
   private readonly message = h("p", { class: "error", role: "alert", id: "workshop-error" });
+  /** What the last action on all rooms did, for the teacher (an injected event, say). */
+  private readonly notice = h("p", { role: "status", id: "workshop-notice" });
   private readonly summary = h("p", { id: "workshop-summary", "aria-live": "polite" });
   private readonly results = h("section", {
     id: "workshop-results",
@@ -229,6 +231,10 @@ export class WorkshopConsole {
       }
       if (this.mode !== "rooms") this.schedule();
     });
+    // The room's first state may have come while the room was being opened, before this listener: a room
+    // nobody joins would then stay "connecting" and be left out of "Start all".
+    const first = room.state as { code?: string } | undefined;
+    if (first?.code) entry.meta = readMeta(first);
     room.onStateChange((state: unknown) => {
       const before = entry.meta?.phase;
       entry.meta = readMeta(state);
@@ -266,21 +272,37 @@ export class WorkshopConsole {
 
   // --- acting on all rooms ----------------------------------------------------------------------------------
 
-  private async all(type: string, payload: unknown = {}, only?: (m: RoomMeta) => boolean): Promise<void> {
+  /** Sends a facilitator action to every room still playing; returns how many rooms took it. */
+  private async all(type: string, payload: unknown = {}, only?: (m: RoomMeta) => boolean): Promise<number> {
     this.message.textContent = "";
+    this.notice.textContent = "";
     const problems: string[] = [];
+    let done = 0;
     await Promise.all(
       [...this.tracked.values()].map(async (entry) => {
         if (!entry.room || !entry.meta || entry.meta.phase === "ended") return;
         if (only && !only(entry.meta)) return;
         try {
           await entry.room.request(type, payload);
+          done++;
         } catch (e) {
           problems.push(`${entry.code}: ${e instanceof Error ? e.message : String(e)}`);
         }
       }),
     );
     if (problems.length > 0) this.message.textContent = problems.join("; ");
+    return done;
+  }
+
+  /** Injects the chosen event card in every room, on each room's current turn, and says so to the teacher. */
+  private async injectAll(eventId: string): Promise<void> {
+    const labels = new Set(
+      [...this.tracked.values()].flatMap((e) => (e.meta && e.meta.phase !== "ended" ? [e.meta.label] : [])),
+    );
+    const rooms = await this.all("injectEvent", { eventId });
+    if (rooms === 0) return;
+    const card = cards().find((c) => c.id === eventId)?.title ?? eventId;
+    this.notice.textContent = t("pack.injectedAll", { card, rooms, turn: [...labels].sort().join(", ") });
   }
 
   private controls(): HTMLElement {
@@ -338,7 +360,7 @@ export class WorkshopConsole {
           {
             type: "button",
             id: "ws-inject",
-            onclick: () => void this.all("injectEvent", { eventId: select.value }),
+            onclick: () => void this.injectAll(select.value),
           },
           t("facilitator.inject"),
         ),
@@ -420,6 +442,7 @@ export class WorkshopConsole {
         h("button", { type: "button", id: "ws-lobby", onclick: () => this.onClose() }, t("workshop.toLobby")),
       ),
       this.message,
+      this.notice,
     );
     if (!this.workshop) {
       this.root.append(this.setupForm());
