@@ -14,13 +14,12 @@ import type { DeepReadonly, FacilitatorView, Outcome } from "../../../shared/rul
 import { mergeView } from "../../../shared/view-delta.ts";
 import { clear, field, h } from "../dom.ts";
 import { cards } from "./events.ts";
-import { language, money, num, t } from "../i18n.ts";
+import { language, t } from "../i18n.ts";
 import {
   fetchJson,
   joinOrOpen,
   joinUrl,
   NAME_KEY,
-  playerLabel,
   randomId,
   readMeta,
   savedWorkshop,
@@ -31,6 +30,7 @@ import {
   type WorkshopRoom,
 } from "../net.ts";
 import { mountPack, type PackMode, unmountPack } from "./pack.tsx";
+import { mountRooms, type RoomCardData, unmountRooms } from "./workshop-rooms.tsx";
 import type { MatchExport, PackRoom } from "./pack-data.ts";
 import { publicPart } from "./pack-data.ts";
 
@@ -59,15 +59,12 @@ export class WorkshopConsole {
   private readonly id = `ws-${randomId()}`;
   private workshop: Workshop | null = savedWorkshop();
   private readonly tracked = new Map<string, Tracked>();
-  private readonly grid = h("div", { class: "rooms", id: "workshop-rooms" });
   private readonly message = h("p", { class: "error", role: "alert", id: "workshop-error" });
   /** What the last action on all rooms did, for the teacher (an injected event, say). */
   private readonly notice = h("p", { role: "status", id: "workshop-notice" });
-  private readonly summary = h("p", { id: "workshop-summary", "aria-live": "polite" });
-  private readonly results = h("section", {
-    id: "workshop-results",
-    "aria-labelledby": "ws-results-heading",
-  });
+  /** The room cards and the results table (workshop-rooms.tsx), following `cardRooms`. */
+  private readonly roomsBox = h("div", { class: "ws-live" });
+  private readonly cardRooms = signal<readonly RoomCardData[]>([]);
   private redraw = 0;
   private readonly qrCodes = new Map<string, Promise<string>>();
   /** What the console shows below its controls: the room cards, the debrief pack, or the class summary. */
@@ -84,6 +81,7 @@ export class WorkshopConsole {
     for (const t of this.tracked.values()) void t.room?.leave(true);
     this.tracked.clear();
     unmountPack(this.packBox);
+    unmountRooms(this.roomsBox);
   }
 
   languageChanged(): void {
@@ -454,75 +452,27 @@ export class WorkshopConsole {
       mountPack(this.packBox, this.packRooms, this.mode, () => this.show("rooms"));
       return;
     }
-    this.root.append(this.controls(), this.summary, this.grid, this.results);
+    this.root.append(this.controls(), this.roomsBox);
     this.renderRooms();
+    mountRooms(this.roomsBox, { rooms: this.cardRooms, qrCode: this.qrCode });
   }
 
+  /** Hands the rooms' latest state to the cards (or to the pack); Preact redraws only what changed. */
   private renderRooms(): void {
     if (!this.workshop) return;
     if (this.mode !== "rooms") {
       this.packRooms.value = this.packList();
       return;
     }
-    clear(this.grid);
-    let ended = 0;
-    for (const { code } of this.workshop.rooms) {
-      const entry = this.tracked.get(code) ?? { code };
-      if (entry.meta?.phase === "ended" || entry.outcome) ended++;
-      this.grid.append(this.roomCard(entry));
-    }
-    this.summary.textContent = t("workshop.summary", { rooms: this.workshop.rooms.length, ended });
-    this.renderResults();
-  }
-
-  /** The finished rooms side by side, for the closing discussion: who won, by how much, at what cost. */
-  private renderResults(): void {
-    clear(this.results);
-    const done = (this.workshop?.rooms ?? [])
-      .map((r) => ({ code: r.code, o: this.tracked.get(r.code)?.outcome }))
-      .filter((r): r is { code: string; o: Outcome } => r.o !== undefined);
-    if (done.length === 0) return;
-    const cell = (text: string) => h("td", {}, text);
-    const head = [
-      t("workshop.table.room"),
-      t("workshop.table.winner"),
-      t("workshop.table.lead"),
-      `${t("debrief.spent")} (${t("sides.us")})`,
-      `${t("debrief.spent")} (${t("sides.china")})`,
-      `${t("debrief.emissions")} (${t("sides.us")})`,
-      `${t("debrief.emissions")} (${t("sides.china")})`,
-      t("workshop.table.tension"),
-    ];
-    this.results.append(
-      h("h3", { id: "ws-results-heading" }, t("workshop.table.heading")),
-      h(
-        "table",
-        { class: "ws-results" },
-        h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col" }, text)))),
-        h(
-          "tbody",
-          {},
-          ...done.map(({ code, o }) =>
-            h(
-              "tr",
-              {},
-              h("th", { scope: "row" }, code),
-              cell(t(`sides.${o.winner}`)),
-              cell(`${num(o.leadMonths, 1)} / ${num(o.thresholdMonths, 1)}`),
-              cell(money(o.scores.us.spent)),
-              cell(money(o.scores.china.spent)),
-              cell(`${num(o.scores.us.emissionsMt, 0)} Mt`),
-              cell(`${num(o.scores.china.emissionsMt, 0)} Mt`),
-              cell(num(o.peakTension, 0)),
-            ),
-          ),
-        ),
-      ),
-    );
+    this.cardRooms.value = this.workshop.rooms.map(({ code }) => {
+      const entry = this.tracked.get(code);
+      // A new object per room, so that the cards see the change (the tracked entries change in place).
+      return { code, meta: entry?.meta, problem: entry?.problem, outcome: entry?.outcome };
+    });
   }
 
   /** A room's join link as a QR code (an SVG data address), made once per room however often cards redraw. */
-  private qrCode(code: string): Promise<string> {
+  private readonly qrCode = (code: string): Promise<string> => {
     let made = this.qrCodes.get(code);
     if (!made) {
       made = import("qrcode").then(({ toString }) =>
@@ -533,62 +483,5 @@ export class WorkshopConsole {
       this.qrCodes.set(code, made);
     }
     return made;
-  }
-
-  private roomCard(entry: Tracked): HTMLElement {
-    const m = entry.meta;
-    const code = entry.code;
-    const qr = h("img", {
-      class: "qr",
-      alt: t("workshop.qrAlt", { url: joinUrl(code) }),
-      width: 132,
-      height: 132,
-    });
-    void this.qrCode(code).then((src) => qr.setAttribute("src", src));
-    const side = (s: "us" | "china") => {
-      const people = (m?.players ?? []).filter((p) => p.role === s);
-      const confirmed = s === "us" ? m?.usConfirmed : m?.chinaConfirmed;
-      const names = people.map(playerLabel);
-      return h(
-        "li",
-        { class: confirmed ? "confirmed" : "" },
-        h("strong", {}, t(`sides.${s}`)),
-        " ",
-        names.length > 0 ? names.join(", ") : t("workshop.nobody"),
-        confirmed ? ` · ${t("workshop.confirmed")}` : "",
-      );
-    };
-    let state: string;
-    if (entry.outcome)
-      state = t("workshop.outcome", {
-        winner: t(`sides.${entry.outcome.winner}`),
-        lead: num(entry.outcome.leadMonths, 1),
-      });
-    else if (!m) state = entry.problem ?? t("workshop.connecting");
-    else if (m.phase === "ended") state = t("match.ended");
-    else {
-      // A paused room still shows where it is.
-      state = t("match.turn", { turn: m.turn + 1, turns: m.turns, label: m.label });
-      if (m.phase === "paused") state = `${state} · ${t("match.paused")}`;
-      else if (m.phase === "waiting") state = `${state} · ${t("match.waiting")}`;
-    }
-    return h(
-      "article",
-      { class: "card room", id: `room-${code}`, "aria-label": t("match.code", { code }) },
-      h("h3", { class: "code" }, code),
-      qr,
-      h("p", {}, h("a", { href: joinUrl(code), target: "_blank", rel: "noopener" }, joinUrl(code))),
-      h("p", { class: "room-state" }, state),
-      h("ul", { class: "sides" }, side("us"), side("china")),
-      h(
-        "p",
-        {},
-        h(
-          "a",
-          { href: `/?code=${code}&facilitator=1`, target: "_blank", rel: "noopener", class: "open-room" },
-          t("workshop.openRoom"),
-        ),
-      ),
-    );
-  }
+  };
 }
