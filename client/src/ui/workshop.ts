@@ -232,7 +232,10 @@ export class WorkshopConsole {
     // The room's first state may have come while the room was being opened, before this listener: a room
     // nobody joins would then stay "connecting" and be left out of "Start all".
     const first = room.state as { code?: string } | undefined;
-    if (first?.code) entry.meta = readMeta(first);
+    if (first?.code) {
+      entry.meta = readMeta(first);
+      if (entry.meta.phase === "ended") void this.fetchOutcome(code);
+    }
     room.onStateChange((state: unknown) => {
       const before = entry.meta?.phase;
       entry.meta = readMeta(state);
@@ -249,6 +252,9 @@ export class WorkshopConsole {
     try {
       const result = await fetchJson<MatchExport>(`/api/matches/${code}/export.json`);
       const entry = this.tracked.get(code);
+      // Only a finished match's whole log makes a debrief; anything else waits for the end of the match.
+      if (!result.outcome?.finished || !Array.isArray(result.history) || !Array.isArray(result.actions))
+        return;
       if (entry) {
         entry.outcome = result.outcome;
         entry.match = result;
@@ -415,6 +421,11 @@ export class WorkshopConsole {
   private show(mode: "rooms" | PackMode): void {
     if (mode !== this.mode) unmountPack(this.packBox);
     this.mode = mode;
+    // A finished room whose log could not be read when it ended is asked again.
+    if (mode !== "rooms")
+      for (const entry of this.tracked.values())
+        if (!entry.match && (entry.meta?.phase === "ended" || !entry.room))
+          void this.fetchOutcome(entry.code);
     this.render();
     if (mode !== "rooms") this.packBox.querySelector("h1")?.scrollIntoView();
   }
