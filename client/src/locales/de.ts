@@ -459,6 +459,7 @@ export const de: Strings = {
     "permittingReform.failed": "Die US-Genehmigungsreform scheitert in der Abstimmung.",
   },
   pack: {
+    openToPrint: "{{n}} Zahlen; diese Liste öffnen, um sie mitzudrucken",
     start: "Start",
     injectedAll:
       "In {{rooms}} Räumen vorgemerkt: {{card}}, für {{turn}}. Die Schülerinnen und Schüler wurden informiert; es wirkt, wenn diese Runde ausgewertet wird.",

@@ -438,6 +438,7 @@ export const en = {
     "roadmap.frontier": "Nvidia's {{name}} goes on sale.",
   },
   pack: {
+    openToPrint: "{{n}} numbers; open this list to print it too",
     start: "start",
     injectedAll:
       "Queued in {{rooms}} rooms: {{card}}, for {{turn}}. The students have been told; it takes effect when that turn resolves.",

@@ -583,19 +583,25 @@ function ScenarioSources({ ids, titles }: { ids: string[]; titles: Titles }) {
       <h2 id="pack-appendix-heading">{t("debrief.sources")}</h2>
       <p>{t("debrief.sourcesNote")}</p>
       {ids.map((id) => (
-        <table key={id} class="pack-table pack-numbers">
-          <caption>{t("pack.scenarioSources", { title: scenarioTitle(titles, id) })}</caption>
-          <tbody>
-            {(rows[id] ?? []).map((r) => (
-              <tr key={r.path}>
-                <th scope="row">{r.path}</th>
-                <td>{String(r.value)}</td>
-                <td>{t(`debrief.kind.${r.kind}`)}</td>
-                <td>{r.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // Closed, the list is left out of the printout (it runs to many pages); open, it is printed.
+        <details key={id} class="pack-details">
+          <summary>
+            {t("pack.scenarioSources", { title: scenarioTitle(titles, id) })}
+            {` (${t("pack.openToPrint", { n: rows[id]?.length ?? 0 })})`}
+          </summary>
+          <table class="pack-table pack-numbers">
+            <tbody>
+              {(rows[id] ?? []).map((r) => (
+                <tr key={r.path}>
+                  <th scope="row">{r.path}</th>
+                  <td>{String(r.value)}</td>
+                  <td>{t(`debrief.kind.${r.kind}`)}</td>
+                  <td>{r.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       ))}
     </section>
   );
