@@ -581,4 +581,69 @@ export const de: Strings = {
     refused: "Die Regeln lehnen diesen Entwurf so ab; siehe die Probleme darunter.",
     note: "Nur Ihre eigenen Zahlen: Ereignisse, Züge der Gegenseite und verborgenes Glück bleiben außen vor.",
   },
+  pack: {
+    openToPrint: "{{n}} Zahlen; diese Liste öffnen, um sie mitzudrucken",
+    start: "Start",
+    injectedAll:
+      "In {{rooms}} Räumen vorgemerkt: {{card}}, für {{turn}}. Die Schülerinnen und Schüler wurden informiert; es wirkt, wenn diese Runde ausgewertet wird.",
+    open: "Nachbesprechungsmappe (drucken oder als PDF speichern)",
+    openSummary: "Klassenübersicht",
+    toolbar: "Nachbesprechungsmappe",
+    print: "Drucken oder als PDF speichern",
+    back: "Zurück zu den Räumen",
+    heading: "Nachbesprechungsmappe",
+    someUnfinished:
+      "Einige Partien sind nicht beendet: Ihre Seiten zeigen nur, was alle Zuschauer sehen. Beenden Sie sie oder spielen Sie sie zu Ende, um die volle Nachbesprechung zu erhalten.",
+    room: "Raum {{code}}",
+    scenario: "Szenario: {{title}} · Startwert {{seed}}",
+    outcome: "Ergebnis",
+    leadChart: "US-Vorsprung über die Jahre (Monate) und die Siegesschwelle",
+    thatTurn: "In dieser Runde:",
+    noTurns: "Es wurde noch keine Runde gespielt.",
+    decisions:
+      "Die Entscheidungen jeder Seite nach Runden (die bestätigten Befehle, als die Runde ausgewertet wurde)",
+    turn: "Runde",
+    noOrders: "keine Befehle",
+    injected: "Ereignis der Spielleitung: {{title}}",
+    sources: "Verwendete Quellen",
+    noCards: "Es wurde noch keine Ereigniskarte gezogen.",
+    sourcesNote:
+      "Oben: die Ereigniskarten dieser Partie und die realen Ereignisse, die sie aufgreifen. Jede Zahl des Szenarios steht mit ihrer Quelle am Ende der Mappe.",
+    scenarioSources: "{{title}}: jede Zahl und ihre Quelle",
+    publicEvents: "Öffentliche Ereignisse bisher",
+    unfinished:
+      "Diese Partie ist nicht beendet (Runde {{turn}} von {{turns}}, {{label}}). Gezeigt wird nur, was alle Zuschauer sehen: der Vorsprung und die öffentlichen Ereignisse. Die Entscheidungen und Ausgaben der Seiten erscheinen, wenn die Partie vorbei ist.",
+    noData: "Noch keine Daten aus diesem Raum.",
+    hidden: "bis zum Ende verborgen",
+    summary: {
+      heading: "Klassenübersicht",
+      intro:
+        "Die Räume nebeneinander: wer gewonnen hat, wie knapp, und wofür jede Seite ihr Geld ausgab. Bei gleichem Glück kommen die Unterschiede aus den Entscheidungen der Gruppen.",
+      sameLuck:
+        "Alle beendeten Räume spielten mit demselben Startwert: dieselben Ereignisse, dasselbe Glück.",
+      otherLuck:
+        "Die beendeten Räume spielten mit verschiedenen Startwerten: Ereignisse und Glück waren verschieden.",
+      status: "Stand",
+      finished: "beendet",
+      playing: "läuft, Runde {{turn}} von {{turns}}",
+      wouldWin: "{{side}} (wenn sie jetzt endete)",
+      judged: "Gewerteter US-Vorsprung / Schwelle (Monate)",
+      last: "US-Vorsprung in der letzten Runde (Monate)",
+      leadsChart: "US-Vorsprung über die Jahre (Monate), alle Räume",
+      judgedChart:
+        "Gewerteter US-Vorsprung nach Raum (Monate; Balken in der Farbe des Siegers; gestrichelt: die Schwelle; * läuft noch)",
+      runningNote: "* Läuft noch: der bisher gewertete Vorsprung, aus dem öffentlichen Vorsprung.",
+      spendingChart: "Ausgaben nach Bereich, {{side}} (Mrd. $)",
+      spendingNote:
+        "Ausgaben stehen nur für beendete Räume da: Solange eine Partie läuft, bleiben sie verborgen.",
+    },
+    category: {
+      controls: "Exportkontrollen und Druck",
+      chips: "Chips und Fabriken",
+      abroad: "Rechenleistung im Ausland und Gastländer",
+      power: "Rechenzentren und Strom",
+      research: "Algorithmen und offene Modelle",
+      intelligence: "Aufklärung",
+    },
+  },
 };

@@ -556,6 +556,67 @@ export const en = {
     refused: "The rules refuse this draft as it is; see the problems listed with it.",
     note: "Your own numbers only: events, the rival's moves and hidden luck are left out.",
   },
+  pack: {
+    openToPrint: "{{n}} numbers; open this list to print it too",
+    start: "start",
+    injectedAll:
+      "Queued in {{rooms}} rooms: {{card}}, for {{turn}}. The students have been told; it takes effect when that turn resolves.",
+    open: "Debrief pack (print or save as PDF)",
+    openSummary: "Class summary",
+    toolbar: "Debrief pack",
+    print: "Print or save as PDF",
+    back: "Back to the rooms",
+    heading: "Debrief pack",
+    someUnfinished:
+      "Some matches are not finished: their pages show only what every spectator sees. End them or let them finish for the full debrief.",
+    room: "Room {{code}}",
+    scenario: "Scenario: {{title}} · seed {{seed}}",
+    outcome: "Outcome",
+    leadChart: "US lead over the years (months) and the victory threshold",
+    thatTurn: "That turn:",
+    noTurns: "No turn has been played yet.",
+    decisions: "Each side's decisions by turn (the orders confirmed when the turn resolved)",
+    turn: "Turn",
+    noOrders: "no orders",
+    injected: "Facilitator's event: {{title}}",
+    sources: "Sources used",
+    noCards: "No event card has been drawn yet.",
+    sourcesNote:
+      "Above: the event cards of this match and the real events they echo. Every number of the scenario, with its source, is listed at the end of the pack.",
+    scenarioSources: "{{title}}: every number and its source",
+    publicEvents: "Public events so far",
+    unfinished:
+      "This match is not finished (turn {{turn}} of {{turns}}, {{label}}). Only what every spectator sees is shown: the lead, the public events. Each side's decisions and spending appear when the match is over.",
+    noData: "No data from this room yet.",
+    hidden: "hidden until the end",
+    summary: {
+      heading: "Class summary",
+      intro:
+        "The rooms side by side: who won, by how much, and where each side put its money. With the same luck, differences come from the groups' choices.",
+      sameLuck: "Every finished room played with the same seed: the same events and the same luck.",
+      otherLuck: "The finished rooms played with different seeds: their events and luck differed.",
+      status: "Status",
+      finished: "finished",
+      playing: "playing, turn {{turn}} of {{turns}}",
+      wouldWin: "{{side}} (if it ended now)",
+      judged: "Judged US lead / threshold (months)",
+      last: "US lead at the last turn (months)",
+      leadsChart: "US lead over the years (months), every room",
+      judgedChart:
+        "Judged US lead by room (months; bars in the winner's colour; dashed line: the threshold; * still playing)",
+      runningNote: "* Still playing: the judged lead so far, from the public lead.",
+      spendingChart: "Spending by category, {{side}} ($B)",
+      spendingNote: "Spending is shown for finished rooms only: it stays hidden while a match runs.",
+    },
+    category: {
+      controls: "Export controls and pressure",
+      chips: "Chips and fabs",
+      abroad: "Compute abroad and hosts",
+      power: "Data centres and power",
+      research: "Algorithms and open models",
+      intelligence: "Intelligence",
+    },
+  },
 };
 
 export type Strings = typeof en;
