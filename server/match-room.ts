@@ -58,6 +58,8 @@ export interface RoomServices {
   store: MatchStore;
   config: Config;
   log: Logger;
+  /** The wall clock (ms since the epoch); tests give a simulated one to cross turn deadlines without waiting. */
+  now?: () => number;
 }
 
 let services: RoomServices | undefined;
@@ -67,6 +69,9 @@ export function provideRoomServices(s: RoomServices): void {
 function svc(): RoomServices {
   if (!services) throw new Error("room services were not provided");
   return services;
+}
+function now(): number {
+  return (services?.now ?? Date.now)();
 }
 
 /** Close codes a client may see. */
@@ -153,7 +158,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   /** Whether the lobby lists the match now (see syncMeta). */
   private listed: boolean | undefined;
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
-  private turnStartedAt = Date.now();
+  private turnStartedAt = now();
   private botPace: { clear(): void } | undefined;
   /** The countdown that closes a finished, empty room. */
   private closing: { clear(): void } | undefined;
@@ -261,6 +266,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       // Whoever chose the seed may watch or run the match but never play a side of it (checked at each join).
       seedChosenBy: o.seed !== undefined && !svc().config.PLAYER_SEEDS ? o.playerId : "",
       waitForStart: o.waitForStart,
+      autoStart: o.waitForStart && o.autoStart,
+      seatKey: randomBytes(32).toString("base64url"),
     };
     this.started = !o.waitForStart;
     this.creatorId = this.settings.creatorId;
@@ -284,7 +291,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.settings = record.settings;
     this.creatorId = record.settings.creatorId;
     // Give the people who were playing the reconnection window to come back before a bot takes their side.
-    this.botsWaitUntil = Date.now() + svc().config.RECONNECT_SECONDS * 1000;
+    this.botsWaitUntil = now() + svc().config.RECONNECT_SECONDS * 1000;
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
     const actions = store.actions(code);
     const result = replay(record, actions);
@@ -352,6 +359,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     }
     this.sendView(client, role);
     if (role === "us" || role === "china") client.send("draft", this.draftBroadcast(role));
+    this.autoStartIfReady(client);
     this.runBots();
   }
 
@@ -560,17 +568,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     switch (type) {
       case "start":
         if (this.started) refuse("not-allowed", "the match has already started");
-        this.started = true;
-        this.log({ kind: "start" });
-        this.turnStartedAt = Date.now();
-        this.syncMeta();
-        this.startTurnTimer();
-        this.sendViews();
-        this.runBots();
+        this.start();
         return { started: true };
       case "pause":
         if (this.state.phase === "paused") refuse("not-allowed", "the match is already paused");
-        this.state.remainingMs = this.state.deadline ? Math.max(0, this.state.deadline - Date.now()) : 0;
+        this.state.remainingMs = this.state.deadline ? Math.max(0, this.state.deadline - now()) : 0;
         this.state.deadline = 0;
         this.timer?.clear();
         this.state.phase = "paused";
@@ -586,7 +588,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       case "extendTimer": {
         const ms = (message.seconds as number) * 1000;
         if (this.state.phase === "paused") this.state.remainingMs += ms;
-        else if (this.state.deadline) this.armTimer(this.state.deadline - Date.now() + ms);
+        else if (this.state.deadline) this.armTimer(this.state.deadline - now() + ms);
         else refuse("not-allowed", "this match has no turn timer");
         return { deadline: this.state.deadline, remainingMs: this.state.remainingMs };
       }
@@ -610,6 +612,28 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.finish();
         return { ended: true };
     }
+  }
+
+  /** Starts a room that waited: logged, so that a restart does not make it wait again. */
+  private start(): void {
+    this.started = true;
+    this.log({ kind: "start" });
+    this.turnStartedAt = now();
+    this.syncMeta();
+    this.startTurnTimer();
+    this.sendViews();
+    this.runBots();
+  }
+
+  /** A waiting room the teacher let start itself starts once people hold both sides. */
+  private autoStartIfReady(joining: Client): void {
+    if (this.started || !this.settings.autoStart || this.game.phase === "ended") return;
+    if (this.state.phase === "paused" || !SIDES.every((side) => this.hasHuman(side))) return;
+    const notice = { message: "People hold both sides: the match starts." };
+    this.broadcast("notice", notice);
+    // (A client still joining is not among this.clients yet.)
+    if (!this.clients.includes(joining)) joining.send("notice", notice);
+    this.start();
   }
 
   // --- the turn -------------------------------------------------------------------------------------------
@@ -642,7 +666,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       const broadcast = this.draftBroadcast(side);
       for (const c of this.clientsOf(side)) c.send("draft", broadcast);
     }
-    this.turnStartedAt = Date.now();
+    this.turnStartedAt = now();
     this.startTurnTimer();
     this.runBots();
   }
@@ -666,20 +690,15 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   private armTimer(ms: number): void {
     this.timer?.clear();
-    this.state.deadline = Date.now() + ms;
+    this.state.deadline = now() + ms;
     this.timer = this.clock.setTimeout(() => this.onTimeout(), ms);
   }
 
   /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */
   private runBots(): void {
-    if (
-      !this.started ||
-      !this.settings.bots ||
-      this.game.phase === "ended" ||
-      Date.now() < this.botsWaitUntil
-    )
+    if (!this.started || !this.settings.bots || this.game.phase === "ended" || now() < this.botsWaitUntil)
       return;
-    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 - Date.now();
+    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 - now();
     if (wait > 0 && !SIDES.some((side) => this.hasHuman(side))) {
       this.botPace ??= this.clock.setTimeout(() => {
         this.botPace = undefined;

@@ -50,6 +50,10 @@ export interface MatchSettings {
   seedChosenBy: string;
   /** Whether the room waits for the facilitator to start it (a workshop room). */
   waitForStart: boolean;
+  /** Whether a waiting room starts itself once people hold both sides (absent in older matches: no). */
+  autoStart?: boolean;
+  /** The key of the match's seat tokens (256 random bits, base64url; absent in older matches). */
+  seatKey?: string;
 }
 
 /** Settings as stored; matches stored before bots were chosen per side named one bot for both. */

@@ -62,6 +62,11 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
    * facilitator starts it.
    */
   waitForStart: z.boolean().default(false),
+  /**
+   * With waitForStart: the room also starts itself as soon as people hold both sides (the teacher allows it
+   * when creating the room). Bots fill empty sides only when a room starts, and only with `bots`.
+   */
+  autoStart: z.boolean().default(false),
   /** Which bot plays an empty side (an id from GET /api/bots that plays both sides)... */
   botId: z.string().max(40).optional(),
   /**
