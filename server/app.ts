@@ -14,13 +14,22 @@ import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
-import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  EVENT_DECK,
+  outcome,
+  type Scenario,
+  turnLabel,
+  VIEWERS,
+  viewFor,
+} from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
 import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
+import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, MatchStore } from "./store.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,6 +49,18 @@ export interface RunningServer {
 
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
 const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
+
+/** Seat tokens a browser may ask about at once (its lobby keeps fewer). */
+export const MAX_SEAT_TOKENS = 50;
+
+/** POST /api/seats: the seat tokens this browser keeps (its "your matches"). */
+const SeatsBodySchema = z
+  .object({
+    tokens: z
+      .array(z.string().max(200))
+      .max(MAX_SEAT_TOKENS, `at most ${MAX_SEAT_TOKENS} seat tokens at once`),
+  })
+  .strict();
 
 /**
  * More codes than a workshop can have rooms (12), and few enough that a list of running matches stays cheap:
@@ -137,6 +158,34 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
       });
     });
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
+  });
+  // Where each of this browser's matches stands for its seat, and which of them waits for this player.
+  app.post("/api/seats", (req, res) => {
+    const parsed = SeatsBodySchema.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({
+        error: `send { "tokens": [...] }: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
+      });
+    res.json(
+      parsed.data.tokens.map((token) => {
+        const code = tokenCode(token);
+        if (!code) return { token, error: NOT_A_SEAT_TOKEN };
+        const record = store.get(code);
+        if (!record) return { token, error: `no match with code ${code}` };
+        const seat = checkSeatToken(record, token);
+        if (typeof seat === "string") return { token, error: seat };
+        const status = seatStatus(record, store.actions(record.code), seat.role);
+        const scenario = record.scenario as Scenario;
+        const turns = scenario.params.time.turns;
+        return {
+          token,
+          ...status,
+          turns,
+          label: turnLabel(scenario.params, Math.min(status.turn, turns - 1)),
+          title: scenario.title,
+        };
+      }),
+    );
   });
   app.post("/api/matches/:code/open", async (req, res) => {
     const code = CodeSchema.safeParse(req.params.code);

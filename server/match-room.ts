@@ -26,6 +26,7 @@ import {
   type RestoreOptions,
   type Role,
   ROOM_NAME,
+  type SeatLink,
   type ViewMessage,
 } from "../shared/protocol.ts";
 import { DEFAULT_BOTS } from "../shared/room.ts";
@@ -52,6 +53,7 @@ import { replay } from "./replay.ts";
 import { type ListOffsets, trimView } from "../shared/view-delta.ts";
 import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
 import type { Action, MatchSettings, MatchStore } from "./store.ts";
+import { checkSeatToken, seatToken as signSeat } from "./seats.ts";
 
 /** What the room needs from the process: set once by the server before any room is created. */
 export interface RoomServices {
@@ -141,6 +143,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private game!: MatchState;
   private settings!: MatchSettings;
   private code = "";
+  /** The match's secret (see store.ts): with the settings' seat key, it signs the seat tokens. */
+  private secret = "";
   private creatorId = "";
   private members = new Map<string, Member>();
   private drafts: Record<Side, { orders: unknown[]; by: string }> = {
@@ -270,6 +274,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       seatKey: randomBytes(32).toString("base64url"),
     };
     this.started = !o.waitForStart;
+    this.secret = secret;
     this.creatorId = this.settings.creatorId;
     store.create({
       code: this.code,
@@ -288,6 +293,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const record = store.get(code);
     if (!record) throw new Error(`no stored match ${code}`);
     this.code = code;
+    this.secret = record.secret;
     this.settings = record.settings;
     this.creatorId = record.settings.creatorId;
     // Give the people who were playing the reconnection window to come back before a bot takes their side.
@@ -313,8 +319,19 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(
         `cannot join: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
       );
-    const { role, name, playerId, facilitatorKey } = parsed.data;
+    const { role, name, playerId, facilitatorKey, seatToken: token } = parsed.data;
     const { config } = svc();
+    // A seat token returns its holder to the seat it names, and to no other.
+    let tokenSeat = false;
+    if (token !== undefined) {
+      const seat = checkSeatToken(this.tokenRecord(), token);
+      if (typeof seat === "string") throw new Error(`cannot join: ${seat}`);
+      if (seat.role !== role || seat.playerId !== playerId)
+        throw new Error(
+          `cannot join: this seat token returns you to the ${roleName(seat.role)} seat only; join with the code to take another seat`,
+        );
+      tokenSeat = true;
+    }
     const previous = this.members.get(playerId);
     if (previous?.sessionId && previous.sessionId !== client.sessionId)
       throw new Error("cannot join: this player is already connected in another window");
@@ -324,6 +341,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       );
     if (
       role === "facilitator" &&
+      !tokenSeat &&
       (this.creatorId === "" || playerId !== this.creatorId) &&
       facilitatorKey !== this.settings.facilitatorKey
     )
@@ -349,6 +367,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       code: this.code,
       role,
       playerId,
+      seatToken: signSeat(this.tokenRecord(), { code: this.code, role, playerId }),
       ...(role === "facilitator" ? { facilitatorKey: this.settings.facilitatorKey } : {}),
     };
     client.send("welcome", welcome);
@@ -501,6 +520,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       case "injectEvent":
       case "endMatch":
       case "start":
+      case "seatLinks":
         if (member.role !== "facilitator") refuse("not-allowed", "only the facilitator can do that");
         return this.onFacilitator(type, message);
     }
@@ -562,10 +582,12 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   private onFacilitator(
-    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch" | "start",
+    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch" | "start" | "seatLinks",
     message: Record<string, unknown>,
   ) {
     switch (type) {
+      case "seatLinks":
+        return { seats: this.seatLinks() };
       case "start":
         if (this.started) refuse("not-allowed", "the match has already started");
         this.start();
@@ -724,6 +746,21 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.closeWhenDone();
   }
 
+  /** A rejoin link's token for each person who holds a side or watches (the facilitator hands them out). */
+  private seatLinks(): SeatLink[] {
+    const links: SeatLink[] = [];
+    for (const m of this.members.values()) {
+      if (m.role === "facilitator") continue;
+      const seatToken = signSeat(this.tokenRecord(), { code: this.code, role: m.role, playerId: m.playerId });
+      links.push({ name: m.name, role: m.role, connected: m.connected, seatToken });
+    }
+    return links;
+  }
+
+  private tokenRecord() {
+    return { code: this.code, secret: this.secret, settings: this.settings };
+  }
+
   // --- helpers --------------------------------------------------------------------------------------------
 
   private log(action: Action): void {
@@ -843,14 +880,19 @@ function pickJoin(options: unknown): unknown {
   const unknown = Object.keys(o).filter((key) => !(key in CreateOptionsSchema.shape));
   if (unknown.length > 0)
     throw new Error(
-      `cannot join: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (a join takes role, name, playerId and facilitatorKey)`,
+      `cannot join: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (a join takes role, name, playerId, facilitatorKey and seatToken)`,
     );
   return {
     role: o.role,
     name: o.name,
     playerId: o.playerId,
     ...(o.facilitatorKey !== undefined ? { facilitatorKey: o.facilitatorKey } : {}),
+    ...(o.seatToken !== undefined ? { seatToken: o.seatToken } : {}),
   };
+}
+
+function roleName(role: Role): string {
+  return { us: "US", china: "China", spectator: "spectator", facilitator: "facilitator" }[role];
 }
 
 /** A client-supplied message type, quoted for an error text only when it is a short plain name. */

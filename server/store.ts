@@ -18,6 +18,14 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("end"), hash: z.string() }),
   /** The facilitator started a room that waited (no rule changes: the room's own pacing). */
   z.object({ kind: z.literal("start") }),
+  /**
+   * The turn's deadline was set or moved to `at` (ms since the epoch): kept so that a deadline that passes
+   * while the server is down resolves the turn when it starts again, once. No rule changes.
+   */
+  z.object({ kind: z.literal("deadline"), turn: z.number().int(), at: z.number() }),
+  /** The facilitator paused the turn with remainingMs left on its timer; resume goes on (no rule changes). */
+  z.object({ kind: z.literal("pause"), turn: z.number().int(), remainingMs: z.number().min(0) }),
+  z.object({ kind: z.literal("resume"), turn: z.number().int() }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 

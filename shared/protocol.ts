@@ -40,6 +40,11 @@ export const JoinOptionsSchema = z
     playerId,
     /** Required to join as facilitator of a match created by someone else. */
     facilitatorKey: z.string().max(64).optional(),
+    /**
+     * The seat token from an earlier welcome (or a teacher's rejoin link): it returns this player to the seat
+     * it names, after the reconnection window or a server restart. role and playerId must be the token's.
+     */
+    seatToken: z.string().max(200).optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
@@ -104,6 +109,8 @@ export const CLIENT_MESSAGES = {
   injectEvent: InjectMessageSchema,
   endMatch: EmptyMessageSchema,
   start: EmptyMessageSchema,
+  /** The facilitator asks for a rejoin link (seat token) of each person seated in the match. */
+  seatLinks: EmptyMessageSchema,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 
@@ -111,6 +118,14 @@ export interface ErrorReply {
   code: "invalid" | "not-allowed" | "wrong-turn" | "refused" | "ended";
   message: string;
   errors?: OrderError[];
+}
+
+/** A seated person's seat token, for the facilitator to hand out as a rejoin link (`/?seat=TOKEN`). */
+export interface SeatLink {
+  name: string;
+  role: "us" | "china" | "spectator";
+  connected: boolean;
+  seatToken: string;
 }
 
 /** A side's shared draft, as the server sends it to that side's members. */

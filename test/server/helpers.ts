@@ -170,6 +170,7 @@ export interface Welcome {
   code: string;
   role: Role;
   playerId: string;
+  seatToken?: string;
   facilitatorKey?: string;
 }
 
@@ -178,6 +179,7 @@ export interface SeatOptions {
   name: string;
   playerId: string;
   facilitatorKey?: string;
+  seatToken?: string;
 }
 
 /**
