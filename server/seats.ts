@@ -5,13 +5,9 @@
  * changing its role, player or match breaks it: it never opens another seat or another match.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { CODE_ALPHABET, CODE_LENGTH, ROLES, type Role } from "../shared/room.ts";
+import { parseSeatToken, type Role } from "../shared/room.ts";
 import type { Side } from "../shared/rules/index.ts";
 import type { Action, MatchRecord } from "./store.ts";
-
-const TOKEN = new RegExp(
-  `^([${CODE_ALPHABET}]{${CODE_LENGTH}})\\.(${ROLES.join("|")})\\.([A-Za-z0-9_-]{8,64})\\.([A-Za-z0-9_-]{43})$`,
-);
 
 export const NOT_A_SEAT_TOKEN =
   "this is not a seat token (it may be cut short): ask your teacher for a new rejoin link";
@@ -40,7 +36,7 @@ export function seatToken(record: Pick<MatchRecord, "secret" | "settings">, seat
 
 /** The match a token names, if it is shaped like a token at all (nothing is verified yet). */
 export function tokenCode(token: unknown): string | undefined {
-  return typeof token === "string" ? TOKEN.exec(token)?.[1] : undefined;
+  return typeof token === "string" ? parseSeatToken(token)?.code : undefined;
 }
 
 /** The seat a token opens in this match, or the reason it opens none (an error text a person can act on). */
@@ -48,12 +44,12 @@ export function checkSeatToken(
   record: Pick<MatchRecord, "code" | "secret" | "settings">,
   token: unknown,
 ): Seat | string {
-  const m = typeof token === "string" ? TOKEN.exec(token) : null;
-  if (!m) return NOT_A_SEAT_TOKEN;
-  const seat: Seat = { code: m[1]!, role: m[2] as Role, playerId: m[3]! };
+  const parsed = typeof token === "string" ? parseSeatToken(token) : null;
+  if (!parsed) return NOT_A_SEAT_TOKEN;
+  const seat: Seat = { code: parsed.code, role: parsed.role, playerId: parsed.playerId };
   if (seat.code !== record.code) return `this seat token is for match ${seat.code}, not ${record.code}`;
   const expected = Buffer.from(mac(record, seat));
-  const given = Buffer.from(m[4]!);
+  const given = Buffer.from(parsed.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given))
     return "this seat token is not valid for this match (it was changed or damaged): ask your teacher for a new rejoin link, or join with the code";
   return seat;

@@ -45,6 +45,19 @@ export const de: Strings = {
     errorName: "Bitte zuerst einen Namen eingeben.",
     errorCode: "Ein Beitrittscode hat 6 Buchstaben und Ziffern.",
     facilitatorKey: "Moderationsschlüssel (nur um fremden Partien als Moderation beizutreten)",
+    yourMatches: "Deine Partien",
+    noYourMatches:
+      "Partien, denen du beitrittst, stehen hier, damit du auf deinen Platz zurückkehren kannst.",
+    yourTurn: "wartet auf dich",
+    othersTurn: "wartet auf die andere Seite",
+    notStarted: "noch nicht gestartet",
+    paused: "angehalten",
+    over: "beendet",
+    deadline: "Frist {{time}}",
+    rejoin: "Zurück zu {{code}}",
+    badSeat:
+      "Dieser Link zum Wiedereinstieg ist beschädigt oder abgeschnitten: Bitte die Lehrkraft um einen neuen.",
+    forget: "{{code}} entfernen",
   },
   bots: {
     hawk: { name: "Falke", about: "Verbote, Durchsetzung, Druck auf Gastländer und Verbündete." },
