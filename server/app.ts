@@ -242,10 +242,14 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
   app.use(jsonErrors(log));
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** `now`: the rooms' wall clock (tests pass a simulated one to cross turn deadlines without waiting). */
+export async function startServer(
+  config: Config,
+  options: { now?: () => number } = {},
+): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
   const store = new MatchStore(config.DATA_DIR);
-  provideRoomServices({ store, config, log });
+  provideRoomServices({ store, config, log, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
   const transport = new WebSocketTransport({

@@ -166,6 +166,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private botPace: { clear(): void } | undefined;
   /** The countdown that closes a finished, empty room. */
   private closing: { clear(): void } | undefined;
+  /** The logged actions of the current turn when the room was restored (its timer's deadline or pause). */
+  private turnActions: Action[] = [];
   /** How much of each growing view list each connected client already holds. */
   private sentLists = new Map<string, ListOffsets>();
 
@@ -185,7 +187,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.state.turns = this.game.scenario.params.time.turns;
     this.state.timerSeconds = this.settings.timerSeconds ?? 0;
     this.syncMeta();
-    if (this.game.phase !== "ended") this.startTurnTimer();
+    if (restoring) this.restoreTurnTimer();
+    else if (this.game.phase !== "ended") this.startTurnTimer();
     // A new match whose creator never connects (a create alone, or lobby spam) does not stay in memory.
     if (!restoring)
       this.closing = this.clock.setTimeout(() => {
@@ -254,12 +257,16 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(
         "cannot create the match: only a facilitator or a spectator may choose the seed (whoever chooses it may not play a side of the match); leave seed out",
       );
+    if (o.deadlineHours !== undefined && o.timerSeconds !== null)
+      throw new Error(
+        "cannot create the match: choose a turn timer in seconds (timerSeconds) or a deadline in hours (deadlineHours), not both",
+      );
     const seed = o.seed ?? randomInt(2 ** 31 - 1);
     // Everything that hides a value from a side draws from this, never from the seed (shared/rules/streams.ts).
     const secret = randomBytes(16).toString("hex");
     this.code = newCode((c) => store.has(c));
     this.settings = {
-      timerSeconds: o.timerSeconds,
+      timerSeconds: o.deadlineHours !== undefined ? o.deadlineHours * 3600 : o.timerSeconds,
       private: o.private,
       bots: o.bots,
       botIds,
@@ -288,6 +295,34 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.game = replay({ scenario: scenario.scenario, seed, secret }, []).state;
   }
 
+  /**
+   * The turn's timer as the log left it: a paused turn stays paused with the time it had; a deadline still
+   * ahead runs on to the same moment; a deadline that passed while the server was down resolves the turn now.
+   * That resolution is logged, so the next start finds the turn resolved and does not resolve it again.
+   */
+  private restoreTurnTimer(): void {
+    if (this.game.phase === "ended" || !this.started) return;
+    let deadline: number | null = null;
+    let paused: number | null = null;
+    for (const a of this.turnActions) {
+      if (a.kind === "deadline") deadline = a.at;
+      else if (a.kind === "pause") paused = a.remainingMs;
+      else if (a.kind === "resume") paused = null;
+    }
+    if (paused !== null) {
+      this.state.phase = "paused";
+      this.state.remainingMs = paused;
+      this.syncMeta();
+    } else if (deadline === null) this.startTurnTimer();
+    else if (deadline <= now()) {
+      svc().log.info(
+        { code: this.code, turn: this.game.turn },
+        "a turn deadline passed while the server was down",
+      );
+      this.onTimeout();
+    } else this.armTimer(deadline - now(), false);
+  }
+
   private restoreFrom(code: string): void {
     const { store, log } = svc();
     const record = store.get(code);
@@ -301,6 +336,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
     const actions = store.actions(code);
     const result = replay(record, actions);
+    const resolves = actions.map((a, i) => (a.kind === "resolve" ? i + 1 : 0));
+    this.turnActions = actions.slice(Math.max(0, ...resolves));
     this.game = result.state;
     this.started = !record.settings.waitForStart || actions.some((a) => a.kind === "start");
     for (const side of SIDES) {
@@ -598,10 +635,12 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.state.deadline = 0;
         this.timer?.clear();
         this.state.phase = "paused";
+        this.log({ kind: "pause", turn: this.game.turn, remainingMs: this.state.remainingMs });
         return { paused: true };
       case "resume":
         if (this.state.phase !== "paused") refuse("not-allowed", "the match is not paused");
         this.state.phase = "orders";
+        this.log({ kind: "resume", turn: this.game.turn });
         this.syncMeta();
         if (this.settings.timerSeconds && this.started) this.armTimer(this.state.remainingMs);
         this.state.remainingMs = 0;
@@ -609,8 +648,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         return { resumed: true };
       case "extendTimer": {
         const ms = (message.seconds as number) * 1000;
-        if (this.state.phase === "paused") this.state.remainingMs += ms;
-        else if (this.state.deadline) this.armTimer(this.state.deadline - now() + ms);
+        if (this.state.phase === "paused") {
+          this.state.remainingMs += ms;
+          this.log({ kind: "pause", turn: this.game.turn, remainingMs: this.state.remainingMs });
+        } else if (this.state.deadline) this.armTimer(this.state.deadline - now() + ms);
         else refuse("not-allowed", "this match has no turn timer");
         return { deadline: this.state.deadline, remainingMs: this.state.remainingMs };
       }
@@ -710,10 +751,22 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       this.armTimer(this.settings.timerSeconds * 1000);
   }
 
-  private armTimer(ms: number): void {
+  /** Runs the turn's timer out in `ms`; the deadline is logged (unless it is one the log already holds). */
+  private armTimer(ms: number, logIt = true): void {
     this.timer?.clear();
     this.state.deadline = now() + ms;
-    this.timer = this.clock.setTimeout(() => this.onTimeout(), ms);
+    if (logIt) this.log({ kind: "deadline", turn: this.game.turn, at: this.state.deadline });
+    this.waitForDeadline();
+  }
+
+  /** A deadline days away is waited for in steps (a Node timer holds at most 24.8 days, and clocks drift). */
+  private waitForDeadline(): void {
+    const left = this.state.deadline - now();
+    if (left <= 0) {
+      this.onTimeout();
+      return;
+    }
+    this.timer = this.clock.setTimeout(() => this.waitForDeadline(), Math.min(left, 3_600_000));
   }
 
   /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */

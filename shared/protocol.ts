@@ -49,6 +49,9 @@ export const JoinOptionsSchema = z
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
+/** The longest turn deadline: two weeks (a school holiday). */
+export const MAX_DEADLINE_HOURS = 14 * 24;
+
 export const CreateOptionsSchema = JoinOptionsSchema.extend({
   scenario: z.string().max(64).default("baseline-2025"),
   seed: z
@@ -59,6 +62,16 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
     .optional(),
   /** Seconds per turn; null for no timer. */
   timerSeconds: z.number().int().min(15).max(3600).nullable().default(null),
+  /**
+   * Homework play over days: hours per turn (at most two weeks), instead of timerSeconds. The deadline is kept
+   * in the match's log, so a restart neither forgets nor repeats it.
+   */
+  deadlineHours: z
+    .number()
+    .int("a turn deadline is a whole number of hours")
+    .min(1, "a turn deadline is at least 1 hour")
+    .max(MAX_DEADLINE_HOURS, `a turn deadline is at most ${MAX_DEADLINE_HOURS} hours (two weeks)`)
+    .optional(),
   private: z.boolean().default(false),
   /** Whether bots play sides that no person holds. */
   bots: z.boolean().default(false),

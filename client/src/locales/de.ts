@@ -31,6 +31,8 @@ export const de: Strings = {
     timerNone: "Keine Zeitbegrenzung",
     timerSeconds: "{{n}} Sekunden",
     timerMinutes: "{{n}} Minuten",
+    timerOneDay: "1 Tag pro Zug (Hausaufgabe)",
+    timerDays: "{{n}} Tage pro Zug (Hausaufgabe)",
     private: "Private Partie (nicht gelistet)",
     bots: "Ein Bot spielt jede leere Seite",
     botUs: "Bot für die USA",

@@ -29,6 +29,8 @@ export const en = {
     timerNone: "No timer",
     timerSeconds: "{{n}} seconds",
     timerMinutes: "{{n}} minutes",
+    timerOneDay: "1 day per turn (homework)",
+    timerDays: "{{n}} days per turn (homework)",
     private: "Private match (not listed)",
     bots: "A bot plays any empty side",
     botUs: "Bot for the US",

@@ -102,6 +102,15 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
         s < 120 ? t("lobby.timerSeconds", { n: s }) : t("lobby.timerMinutes", { n: s / 60 }),
       ),
     );
+  // Homework play over days: a deadline in hours, kept by the server across restarts.
+  for (const days of [1, 2, 7])
+    timer.append(
+      h(
+        "option",
+        { value: `${days * 24}h` },
+        days === 1 ? t("lobby.timerOneDay") : t("lobby.timerDays", { n: days }),
+      ),
+    );
   const isPrivate = h("input", { type: "checkbox", id: "private", name: "private" }) as HTMLInputElement;
   const bots = h("input", { type: "checkbox", id: "bots", name: "bots", checked: true }) as HTMLInputElement;
   const botChoice = {} as Record<Side, HTMLSelectElement>;
@@ -158,7 +167,9 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
         role: createRole.value as Role,
         name: n,
         scenario: scenario.value || "baseline-2025",
-        timerSeconds: timer.value ? Number(timer.value) : null,
+        ...(timer.value.endsWith("h")
+          ? { deadlineHours: Number(timer.value.slice(0, -1)) }
+          : { timerSeconds: timer.value ? Number(timer.value) : null }),
         private: isPrivate.checked,
         bots: bots.checked,
         ...(botChoice.us.value ? { botUs: botChoice.us.value } : {}),
