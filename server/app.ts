@@ -99,7 +99,13 @@ function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode
   return { ok: true, code: code.data, load } as const;
 }
 
-function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
+function routes(
+  app: express.Application,
+  store: MatchStore,
+  config: Config,
+  log: Logger,
+  now: () => number,
+): void {
   app.disable("x-powered-by");
   const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
   // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
@@ -160,32 +166,42 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
   });
   // Where each of this browser's matches stands for its seat, and which of them waits for this player.
-  app.post("/api/seats", (req, res) => {
+  app.post("/api/seats", async (req, res) => {
     const parsed = SeatsBodySchema.safeParse(req.body);
     if (!parsed.success)
       return void res.status(400).json({
         error: `send { "tokens": [...] }: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
       });
-    res.json(
-      parsed.data.tokens.map((token) => {
-        const code = tokenCode(token);
-        if (!code) return { token, error: NOT_A_SEAT_TOKEN };
-        const record = store.get(code);
-        if (!record) return { token, error: `no match with code ${code}` };
-        const seat = checkSeatToken(record, token);
-        if (typeof seat === "string") return { token, error: seat };
-        const status = seatStatus(record, store.actions(record.code), seat.role);
-        const scenario = record.scenario as Scenario;
-        const turns = scenario.params.time.turns;
-        return {
-          token,
-          ...status,
-          turns,
-          label: turnLabel(scenario.params, Math.min(status.turn, turns - 1)),
-          title: scenario.title,
-        };
-      }),
-    );
+    const rows = [];
+    for (const token of parsed.data.tokens) {
+      const code = tokenCode(token);
+      if (!code) {
+        rows.push({ token, error: NOT_A_SEAT_TOKEN });
+        continue;
+      }
+      const record = store.get(code);
+      const seat = record ? checkSeatToken(record, token) : `no match with code ${code}`;
+      if (!record || typeof seat === "string") {
+        rows.push({ token, error: seat as string });
+        continue;
+      }
+      let status = seatStatus(record, store.actions(code), seat.role);
+      // A room closed while idle holds no timer: a deadline that passed since resolves as the room reopens.
+      if (status.deadline !== null && status.deadline <= now()) {
+        await reopenMatch(code);
+        status = seatStatus(record, store.actions(code), seat.role);
+      }
+      const scenario = record.scenario as Scenario;
+      const turns = scenario.params.time.turns;
+      rows.push({
+        token,
+        ...status,
+        turns,
+        label: turnLabel(scenario.params, Math.min(status.turn, turns - 1)),
+        title: scenario.title,
+      });
+    }
+    res.json(rows);
   });
   app.post("/api/matches/:code/open", async (req, res) => {
     const code = CodeSchema.safeParse(req.params.code);
@@ -262,7 +278,7 @@ export async function startServer(
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => routes(app, store, config, log),
+    express: (app) => routes(app, store, config, log, options.now ?? Date.now),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
   let gate: Gate | undefined;
