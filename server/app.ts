@@ -6,6 +6,7 @@ import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
+import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import { dirname, join } from "node:path";
@@ -25,7 +26,16 @@ import {
 } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
-import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
+import {
+  exportCsv,
+  exportJson,
+  finishedResultsRow,
+  type ResultRow,
+  resultsCsv,
+  type RoomSeats,
+  runningResultsRow,
+  withRoom,
+} from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
@@ -49,6 +59,20 @@ export interface RunningServer {
 
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
 const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
+
+/** `?keys=` of the results: facilitator keys in the order of `codes`, empty where there is none. */
+const ResultKeysSchema = z
+  .string()
+  .max(4000)
+  .optional()
+  .transform((s) => (s === undefined ? [] : s.split(",").map((k) => k.trim())));
+
+/** Compares two keys in constant time. */
+function sameKey(given: string, kept: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(kept);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Seat tokens a browser may ask about at once (its lobby keeps fewer). */
 export const MAX_SEAT_TOKENS = 50;
@@ -138,10 +162,23 @@ function routes(
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
   app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
-  app.get("/api/matches/results.csv", (req, res) => {
+  // A workshop's results, one row per room, as CSV (to download) or JSON. A running room's numbers go only to
+  // its facilitator: `keys` lists the rooms' facilitator keys in the order of `codes` (empty for none).
+  const results = async (req: express.Request, res: express.Response, as: "csv" | "json") => {
     const parsed = ResultCodesSchema.safeParse(req.query.codes);
     if (!parsed.success)
       return void res.status(400).json({ error: `codes: ${parsed.error.issues[0]?.message ?? "bad list"}` });
+    const keys = ResultKeysSchema.safeParse(req.query.keys);
+    if (!keys.success)
+      return void res.status(400).json({ error: `keys: ${keys.error.issues[0]?.message ?? "bad list"}` });
+    if (keys.data.length > 0 && keys.data.length !== parsed.data.length)
+      return void res.status(400).json({
+        error: `keys: give one facilitator key per code, in the same order (${parsed.data.length} codes, ${keys.data.length} keys); leave a key empty for none`,
+      });
+    const keyOf = new Map<string, string>();
+    parsed.data.forEach((code, i) => {
+      if (keys.data[i]) keyOf.set(code, keys.data[i]);
+    });
     const codes = [...new Set(parsed.data)];
     if (codes.length > MAX_RESULT_CODES)
       return void res.status(400).json({
@@ -151,20 +188,41 @@ function routes(
     const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
+    const wrong = codes.filter((c) => {
+      const record = records.get(c);
+      const key = keyOf.get(c);
+      return record && !record.finished && key !== undefined && !sameKey(key, record.settings.facilitatorKey);
+    });
+    if (wrong.length > 0)
+      return void res.status(403).json({
+        error: `the facilitator key for ${wrong.join(", ")} is wrong: only a room's facilitator sees a running room's numbers`,
+      });
+    const rooms = new Map(
+      (await matchMaker.query({ name: ROOM_NAME })).map((r) => [r.roomId, r.metadata as RoomSeats]),
+    );
     const rows = codes.map((code) => {
       const record = records.get(code);
+      const room = rooms.get(code);
       if (record && !record.finished) {
-        // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
-        const played = store.actions(code).filter((a) => a.kind === "resolve").length;
-        return runningResultsRow(record, played);
+        // Fresh on every request. Without the key, no replay: the log holds one "resolve" per turn played.
+        if (!keyOf.has(code)) {
+          const played = store.actions(code).filter((a) => a.kind === "resolve").length;
+          return runningResultsRow(record, played, room);
+        }
+        const state = replayed(store, record).state;
+        return runningResultsRow(record, state.turn, room, state);
       }
-      return finished.get(code, "results-row", () => {
+      const row = finished.get(code, "results-row", () => {
         const match = record ?? store.get(code)!;
-        return finishedResultsRow(match, replayed(store, match).state);
+        return JSON.stringify(finishedResultsRow(match, replayed(store, match).state, undefined));
       });
+      return withRoom(JSON.parse(row) as ResultRow, room);
     });
+    if (as === "json") return void res.json(rows);
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
-  });
+  };
+  app.get("/api/matches/results.csv", (req, res) => void results(req, res, "csv"));
+  app.get("/api/matches/results.json", (req, res) => void results(req, res, "json"));
   // Where each of this browser's matches stands for its seat, and which of them waits for this player.
   app.post("/api/seats", async (req, res) => {
     const parsed = SeatsBodySchema.safeParse(req.body);
