@@ -177,6 +177,10 @@ export const de: Strings = {
     openRoom: "Moderationsansicht dieses Raums öffnen",
   },
   facilitator: {
+    seatLinks: "Links zum Wiedereinstieg",
+    seatLinksHelp: "Ein Link pro Person: Er bringt sie auf jedem Gerät auf denselben Platz zurück.",
+    seatLinkFor: "Link zum Wiedereinstieg für {{name}}",
+    noSeated: "Noch niemand hat einen Platz.",
     heading: "Moderation",
     start: "Partie starten",
     pause: "Pausieren",

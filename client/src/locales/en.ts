@@ -166,6 +166,10 @@ export const en = {
     openRoom: "Open this room's facilitator screen",
   },
   facilitator: {
+    seatLinks: "Rejoin links",
+    seatLinksHelp: "A link per seated person: it brings that person back to the same seat, on any device.",
+    seatLinkFor: "Rejoin link for {{name}}",
+    noSeated: "Nobody holds a seat yet.",
     heading: "Facilitator controls",
     start: "Start the match",
     pause: "Pause",
