@@ -164,6 +164,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
   private turnStartedAt = now();
   private botPace: { clear(): void } | undefined;
+  /** The random extra wait of this turn's bots (see beginTurnClock). */
+  private turnSpreadMs = 0;
   /** The countdown that closes a finished, empty room. */
   private closing: { clear(): void } | undefined;
   /** The logged actions of the current turn when the room was restored (its timer's deadline or pause). */
@@ -681,7 +683,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private start(): void {
     this.started = true;
     this.log({ kind: "start" });
-    this.turnStartedAt = now();
+    this.beginTurnClock();
     this.syncMeta();
     this.startTurnTimer();
     this.sendViews();
@@ -729,7 +731,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       const broadcast = this.draftBroadcast(side);
       for (const c of this.clientsOf(side)) c.send("draft", broadcast);
     }
-    this.turnStartedAt = now();
+    this.beginTurnClock();
     this.startTurnTimer();
     this.runBots();
   }
@@ -769,11 +771,21 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.timer = this.clock.setTimeout(() => this.waitForDeadline(), Math.min(left, 3_600_000));
   }
 
+  /**
+   * A new turn's clock for the bots' pace. Rooms of bots started together (a workshop's "start all") would
+   * otherwise all play at the same instant every BOT_TURN_SECONDS, and the burst would delay every other
+   * room's turn: each turn waits up to a quarter of the pace more, at random, so that the rooms drift apart.
+   */
+  private beginTurnClock(): void {
+    this.turnStartedAt = now();
+    this.turnSpreadMs = randomInt(Math.floor(svc().config.BOT_TURN_SECONDS * 250) + 1);
+  }
+
   /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */
   private runBots(): void {
     if (!this.started || !this.settings.bots || this.game.phase === "ended" || now() < this.botsWaitUntil)
       return;
-    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 - now();
+    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 + this.turnSpreadMs - now();
     if (wait > 0 && !SIDES.some((side) => this.hasHuman(side))) {
       this.botPace ??= this.clock.setTimeout(() => {
         this.botPace = undefined;
