@@ -164,6 +164,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
   private turnStartedAt = now();
   private botPace: { clear(): void } | undefined;
+  /** Dropped clients' seats held for the reconnection window, by session id. */
+  private held = new Map<string, ReturnType<Room["allowReconnection"]>>();
   /** The random extra wait of this turn's bots (see beginTurnClock). */
   private turnSpreadMs = 0;
   /** The countdown that closes a finished, empty room. */
@@ -372,8 +374,14 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       tokenSeat = true;
     }
     const previous = this.members.get(playerId);
-    if (previous?.sessionId && previous.sessionId !== client.sessionId)
-      throw new Error("cannot join: this player is already connected in another window");
+    const held = previous?.sessionId ? this.held.get(previous.sessionId) : undefined;
+    if (previous?.sessionId && previous.sessionId !== client.sessionId) {
+      // A closed tab holds its seat for the reconnection window; its seat token takes the seat back at once.
+      if (!tokenSeat || previous.connected || !held)
+        throw new Error("cannot join: this player is already connected in another window");
+      this.state.players.delete(previous.sessionId);
+      held.reject(new Error("the seat was taken back with its seat token"));
+    }
     if ((role === "us" || role === "china") && this.settings.seedChosenBy === playerId)
       throw new Error(
         "cannot join a side: you chose this match's seed, so you may watch it or run it as facilitator but not play a side",
@@ -448,8 +456,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
     this.syncMeta();
-    // Rejects when the window passes or the room shuts down; onLeave then frees the seat.
-    this.allowReconnection(client, svc().config.RECONNECT_SECONDS).catch(() => undefined);
+    // Rejects when the window passes, the room shuts down or the seat is taken back with its token; onLeave
+    // then frees the seat.
+    const hold = this.allowReconnection(client, svc().config.RECONNECT_SECONDS);
+    this.held.set(client.sessionId, hold);
+    hold.catch(() => undefined).finally(() => this.held.delete(client.sessionId));
   }
 
   override onReconnect(client: Client): void {
@@ -468,7 +479,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onLeave(client: Client): void {
     const member = this.memberOf(client);
-    if (member) {
+    // (A session given up for a seat taken back with its token no longer holds the member's seat.)
+    if (member && member.sessionId === client.sessionId) {
       member.sessionId = null;
       member.connected = false;
     }

@@ -189,4 +189,35 @@ describe("seat tokens", () => {
     await boBack.request("confirm", { turn: 0 });
     await boBack.waitTurn(1);
   }, 30_000);
+
+  it("takes the seat back at once from a closed tab still held for the reconnection window", async () => {
+    await leaveAll(seats.splice(0));
+    await server?.stop();
+    server = await startTestServer({ RECONNECT_SECONDS: 60 });
+    const annId = playerId("ann");
+    const ann = await Seat.create(server.url, { role: "us", name: "Ann", playerId: annId });
+    const bo = await Seat.join(server.url, ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+    seats.push(ann, bo);
+    const token = ann.welcome!.seatToken!;
+    const oldSession = ann.room.sessionId;
+    ann.room.reconnection.enabled = false;
+    ann.dropConnection();
+    await waitFor("Ann shown offline", () => bo.state.players.get(oldSession)?.connected === false);
+    // Without the token, the held seat is not given to a second window.
+    expect(await joinRefused(server.url, ann.code, { role: "us", name: "Ann", playerId: annId })).toMatch(
+      /already connected in another window/,
+    );
+    const back = await Seat.join(server.url, ann.code, {
+      role: "us",
+      name: "Ann",
+      playerId: annId,
+      seatToken: token,
+    });
+    seats.push(back);
+    await waitFor("the old session gone", () => !bo.state.players.has(oldSession));
+    expect(back.state.players.get(back.room.sessionId)?.connected).toBe(true);
+    await back.request("confirm", { turn: 0 });
+    await bo.request("confirm", { turn: 0 });
+    await back.waitTurn(1);
+  });
 });
