@@ -313,6 +313,8 @@ export class WorkshopConsole {
     const select = h("select", { id: "ws-event" }) as HTMLSelectElement;
     for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
     const codes = this.workshop?.rooms.map((r) => r.code).join(",") ?? "";
+    // The rooms' facilitator keys, so that running rooms' rows are filled too (turn, lead, spending, seats).
+    const keys = this.workshop?.rooms.map((r) => encodeURIComponent(r.facilitatorKey)).join(",") ?? "";
     return h(
       "div",
       { class: "card ws-controls" },
@@ -374,7 +376,7 @@ export class WorkshopConsole {
         { class: "row" },
         h(
           "a",
-          { href: `/api/matches/results.csv?codes=${codes}`, id: "ws-results", download: "" },
+          { href: `/api/matches/results.csv?codes=${codes}&keys=${keys}`, id: "ws-results", download: "" },
           t("workshop.results"),
         ),
         h("button", { type: "button", id: "ws-pack", onclick: () => this.show("pack") }, t("pack.open")),
