@@ -153,6 +153,7 @@ export const de: Strings = {
       "Ein Raum pro Schülergruppe. Jeder Raum bekommt einen Beitrittscode, einen Link und einen QR-Code für die Tafel; die Schülerinnen und Schüler wählen ihre Seite beim Beitreten. Diese Seite über die Adresse öffnen, die die Gruppe erreicht (nicht localhost).",
     rooms: "Räume (1-{{max}})",
     bots: "Ein Bot spielt jede Seite, die niemand übernimmt",
+    autoStart: "Einen Raum von selbst starten lassen, sobald Schüler beide Seiten besetzen",
     sameLuck:
       "Gleiches Glück in jedem Raum (dieselben Ereignisse, damit sich die Gruppen vergleichen lassen)",
     open: "Räume öffnen",

@@ -143,6 +143,7 @@ export const en = {
       "One room per group of students. Each room gets a join code, a link and a QR code to put on the board; students pick their side when they join. Open this page from the address students can reach (not localhost).",
     rooms: "Rooms (1-{{max}})",
     bots: "A bot plays any side no student holds",
+    autoStart: "Let a room start by itself once students hold both sides",
     sameLuck: "Same luck in every room (the same events, so that the groups can be compared)",
     open: "Open the rooms",
     errorRooms: "Open between 1 and {{max}} rooms.",
