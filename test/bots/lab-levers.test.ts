@@ -180,6 +180,22 @@ describe("the lab's lever-effects table", () => {
     expect(row.flipShare).toBe(flips / N);
   });
 
+  it("moves the lead by at least 0.3 months the way enforcement's and intelligence's texts say (hawk against offshorer)", () => {
+    const rows = two.runs[0]!.leverEffects!;
+    // + helps the US: enforcement catches more of China's smuggled shipments; China's intelligence lets its
+    // shipments evade part of the detection. (Pressure on hosts works through the same shipments, but a caught
+    // shipment is all or nothing, so 20 matches are too few to pin its smaller effect: the full lab run does.)
+    for (const [side, lever, sign] of [
+      ["us", "fundEnforcement", 1],
+      ["china", "fundIntelligence", -1],
+    ] as const) {
+      const row = rows.find((r) => r.side === side && r.lever === lever)!;
+      expect(row.status, lever).toBe("measured");
+      expect(sign * row.effectMonths!, lever).toBeGreaterThanOrEqual(0.3);
+      expect(sign * (sign > 0 ? row.interval!.low : row.interval!.high), lever).toBeGreaterThan(0);
+    }
+  });
+
   it("gives the same table with one worker or two", () => {
     expect(JSON.stringify(one.runs[0]!.leverEffects)).toBe(JSON.stringify(two.runs[0]!.leverEffects));
     expect(JSON.stringify(one.runs[0]!.checks)).toBe(JSON.stringify(two.runs[0]!.checks));
@@ -203,6 +219,22 @@ describe("the lab's lever-effects table", () => {
     expect(off.runs[0]!.leverEffects).toBeNull();
     expect(off.runs[0]!.checks.leverEffects).toBeNull();
     expect(off.meta.leverEffects).toBe(0);
+  }, 60_000);
+});
+
+describe("China's power subsidy on a small paired run (self-reliance against the builder)", () => {
+  it("connects provincial power that runs more domestic chips: China's lead over the US grows by 0.3 months or more", () => {
+    const bots = { us: persona("builder"), china: persona("self-reliance") };
+    const withIt = summaries(bots, 12);
+    const withoutIt = summaries({ ...bots, china: withoutLever(bots.china, "setPowerSubsidy") }, 12);
+    const effect = leverEffect(
+      { us: "builder", china: "self-reliance" },
+      { side: "china", lever: "setPowerSubsidy" },
+      withIt,
+      withoutIt,
+    );
+    expect(effect.effectMonths!).toBeLessThanOrEqual(-0.3);
+    expect(effect.interval!.high).toBeLessThan(0);
   }, 60_000);
 });
 
