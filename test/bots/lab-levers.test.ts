@@ -180,20 +180,14 @@ describe("the lab's lever-effects table", () => {
     expect(row.flipShare).toBe(flips / N);
   });
 
-  it("moves the lead by at least 0.3 months the way enforcement's and intelligence's texts say (hawk against offshorer)", () => {
-    const rows = two.runs[0]!.leverEffects!;
-    // + helps the US: enforcement catches more of China's smuggled shipments; China's intelligence lets its
-    // shipments evade part of the detection. (Pressure on hosts works through the same shipments, but a caught
-    // shipment is all or nothing, so 20 matches are too few to pin its smaller effect: the full lab run does.)
-    for (const [side, lever, sign] of [
-      ["us", "fundEnforcement", 1],
-      ["china", "fundIntelligence", -1],
-    ] as const) {
-      const row = rows.find((r) => r.side === side && r.lever === lever)!;
-      expect(row.status, lever).toBe("measured");
-      expect(sign * row.effectMonths!, lever).toBeGreaterThanOrEqual(0.3);
-      expect(sign * (sign > 0 ? row.interval!.low : row.interval!.high), lever).toBeGreaterThan(0);
-    }
+  it("moves the lead by at least 0.3 months the way enforcement's text says (hawk against offshorer)", () => {
+    // + helps the US: enforcement catches more of China's smuggled shipments. (Pressure on hosts works through
+    // the same shipments, but a caught shipment is all or nothing, so 20 matches are too few to pin its
+    // smaller effect: the full lab run does.)
+    const row = two.runs[0]!.leverEffects!.find((r) => r.side === "us" && r.lever === "fundEnforcement")!;
+    expect(row.status).toBe("measured");
+    expect(row.effectMonths!).toBeGreaterThanOrEqual(0.3);
+    expect(row.interval!.low).toBeGreaterThan(0);
   });
 
   it("gives the same table with one worker or two", () => {
@@ -222,17 +216,23 @@ describe("the lab's lever-effects table", () => {
   }, 60_000);
 });
 
-describe("China's power subsidy on a small paired run (self-reliance against the builder)", () => {
-  it("connects provincial power that runs more domestic chips: China's lead over the US grows by 0.3 months or more", () => {
-    const bots = { us: persona("builder"), china: persona("self-reliance") };
+describe("China's formerly inert levers on a small paired run (12 seeds)", () => {
+  /** The lever's effect on the judged lead: the same seeds with and without one side's orders of it. */
+  function effectOf(us: string, china: string, side: Side, lever: OrderType): LeverEffect {
+    const bots = { us: persona(us), china: persona(china) };
     const withIt = summaries(bots, 12);
-    const withoutIt = summaries({ ...bots, china: withoutLever(bots.china, "setPowerSubsidy") }, 12);
-    const effect = leverEffect(
-      { us: "builder", china: "self-reliance" },
-      { side: "china", lever: "setPowerSubsidy" },
-      withIt,
-      withoutIt,
-    );
+    const withoutIt = summaries({ ...bots, [side]: withoutLever(bots[side], lever) }, 12);
+    return leverEffect({ us, china }, { side, lever }, withIt, withoutIt);
+  }
+
+  it("the power subsidy connects provincial power that runs more domestic chips: China gains 0.3 months or more (self-reliance against the hawk)", () => {
+    const effect = effectOf("hawk", "self-reliance", "china", "setPowerSubsidy");
+    expect(effect.effectMonths!).toBeLessThanOrEqual(-0.3);
+    expect(effect.interval!.high).toBeLessThan(0);
+  }, 60_000);
+
+  it("intelligence lets smuggled shipments slip past US checks: China gains 0.3 months or more (offshorer against the builder)", () => {
+    const effect = effectOf("builder", "offshorer", "china", "fundIntelligence");
     expect(effect.effectMonths!).toBeLessThanOrEqual(-0.3);
     expect(effect.interval!.high).toBeLessThan(0);
   }, 60_000);
