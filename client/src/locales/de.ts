@@ -279,7 +279,7 @@ export const de: Strings = {
       name: "Stromsubvention",
       explanation: "Die Stromrechnung von Rechenzentren mit heimischen Chips senken.",
       effect:
-        "Eigene Chips (etwa doppelter Strombedarf pro Recheneinheit) werden billiger im Betrieb; der Zentralhaushalt zahlt {{percent}} % der Subvention.",
+        "Eigene Chips (etwa doppelter Strombedarf pro Recheneinheit) werden billiger im Betrieb, und die Provinzen schließen beim vollen Satz jede Runde bis zu {{gw}} GW Strom mit Hallen dafür an; der Zentralhaushalt zahlt {{percent}} % der Subvention.",
     },
     fundAlgorithms: {
       name: "Algorithmenforschung",
@@ -310,7 +310,8 @@ export const de: Strings = {
     },
     fundIntelligence: {
       name: "Aufklärung finanzieren",
-      explanation: "Engere Schätzungen der verborgenen Zahlen des Rivalen und mehr Entdeckungen.",
+      explanation:
+        "Engere Schätzungen der verborgenen Zahlen des Rivalen und mehr Entdeckungen; Chinas geschmuggelte Lieferungen entgehen mehr US-Kontrollen.",
       effect: "Geheimdienstqualität jetzt {{percent}} %; sie lässt ohne neues Geld nach.",
     },
   },

@@ -266,7 +266,7 @@ export const en = {
       name: "Power subsidy",
       explanation: "Cut the power bill of data centres that run domestic chips.",
       effect:
-        "Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays {{percent}}% of the subsidy.",
+        "Domestic chips (about twice the power per unit of compute) get cheaper to run, and the provinces connect up to {{gw}} GW of power with halls for them each turn at the full rate; the central budget pays {{percent}}% of the subsidy.",
     },
     fundAlgorithms: {
       name: "Algorithm research",
@@ -295,7 +295,8 @@ export const en = {
     },
     fundIntelligence: {
       name: "Fund intelligence",
-      explanation: "Narrower estimates of the rival's hidden numbers and more detections.",
+      explanation:
+        "Narrower estimates of the rival's hidden numbers and more detections; China's smuggled shipments slip past more US checks.",
       effect: "Intelligence quality now {{percent}}%; it fades without new money.",
     },
   },
