@@ -19,9 +19,9 @@ import { allowedOrigins, type Config } from "./config.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
 import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
-import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
+import { isRestore, MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
-import { type MatchRecord, MatchStore } from "./store.ts";
+import { type MatchRecord, openStore, type Store } from "./store.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -31,7 +31,7 @@ if (typeof globalThis.WebSocket === "undefined") Object.assign(globalThis, { Web
 
 export interface RunningServer {
   port: number;
-  store: MatchStore;
+  store: Store;
   gameServer: Server;
   /** Unfinished matches brought back from the log at start. */
   restored: string[];
@@ -47,8 +47,8 @@ const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
  */
 export const MAX_RESULT_CODES = 24;
 
-function replayed(store: MatchStore, record: MatchRecord) {
-  const actions = store.actions(record.code);
+async function replayed(store: Store, record: MatchRecord) {
+  const actions = await store.actions(record.code);
   return { actions, ...replay(record, actions) };
 }
 
@@ -56,13 +56,13 @@ function replayed(store: MatchStore, record: MatchRecord) {
  * A finished match by its code, or the error to answer. A match already in `finished` is known to be over and
  * is not read from the store at all; otherwise `load` reads and replays its log only when a body is made.
  */
-function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode: string) {
+async function lookUpFinished(store: Store, finished: FinishedMatchCache, rawCode: string) {
   const code = CodeSchema.safeParse(rawCode);
   if (!code.success)
     return { ok: false, status: 400, message: code.error.issues[0]?.message ?? "bad code" } as const;
   let record: MatchRecord | undefined;
   if (!finished.has(code.data)) {
-    record = store.get(code.data);
+    record = await store.get(code.data);
     if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
     if (!record.finished)
       return {
@@ -71,14 +71,21 @@ function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode
         message: "exports and replays open when the match is over (they reveal both sides)",
       } as const;
   }
-  const load = () => {
-    record ??= store.get(code.data)!;
-    return { record, ...replayed(store, record) };
+  const load = async () => {
+    record ??= (await store.get(code.data))!;
+    return { record, ...(await replayed(store, record)) };
   };
-  return { ok: true, code: code.data, load } as const;
+  /** The body `kind`, kept from before or made from the replayed match by `make` (and kept). */
+  const body = async (kind: string, make: (match: Awaited<ReturnType<typeof load>>) => string) => {
+    const kept = finished.peek(code.data, kind);
+    if (kept !== undefined) return kept;
+    const match = await load();
+    return finished.get(code.data, kind, () => make(match));
+  };
+  return { ok: true, code: code.data, body } as const;
 }
 
-function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
+function routes(app: express.Application, store: Store, config: Config, log: Logger): void {
   app.disable("x-powered-by");
   const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
   // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
@@ -110,8 +117,8 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
-  app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
-  app.get("/api/matches/results.csv", (req, res) => {
+  app.get("/api/matches/finished", async (_req, res) => void res.json(await store.finishedCodes()));
+  app.get("/api/matches/results.csv", async (req, res) => {
     const parsed = ResultCodesSchema.safeParse(req.query.codes);
     if (!parsed.success)
       return void res.status(400).json({ error: `codes: ${parsed.error.issues[0]?.message ?? "bad list"}` });
@@ -120,22 +127,29 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
       return void res.status(400).json({
         error: `codes: at most ${MAX_RESULT_CODES} different matches at once (${codes.length} given)`,
       });
-    const records = new Map(codes.filter((c) => !finished.has(c)).map((c) => [c, store.get(c)]));
+    const records = new Map(
+      await Promise.all(
+        codes.filter((c) => !finished.has(c)).map(async (c) => [c, await store.get(c)] as const),
+      ),
+    );
     const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
-    const rows = codes.map((code) => {
-      const record = records.get(code);
-      if (record && !record.finished) {
-        // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
-        const played = store.actions(code).filter((a) => a.kind === "resolve").length;
-        return runningResultsRow(record, played);
-      }
-      return finished.get(code, "results-row", () => {
-        const match = record ?? store.get(code)!;
-        return finishedResultsRow(match, replayed(store, match).state);
-      });
-    });
+    const rows = await Promise.all(
+      codes.map(async (code) => {
+        const record = records.get(code);
+        if (record && !record.finished) {
+          // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
+          const played = (await store.actions(code)).filter((a) => a.kind === "resolve").length;
+          return runningResultsRow(record, played);
+        }
+        const kept = finished.peek(code, "results-row");
+        if (kept !== undefined) return kept;
+        const match = record ?? (await store.get(code))!;
+        const state = (await replayed(store, match)).state;
+        return finished.get(code, "results-row", () => finishedResultsRow(match, state));
+      }),
+    );
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
   });
   app.post("/api/matches/:code/open", async (req, res) => {
@@ -145,35 +159,33 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     const result = await reopenMatch(code.data);
     res.status(result.status).json(result.body);
   });
-  app.get("/api/matches/:code/export.json", (req, res) => {
-    const found = lookUpFinished(store, finished, req.params.code);
+  app.get("/api/matches/:code/export.json", async (req, res) => {
+    const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    const body = finished.get(found.code, "export.json", () => {
-      const match = found.load();
-      return JSON.stringify(exportJson(match.record, match.actions, match.state));
-    });
+    const body = await found.body("export.json", (match) =>
+      JSON.stringify(exportJson(match.record, match.actions, match.state)),
+    );
     res.type("application/json").send(body);
   });
-  app.get("/api/matches/:code/export.csv", (req, res) => {
-    const found = lookUpFinished(store, finished, req.params.code);
+  app.get("/api/matches/:code/export.csv", async (req, res) => {
+    const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    const body = finished.get(found.code, "export.csv", () => exportCsv(found.load().state));
+    const body = await found.body("export.csv", (match) => exportCsv(match.state));
     res.type("text/csv").attachment(`compute-frontier-${found.code}.csv`).send(body);
   });
-  app.get("/api/matches/:code/replay", (req, res) => {
-    const found = lookUpFinished(store, finished, req.params.code);
+  app.get("/api/matches/:code/replay", async (req, res) => {
+    const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
     const viewer = ViewerQuerySchema.safeParse(req.query.viewer);
     if (!viewer.success)
       return void res.status(400).json({ error: `viewer must be one of ${VIEWERS.join(", ")}` });
-    const body = finished.get(found.code, `replay:${viewer.data}`, () => {
-      const match = found.load();
-      return JSON.stringify({
+    const body = await found.body(`replay:${viewer.data}`, (match) =>
+      JSON.stringify({
         code: found.code,
         outcome: outcome(match.state),
         turns: match.turns.map((s) => viewFor(s, viewer.data)),
-      });
-    });
+      }),
+    );
     res.type("application/json").send(body);
   });
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
@@ -193,10 +205,35 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
   app.use(jsonErrors(log));
 }
 
+/**
+ * With REDIS_URL, Colyseus' Redis presence and driver: every process shares matchmaking, the room listing and
+ * join-by-code, and each announces its own PUBLIC_ADDRESS, where its rooms' clients connect. Without, none.
+ */
+async function scaleOut(config: Config) {
+  if (!config.REDIS_URL) return {};
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
+    import("@colyseus/redis-presence"),
+    import("@colyseus/redis-driver"),
+  ]);
+  return {
+    presence: new RedisPresence(config.REDIS_URL),
+    driver: new RedisDriver(config.REDIS_URL),
+    ...(config.PUBLIC_ADDRESS ? { publicAddress: config.PUBLIC_ADDRESS } : {}),
+    // A match reopened from the log opens on the process that was asked (whose per-process restore key it
+    // carries); a new match goes to the process with the fewest rooms, Colyseus' default.
+    selectProcessIdToCreateRoom: async (_roomName: string, options: unknown) =>
+      isRestore(options)
+        ? matchMaker.processId
+        : ((await matchMaker.stats.fetchAll()).sort((a, b) => a.roomCount - b.roomCount)[0]?.processId ??
+          matchMaker.processId),
+  };
+}
+
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
-  const store = new MatchStore(config.DATA_DIR);
-  provideRoomServices({ store, config, log });
+  const store = await openStore(config);
+  const shared = config.REDIS_URL !== "";
+  provideRoomServices({ store, config, log, shared });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
   const transport = new WebSocketTransport({
@@ -206,6 +243,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       judgeOrigin(info.origin, info.req.headers.host, origins) !== "refused",
   });
   const gameServer = new Server({
+    ...(await scaleOut(config)),
     transport,
     greet: false,
     gracefullyShutdown: false,
@@ -231,7 +269,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   const restored: string[] = [];
-  for (const code of store.unfinished()) {
+  // One process alone brings back every running match at start. Processes sharing a store do not: another one
+  // may be running them; a match reopens on the process that serves the next join by its code.
+  for (const code of shared ? [] : await store.unfinished()) {
     try {
       await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
       restored.push(code);
@@ -240,7 +280,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
   }
   log.info(
-    { port, dataDir: config.DATA_DIR, restored: restored.length },
+    { port, store: store.engine, shared, restored: restored.length },
     "Compute Frontier server listening",
   );
 
