@@ -143,7 +143,9 @@ async function measure(
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url, processes, child);
-    return await play(url);
+    return await play(url).catch((error: unknown) => {
+      throw new Error(`${args.join(" ")}: ${error instanceof Error ? error.message : String(error)}`);
+    });
   } finally {
     await stopped(child);
     rmSync(dataDir, { recursive: true, force: true });
