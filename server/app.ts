@@ -22,6 +22,7 @@ import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts"
 import { isRestore, MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { type MatchRecord, openStore, type Store } from "./store.ts";
+import { leasesReleased } from "./store-lease.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -287,7 +288,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     gate?.stop();
-    stopping ??= gameServer.gracefullyShutdown(false).then(() => store.close());
+    stopping ??= gameServer
+      .gracefullyShutdown(false)
+      // A closed room gives its match's lease back (store-lease.ts) before the store closes.
+      .then(() => leasesReleased())
+      .then(() => store.close());
     return stopping;
   };
   return { port, store, gameServer, restored, stop };

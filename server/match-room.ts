@@ -473,7 +473,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onDispose(): void {
     this.timer?.clear();
-    void this.writes.then(() => this.lease?.release());
+    this.lease?.releaseAfter(this.writes);
   }
 
   /** With a shared store, takes the match's lease (see store-lease.ts), or refuses to open the room. */

@@ -11,6 +11,12 @@ import type { Store } from "./store.ts";
 /** This process, as a lease owner (each room adds its own suffix, so two rooms of one process never share one). */
 export const PROCESS_OWNER = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
 
+/** Releases under way, for a stopping server to wait for before it closes the store. */
+const releasing = new Set<Promise<void>>();
+export async function leasesReleased(): Promise<void> {
+  await Promise.allSettled([...releasing]);
+}
+
 export interface LeaseOptions {
   store: Store;
   code: string;
@@ -77,11 +83,15 @@ export class Lease {
     this.options.onLost();
   }
 
-  /** Gives the lease back (when the room closes). */
-  async release(): Promise<void> {
+  /** Gives the lease back once `writes` (the room's last writes to the log) are done: the room has closed. */
+  releaseAfter(writes: Promise<void>): void {
     if (this.released) return;
     this.released = true;
     clearTimeout(this.renewal);
-    await this.options.store.release(this.options.code, this.owner).catch(() => undefined);
+    const done = writes
+      .then(() => this.options.store.release(this.options.code, this.owner))
+      .catch(() => undefined)
+      .finally(() => releasing.delete(done));
+    releasing.add(done);
   }
 }
