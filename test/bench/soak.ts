@@ -64,11 +64,23 @@ function track(room: Room): { turn: number; ended: boolean } {
 let turnsPlayed = 0;
 let matchesStarted = 0;
 let refusals = 0;
+/** Creates or joins that failed (a saturated machine's expired seat reservation, say): retried after a second. */
+let failures = 0;
+
+/** Runs `round` until `until`, counting a failed round and going on after a pause. */
+async function repeat(until: number, round: (n: number) => Promise<void>): Promise<void> {
+  for (let n = 1; Date.now() < until; n++) {
+    try {
+      await round(n);
+    } catch {
+      failures++;
+      await sleep(1000);
+    }
+  }
+}
 
 async function classroom(client: Client, n: number, until: number): Promise<void> {
-  let round = 0;
-  while (Date.now() < until) {
-    round++;
+  await repeat(until, async (round) => {
     const teacher = await client.create("match", {
       role: "facilitator",
       name: `Teacher ${n}`,
@@ -103,13 +115,11 @@ async function classroom(client: Client, n: number, until: number): Promise<void
       if (lead.turn > turn) turnsPlayed++;
     }
     await Promise.all([teacher, ...players.map((p) => p.room)].map((r) => r.leave().catch(() => undefined)));
-  }
+  });
 }
 
 async function botMatch(client: Client, n: number, until: number): Promise<void> {
-  let round = 0;
-  while (Date.now() < until) {
-    round++;
+  await repeat(until, async (round) => {
     const watcher = await client.create("match", {
       role: "spectator",
       name: `Watcher ${n}`,
@@ -127,7 +137,7 @@ async function botMatch(client: Client, n: number, until: number): Promise<void>
       }
     }
     await watcher.leave().catch(() => undefined);
-  }
+  });
 }
 
 async function soak(): Promise<{ lines: Record<string, number>; passed: boolean }> {
@@ -183,6 +193,7 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
         "soak.matches": matchesStarted,
         "soak.turns": turnsPlayed,
         "soak.refused_confirms": refusals,
+        "soak.failed_joins": failures,
         "soak.rss_start_mb": round(start),
         "soak.rss_end_mb": round(end),
         "soak.rss_growth_pct": round(growth),
