@@ -5,10 +5,11 @@
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import compression from "compression";
 import express from "express";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
@@ -16,6 +17,7 @@ import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
+import { debriefRoutes } from "./debrief.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
 import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
@@ -84,6 +86,16 @@ async function lookUpFinished(store: Store, finished: FinishedMatchCache, rawCod
     return finished.get(code.data, kind, () => make(match));
   };
   return { ok: true, code: code.data, body } as const;
+}
+
+/**
+ * How long a browser may keep a file of the built client: the files under assets/ carry a hash of their
+ * content in their name, so they never change and are kept for a year; index.html and the other unhashed
+ * files are checked again on every load, so that a new build reaches players at once.
+ */
+function cacheHeaders(client: string, res: { setHeader(name: string, value: string): void }, path: string) {
+  const hashed = relative(client, path).split(sep)[0] === "assets";
+  res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
 function routes(app: express.Application, store: Store, config: Config, log: Logger): void {
@@ -189,10 +201,15 @@ function routes(app: express.Application, store: Store, config: Config, log: Log
     );
     res.type("application/json").send(body);
   });
+  debriefRoutes(app, store);
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
   const client = join(ROOT, "dist", "client");
   if (existsSync(client)) {
-    app.use(express.static(client));
+    // Gzip for what compresses (scripts, styles, the map's JSON); a browser that asks for none gets it plain.
+    app.use(
+      compression(),
+      express.static(client, { setHeaders: (res, path) => cacheHeaders(client, res, path) }),
+    );
   } else {
     app.get("/", (_req, res) => {
       res

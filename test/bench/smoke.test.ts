@@ -16,6 +16,7 @@ const BENCH_LINES: readonly (readonly [string, string])[] = [
   ["lab.greedy.matches_per_s_one_core", "matches/s"],
   ["bot.search.ms_per_turn_p95", "ms"],
   ["client.initial_js_gzip_kb", ""],
+  ["client.map_chunk_gzip_kb", ""],
   ["client.total_js_gzip_kb", ""],
   ["client.lobby_first_frame_ms", ""],
   ["client.lobby_first_contentful_paint_ms", ""],

@@ -19,6 +19,8 @@ import { playerLabel, type Net, type RoomMeta, type Welcome } from "../net.ts";
 import { composer, describeOrder, orderCost } from "./orders.ts";
 import { cards, eventText } from "./events.ts";
 import { reasonText } from "./rules-text.ts";
+import { reportDock } from "./report-view.tsx";
+import { forecastDock } from "./forecast-view.tsx";
 
 type Tab = "map" | "trends" | "events" | "facilitator" | "debrief";
 type SideView = DeepReadonly<UsView | ChinaView>;
@@ -38,6 +40,8 @@ export class MatchScreen {
   private mapHandle: { update(view: DeepReadonly<View>): void; destroy(): void } | null = null;
   private mapLoading = false;
   private compose = composer((order) => void this.addOrder(order));
+  private reportDock = reportDock(() => this.net.session?.code ?? "");
+  private forecastDock = forecastDock(() => this.net.session?.code ?? "");
 
   constructor(
     private net: Net,
@@ -65,6 +69,7 @@ export class MatchScreen {
       ...incoming,
       view: mergeView(this.viewMsg?.view ?? null, incoming.view, incoming.from),
     };
+    this.reportDock.view(this.viewMsg?.view ?? null, v.view);
     this.viewMsg = v;
     if (v.view.phase === "ended" && !wasEnded) this.tab = "debrief";
     if (v.options) this.compose.setOptions(v.options);
@@ -164,7 +169,12 @@ export class MatchScreen {
       this.root.append(
         this.bar,
         this.summary,
-        h("div", { class: "match-grid" }, h("div", { class: "main-col" }, this.tabs, this.panel), this.side),
+        h(
+          "div",
+          { class: "match-grid" },
+          h("div", { class: "main-col" }, this.reportDock.root, this.tabs, this.panel),
+          this.side,
+        ),
       );
     }
     this.renderBar();
@@ -507,7 +517,7 @@ export class MatchScreen {
     const v = this.viewMsg?.view;
     if (!v) return;
     if ((v.viewer === "us" || v.viewer === "china") && v.phase !== "ended") {
-      this.side.append(this.compose.root, this.draftBox);
+      this.side.append(this.compose.root, this.draftBox, this.forecastDock.root);
       this.renderDraft();
       this.side.append(this.intelPanel(v as SideView));
     } else if (v.viewer === "us" || v.viewer === "china") {
@@ -519,6 +529,7 @@ export class MatchScreen {
     const v = this.viewMsg?.view;
     if (!v || (v.viewer !== "us" && v.viewer !== "china")) return;
     clear(this.draftBox);
+    this.forecastDock.update(v, this.draftInfo?.orders ?? []);
     const orders = (this.draftInfo?.orders ?? []) as (Record<string, unknown> & { type: string })[];
     const options = this.viewMsg?.options ?? null;
     const total = orders.reduce((sum, o) => sum + orderCost(o, options), 0);
