@@ -7,6 +7,7 @@ import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import compression from "compression";
 import express from "express";
+import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import { dirname, join, relative, sep } from "node:path";
@@ -15,14 +16,32 @@ import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
-import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  EVENT_DECK,
+  outcome,
+  type Scenario,
+  turnLabel,
+  VIEWERS,
+  viewFor,
+} from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
 import { debriefRoutes } from "./debrief.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
-import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
+import {
+  exportCsv,
+  exportJson,
+  finishedResultsRow,
+  type ResultRow,
+  resultsCsv,
+  type RoomSeats,
+  runningResultsRow,
+  withRoom,
+} from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { isRestore, MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
+import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, openStore, type Store } from "./store.ts";
 import { leasesReleased } from "./store-lease.ts";
 
@@ -43,6 +62,32 @@ export interface RunningServer {
 
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
 const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
+
+/** `?keys=` of the results: facilitator keys in the order of `codes`, empty where there is none. */
+const ResultKeysSchema = z
+  .string()
+  .max(4000)
+  .optional()
+  .transform((s) => (s === undefined ? [] : s.split(",").map((k) => k.trim())));
+
+/** Compares two keys in constant time. */
+function sameKey(given: string, kept: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(kept);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Seat tokens a browser may ask about at once (its lobby keeps fewer). */
+export const MAX_SEAT_TOKENS = 50;
+
+/** POST /api/seats: the seat tokens this browser keeps (its "your matches"). */
+const SeatsBodySchema = z
+  .object({
+    tokens: z
+      .array(z.string().max(200))
+      .max(MAX_SEAT_TOKENS, `at most ${MAX_SEAT_TOKENS} seat tokens at once`),
+  })
+  .strict();
 
 /**
  * More codes than a workshop can have rooms (12), and few enough that a list of running matches stays cheap:
@@ -98,7 +143,13 @@ function cacheHeaders(client: string, res: { setHeader(name: string, value: stri
   res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
-function routes(app: express.Application, store: Store, config: Config, log: Logger): void {
+function routes(
+  app: express.Application,
+  store: Store,
+  config: Config,
+  log: Logger,
+  now: () => number,
+): void {
   app.disable("x-powered-by");
   const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
   // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
@@ -130,11 +181,24 @@ function routes(app: express.Application, store: Store, config: Config, log: Log
     const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
-  app.get("/api/matches/finished", async (_req, res) => void res.json(await store.finishedCodes()));
-  app.get("/api/matches/results.csv", async (req, res) => {
+  app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
+  // A workshop's results, one row per room, as CSV (to download) or JSON. A running room's numbers go only to
+  // its facilitator: `keys` lists the rooms' facilitator keys in the order of `codes` (empty for none).
+  const results = async (req: express.Request, res: express.Response, as: "csv" | "json") => {
     const parsed = ResultCodesSchema.safeParse(req.query.codes);
     if (!parsed.success)
       return void res.status(400).json({ error: `codes: ${parsed.error.issues[0]?.message ?? "bad list"}` });
+    const keys = ResultKeysSchema.safeParse(req.query.keys);
+    if (!keys.success)
+      return void res.status(400).json({ error: `keys: ${keys.error.issues[0]?.message ?? "bad list"}` });
+    if (keys.data.length > 0 && keys.data.length !== parsed.data.length)
+      return void res.status(400).json({
+        error: `keys: give one facilitator key per code, in the same order (${parsed.data.length} codes, ${keys.data.length} keys); leave a key empty for none`,
+      });
+    const keyOf = new Map<string, string>();
+    parsed.data.forEach((code, i) => {
+      if (keys.data[i]) keyOf.set(code, keys.data[i]);
+    });
     const codes = [...new Set(parsed.data)];
     if (codes.length > MAX_RESULT_CODES)
       return void res.status(400).json({
@@ -148,22 +212,84 @@ function routes(app: express.Application, store: Store, config: Config, log: Log
     const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
+    const wrong = codes.filter((c) => {
+      const record = records.get(c);
+      const key = keyOf.get(c);
+      return record && !record.finished && key !== undefined && !sameKey(key, record.settings.facilitatorKey);
+    });
+    if (wrong.length > 0)
+      return void res.status(403).json({
+        error: `the facilitator key for ${wrong.join(", ")} is wrong: only a room's facilitator sees a running room's numbers`,
+      });
+    const rooms = new Map(
+      (await matchMaker.query({ name: ROOM_NAME })).map((r) => [r.roomId, r.metadata as RoomSeats]),
+    );
     const rows = await Promise.all(
       codes.map(async (code) => {
         const record = records.get(code);
+        const room = rooms.get(code);
         if (record && !record.finished) {
-          // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
-          const played = (await store.actions(code)).filter((a) => a.kind === "resolve").length;
-          return runningResultsRow(record, played);
+          // Fresh on every request. Without the key, no replay: the log holds one "resolve" per turn played.
+          if (!keyOf.has(code)) {
+            const played = (await store.actions(code)).filter((a) => a.kind === "resolve").length;
+            return runningResultsRow(record, played, room);
+          }
+          const state = (await replayed(store, record)).state;
+          return runningResultsRow(record, state.turn, room, state);
         }
-        const kept = finished.peek(code, "results-row");
-        if (kept !== undefined) return kept;
-        const match = record ?? (await store.get(code))!;
-        const state = (await replayed(store, match)).state;
-        return finished.get(code, "results-row", () => finishedResultsRow(match, state));
+        let row = finished.peek(code, "results-row");
+        if (row === undefined) {
+          const match = record ?? (await store.get(code))!;
+          const state = (await replayed(store, match)).state;
+          row = finished.get(code, "results-row", () =>
+            JSON.stringify(finishedResultsRow(match, state, undefined)),
+          );
+        }
+        return withRoom(JSON.parse(row) as ResultRow, room);
       }),
     );
+    if (as === "json") return void res.json(rows);
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
+  };
+  app.get("/api/matches/results.csv", (req, res) => void results(req, res, "csv"));
+  app.get("/api/matches/results.json", (req, res) => void results(req, res, "json"));
+  // Where each of this browser's matches stands for its seat, and which of them waits for this player.
+  app.post("/api/seats", async (req, res) => {
+    const parsed = SeatsBodySchema.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({
+        error: `send { "tokens": [...] }: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
+      });
+    const rows = [];
+    for (const token of parsed.data.tokens) {
+      const code = tokenCode(token);
+      if (!code) {
+        rows.push({ token, error: NOT_A_SEAT_TOKEN });
+        continue;
+      }
+      const record = await store.get(code);
+      const seat = record ? checkSeatToken(record, token) : `no match with code ${code}`;
+      if (!record || typeof seat === "string") {
+        rows.push({ token, error: seat as string });
+        continue;
+      }
+      let status = seatStatus(record, await store.actions(code), seat.role);
+      // A room closed while idle holds no timer: a deadline that passed since resolves as the room reopens.
+      if (status.deadline !== null && status.deadline <= now()) {
+        await reopenMatch(code);
+        status = seatStatus(record, await store.actions(code), seat.role);
+      }
+      const scenario = record.scenario as Scenario;
+      const turns = scenario.params.time.turns;
+      rows.push({
+        token,
+        ...status,
+        turns,
+        label: turnLabel(scenario.params, Math.min(status.turn, turns - 1)),
+        title: scenario.title,
+      });
+    }
+    res.json(rows);
   });
   app.post("/api/matches/:code/open", async (req, res) => {
     const code = CodeSchema.safeParse(req.params.code);
@@ -247,11 +373,15 @@ async function scaleOut(config: Config) {
   };
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** `now`: the rooms' wall clock (tests pass a simulated one to cross turn deadlines without waiting). */
+export async function startServer(
+  config: Config,
+  options: { now?: () => number } = {},
+): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
   const store = await openStore(config);
   const shared = config.REDIS_URL !== "";
-  provideRoomServices({ store, config, log, shared });
+  provideRoomServices({ store, config, log, shared, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
   const transport = new WebSocketTransport({
@@ -265,7 +395,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => routes(app, store, config, log),
+    express: (app) => routes(app, store, config, log, options.now ?? Date.now),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
   let gate: Gate | undefined;

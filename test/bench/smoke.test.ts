@@ -30,6 +30,15 @@ const SERVER_LINES: readonly (readonly [string, string])[] = [
   ["server.orders_to_patch_p50_ms", "ms"],
   ["server.orders_to_patch_p99_ms", "ms"],
   ["server.rss_mb_per_match", "MB"],
+  ["classroom.rooms", ""],
+  ["classroom.students", ""],
+  ["classroom.spectators", ""],
+  ["classroom.bot_rooms", ""],
+  ["classroom.turns_per_s", "turns/s"],
+  ["classroom.orders_to_patch_p50_ms", "ms"],
+  ["classroom.orders_to_patch_p99_ms", "ms"],
+  ["classroom.rss_loaded_mb", "MB"],
+  ["classroom.rss_peak_mb", "MB"],
 ];
 
 /** Each bench takes a few seconds alone (about 20 and 5); a run that takes this long has hung. */

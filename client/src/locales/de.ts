@@ -31,6 +31,8 @@ export const de: Strings = {
     timerNone: "Keine Zeitbegrenzung",
     timerSeconds: "{{n}} Sekunden",
     timerMinutes: "{{n}} Minuten",
+    timerOneDay: "1 Tag pro Zug (Hausaufgabe)",
+    timerDays: "{{n}} Tage pro Zug (Hausaufgabe)",
     private: "Private Partie (nicht gelistet)",
     bots: "Ein Bot spielt jede leere Seite",
     botUs: "Bot für die USA",
@@ -45,6 +47,19 @@ export const de: Strings = {
     errorName: "Bitte zuerst einen Namen eingeben.",
     errorCode: "Ein Beitrittscode hat 6 Buchstaben und Ziffern.",
     facilitatorKey: "Moderationsschlüssel (nur um fremden Partien als Moderation beizutreten)",
+    yourMatches: "Deine Partien",
+    noYourMatches:
+      "Partien, denen du beitrittst, stehen hier, damit du auf deinen Platz zurückkehren kannst.",
+    yourTurn: "wartet auf dich",
+    othersTurn: "wartet auf die andere Seite",
+    notStarted: "noch nicht gestartet",
+    paused: "angehalten",
+    over: "beendet",
+    deadline: "Frist {{time}}",
+    rejoin: "Zurück zu {{code}}",
+    badSeat:
+      "Dieser Link zum Wiedereinstieg ist beschädigt oder abgeschnitten: Bitte die Lehrkraft um einen neuen.",
+    forget: "{{code}} entfernen",
   },
   bots: {
     hawk: { name: "Falke", about: "Verbote, Durchsetzung, Druck auf Gastländer und Verbündete." },
@@ -162,6 +177,10 @@ export const de: Strings = {
     openRoom: "Moderationsansicht dieses Raums öffnen",
   },
   facilitator: {
+    seatLinks: "Links zum Wiedereinstieg",
+    seatLinksHelp: "Ein Link pro Person: Er bringt sie auf jedem Gerät auf denselben Platz zurück.",
+    seatLinkFor: "Link zum Wiedereinstieg für {{name}}",
+    noSeated: "Noch niemand hat einen Platz.",
     heading: "Moderation",
     start: "Partie starten",
     pause: "Pausieren",
@@ -580,5 +599,70 @@ export const de: Strings = {
     },
     refused: "Die Regeln lehnen diesen Entwurf so ab; siehe die Probleme darunter.",
     note: "Nur Ihre eigenen Zahlen: Ereignisse, Züge der Gegenseite und verborgenes Glück bleiben außen vor.",
+  },
+  pack: {
+    openToPrint: "{{n}} Zahlen; diese Liste öffnen, um sie mitzudrucken",
+    start: "Start",
+    injectedAll:
+      "In {{rooms}} Räumen vorgemerkt: {{card}}, für {{turn}}. Die Schülerinnen und Schüler wurden informiert; es wirkt, wenn diese Runde ausgewertet wird.",
+    open: "Nachbesprechungsmappe (drucken oder als PDF speichern)",
+    openSummary: "Klassenübersicht",
+    toolbar: "Nachbesprechungsmappe",
+    print: "Drucken oder als PDF speichern",
+    back: "Zurück zu den Räumen",
+    heading: "Nachbesprechungsmappe",
+    someUnfinished:
+      "Einige Partien sind nicht beendet: Ihre Seiten zeigen nur, was alle Zuschauer sehen. Beenden Sie sie oder spielen Sie sie zu Ende, um die volle Nachbesprechung zu erhalten.",
+    room: "Raum {{code}}",
+    scenario: "Szenario: {{title}} · Startwert {{seed}}",
+    outcome: "Ergebnis",
+    leadChart: "US-Vorsprung über die Jahre (Monate) und die Siegesschwelle",
+    thatTurn: "In dieser Runde:",
+    noTurns: "Es wurde noch keine Runde gespielt.",
+    decisions:
+      "Die Entscheidungen jeder Seite nach Runden (die bestätigten Befehle, als die Runde ausgewertet wurde)",
+    turn: "Runde",
+    noOrders: "keine Befehle",
+    injected: "Ereignis der Spielleitung: {{title}}",
+    sources: "Verwendete Quellen",
+    noCards: "Es wurde noch keine Ereigniskarte gezogen.",
+    sourcesNote:
+      "Oben: die Ereigniskarten dieser Partie und die realen Ereignisse, die sie aufgreifen. Jede Zahl des Szenarios steht mit ihrer Quelle am Ende der Mappe.",
+    scenarioSources: "{{title}}: jede Zahl und ihre Quelle",
+    publicEvents: "Öffentliche Ereignisse bisher",
+    unfinished:
+      "Diese Partie ist nicht beendet (Runde {{turn}} von {{turns}}, {{label}}). Gezeigt wird nur, was alle Zuschauer sehen: der Vorsprung und die öffentlichen Ereignisse. Die Entscheidungen und Ausgaben der Seiten erscheinen, wenn die Partie vorbei ist.",
+    noData: "Noch keine Daten aus diesem Raum.",
+    hidden: "bis zum Ende verborgen",
+    summary: {
+      heading: "Klassenübersicht",
+      intro:
+        "Die Räume nebeneinander: wer gewonnen hat, wie knapp, und wofür jede Seite ihr Geld ausgab. Bei gleichem Glück kommen die Unterschiede aus den Entscheidungen der Gruppen.",
+      sameLuck:
+        "Alle beendeten Räume spielten mit demselben Startwert: dieselben Ereignisse, dasselbe Glück.",
+      otherLuck:
+        "Die beendeten Räume spielten mit verschiedenen Startwerten: Ereignisse und Glück waren verschieden.",
+      status: "Stand",
+      finished: "beendet",
+      playing: "läuft, Runde {{turn}} von {{turns}}",
+      wouldWin: "{{side}} (wenn sie jetzt endete)",
+      judged: "Gewerteter US-Vorsprung / Schwelle (Monate)",
+      last: "US-Vorsprung in der letzten Runde (Monate)",
+      leadsChart: "US-Vorsprung über die Jahre (Monate), alle Räume",
+      judgedChart:
+        "Gewerteter US-Vorsprung nach Raum (Monate; Balken in der Farbe des Siegers; gestrichelt: die Schwelle; * läuft noch)",
+      runningNote: "* Läuft noch: der bisher gewertete Vorsprung, aus dem öffentlichen Vorsprung.",
+      spendingChart: "Ausgaben nach Bereich, {{side}} (Mrd. $)",
+      spendingNote:
+        "Ausgaben stehen nur für beendete Räume da: Solange eine Partie läuft, bleiben sie verborgen.",
+    },
+    category: {
+      controls: "Exportkontrollen und Druck",
+      chips: "Chips und Fabriken",
+      abroad: "Rechenleistung im Ausland und Gastländer",
+      power: "Rechenzentren und Strom",
+      research: "Algorithmen und offene Modelle",
+      intelligence: "Aufklärung",
+    },
   },
 };

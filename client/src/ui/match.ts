@@ -2,6 +2,7 @@
  * The match screen: the turn bar, the map, the side's levers and shared draft, the trends, the events, the
  * facilitator's controls, and the debrief at the end. It draws what the server sends and sends intents back.
  */
+import { seatLinksPanel } from "./seat-links.ts";
 import type { DraftBroadcast, ErrorReply, ViewMessage } from "../../../shared/protocol.ts";
 import { mergeView } from "../../../shared/view-delta.ts";
 import type { Role } from "../../../shared/room.ts";
@@ -496,6 +497,7 @@ export class MatchScreen {
           t("facilitator.end"),
         ),
       ),
+      seatLinksPanel(this.net),
       this.lastError ? h("p", { class: "error", role: "alert" }, this.lastError.message) : null,
     );
   }
