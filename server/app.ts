@@ -181,7 +181,7 @@ function routes(
     const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
-  app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
+  app.get("/api/matches/finished", async (_req, res) => void res.json(await store.finishedCodes()));
   // A workshop's results, one row per room, as CSV (to download) or JSON. A running room's numbers go only to
   // its facilitator: `keys` lists the rooms' facilitator keys in the order of `codes` (empty for none).
   const results = async (req: express.Request, res: express.Response, as: "csv" | "json") => {
