@@ -859,6 +859,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private runBots(): void {
     if (!this.started || !this.settings.bots || this.game.phase === "ended" || now() < this.botsWaitUntil)
       return;
+    // A workshop room's bots stand in for missing students: with nobody on either side it does not play itself
+    // (a bot-against-bot demonstration is a match created for it from the lobby, an explicit choice).
+    if (this.settings.waitForStart && !SIDES.some((side) => this.hasHuman(side))) return;
     const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 + this.turnSpreadMs - now();
     if (wait > 0 && !SIDES.some((side) => this.hasHuman(side))) {
       this.botPace ??= this.clock.setTimeout(() => {

@@ -44,6 +44,28 @@ describe("a room that starts itself", () => {
     await ann.waitTurn(1);
   });
 
+  it("never plays bot against bot in a started workshop room that no student holds", async () => {
+    const tess = await Seat.create(world.server.url, {
+      role: "facilitator",
+      name: "Tess",
+      playerId: playerId("tess-empty"),
+      bots: true,
+      waitForStart: true,
+    });
+    seats.push(tess);
+    expect(await tess.request("start")).toEqual({ started: true });
+    await waitFor("the room to start", () => tess.state.phase === "orders");
+    // Longer than a bot turn's pace (BOT_TURN_SECONDS, 3 s, plus its spread of up to a quarter).
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    expect(tess.state.usConfirmed || tess.state.chinaConfirmed).toBe(false);
+    expect(world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
+    // Once a student holds a side, the bot plays the other one.
+    const ann = await sit(tess.code, "us", "Ann");
+    await waitFor("China's bot to confirm", () => tess.state.chinaConfirmed);
+    await ann.request("confirm", { turn: 0 });
+    await ann.waitTurn(1);
+  });
+
   it("keeps waiting for the teacher when the room was not allowed to start itself", async () => {
     const tess = await Seat.create(world.server.url, {
       role: "facilitator",
