@@ -58,7 +58,7 @@ describe("a room that starts itself", () => {
     // Longer than a bot turn's pace (BOT_TURN_SECONDS, 3 s, plus its spread of up to a quarter).
     await new Promise((resolve) => setTimeout(resolve, 4500));
     expect(tess.state.usConfirmed || tess.state.chinaConfirmed).toBe(false);
-    expect(world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
+    expect(await world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
     // Once a student holds a side, the bot plays the other one.
     const ann = await sit(tess.code, "us", "Ann");
     await waitFor("China's bot to confirm", () => tess.state.chinaConfirmed);
