@@ -39,10 +39,11 @@ import {
   withRoom,
 } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
-import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
+import { isRestore, MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
 import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
-import { type MatchRecord, MatchStore } from "./store.ts";
+import { type MatchRecord, openStore, type Store } from "./store.ts";
+import { leasesReleased } from "./store-lease.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -52,7 +53,7 @@ if (typeof globalThis.WebSocket === "undefined") Object.assign(globalThis, { Web
 
 export interface RunningServer {
   port: number;
-  store: MatchStore;
+  store: Store;
   gameServer: Server;
   /** Unfinished matches brought back from the log at start. */
   restored: string[];
@@ -94,8 +95,8 @@ const SeatsBodySchema = z
  */
 export const MAX_RESULT_CODES = 24;
 
-function replayed(store: MatchStore, record: MatchRecord) {
-  const actions = store.actions(record.code);
+async function replayed(store: Store, record: MatchRecord) {
+  const actions = await store.actions(record.code);
   return { actions, ...replay(record, actions) };
 }
 
@@ -103,13 +104,13 @@ function replayed(store: MatchStore, record: MatchRecord) {
  * A finished match by its code, or the error to answer. A match already in `finished` is known to be over and
  * is not read from the store at all; otherwise `load` reads and replays its log only when a body is made.
  */
-function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode: string) {
+async function lookUpFinished(store: Store, finished: FinishedMatchCache, rawCode: string) {
   const code = CodeSchema.safeParse(rawCode);
   if (!code.success)
     return { ok: false, status: 400, message: code.error.issues[0]?.message ?? "bad code" } as const;
   let record: MatchRecord | undefined;
   if (!finished.has(code.data)) {
-    record = store.get(code.data);
+    record = await store.get(code.data);
     if (!record) return { ok: false, status: 404, message: `no match with code ${code.data}` } as const;
     if (!record.finished)
       return {
@@ -118,11 +119,18 @@ function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode
         message: "exports and replays open when the match is over (they reveal both sides)",
       } as const;
   }
-  const load = () => {
-    record ??= store.get(code.data)!;
-    return { record, ...replayed(store, record) };
+  const load = async () => {
+    record ??= (await store.get(code.data))!;
+    return { record, ...(await replayed(store, record)) };
   };
-  return { ok: true, code: code.data, load } as const;
+  /** The body `kind`, kept from before or made from the replayed match by `make` (and kept). */
+  const body = async (kind: string, make: (match: Awaited<ReturnType<typeof load>>) => string) => {
+    const kept = finished.peek(code.data, kind);
+    if (kept !== undefined) return kept;
+    const match = await load();
+    return finished.get(code.data, kind, () => make(match));
+  };
+  return { ok: true, code: code.data, body } as const;
 }
 
 /**
@@ -137,7 +145,7 @@ function cacheHeaders(client: string, res: { setHeader(name: string, value: stri
 
 function routes(
   app: express.Application,
-  store: MatchStore,
+  store: Store,
   config: Config,
   log: Logger,
   now: () => number,
@@ -173,7 +181,7 @@ function routes(
     const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
-  app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
+  app.get("/api/matches/finished", async (_req, res) => void res.json(await store.finishedCodes()));
   // A workshop's results, one row per room, as CSV (to download) or JSON. A running room's numbers go only to
   // its facilitator: `keys` lists the rooms' facilitator keys in the order of `codes` (empty for none).
   const results = async (req: express.Request, res: express.Response, as: "csv" | "json") => {
@@ -196,7 +204,11 @@ function routes(
       return void res.status(400).json({
         error: `codes: at most ${MAX_RESULT_CODES} different matches at once (${codes.length} given)`,
       });
-    const records = new Map(codes.filter((c) => !finished.has(c)).map((c) => [c, store.get(c)]));
+    const records = new Map(
+      await Promise.all(
+        codes.filter((c) => !finished.has(c)).map(async (c) => [c, await store.get(c)] as const),
+      ),
+    );
     const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
@@ -212,24 +224,30 @@ function routes(
     const rooms = new Map(
       (await matchMaker.query({ name: ROOM_NAME })).map((r) => [r.roomId, r.metadata as RoomSeats]),
     );
-    const rows = codes.map((code) => {
-      const record = records.get(code);
-      const room = rooms.get(code);
-      if (record && !record.finished) {
-        // Fresh on every request. Without the key, no replay: the log holds one "resolve" per turn played.
-        if (!keyOf.has(code)) {
-          const played = store.actions(code).filter((a) => a.kind === "resolve").length;
-          return runningResultsRow(record, played, room);
+    const rows = await Promise.all(
+      codes.map(async (code) => {
+        const record = records.get(code);
+        const room = rooms.get(code);
+        if (record && !record.finished) {
+          // Fresh on every request. Without the key, no replay: the log holds one "resolve" per turn played.
+          if (!keyOf.has(code)) {
+            const played = (await store.actions(code)).filter((a) => a.kind === "resolve").length;
+            return runningResultsRow(record, played, room);
+          }
+          const state = (await replayed(store, record)).state;
+          return runningResultsRow(record, state.turn, room, state);
         }
-        const state = replayed(store, record).state;
-        return runningResultsRow(record, state.turn, room, state);
-      }
-      const row = finished.get(code, "results-row", () => {
-        const match = record ?? store.get(code)!;
-        return JSON.stringify(finishedResultsRow(match, replayed(store, match).state, undefined));
-      });
-      return withRoom(JSON.parse(row) as ResultRow, room);
-    });
+        let row = finished.peek(code, "results-row");
+        if (row === undefined) {
+          const match = record ?? (await store.get(code))!;
+          const state = (await replayed(store, match)).state;
+          row = finished.get(code, "results-row", () =>
+            JSON.stringify(finishedResultsRow(match, state, undefined)),
+          );
+        }
+        return withRoom(JSON.parse(row) as ResultRow, room);
+      }),
+    );
     if (as === "json") return void res.json(rows);
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
   };
@@ -249,17 +267,17 @@ function routes(
         rows.push({ token, error: NOT_A_SEAT_TOKEN });
         continue;
       }
-      const record = store.get(code);
+      const record = await store.get(code);
       const seat = record ? checkSeatToken(record, token) : `no match with code ${code}`;
       if (!record || typeof seat === "string") {
         rows.push({ token, error: seat as string });
         continue;
       }
-      let status = seatStatus(record, store.actions(code), seat.role);
+      let status = seatStatus(record, await store.actions(code), seat.role);
       // A room closed while idle holds no timer: a deadline that passed since resolves as the room reopens.
       if (status.deadline !== null && status.deadline <= now()) {
         await reopenMatch(code);
-        status = seatStatus(record, store.actions(code), seat.role);
+        status = seatStatus(record, await store.actions(code), seat.role);
       }
       const scenario = record.scenario as Scenario;
       const turns = scenario.params.time.turns;
@@ -280,35 +298,33 @@ function routes(
     const result = await reopenMatch(code.data);
     res.status(result.status).json(result.body);
   });
-  app.get("/api/matches/:code/export.json", (req, res) => {
-    const found = lookUpFinished(store, finished, req.params.code);
+  app.get("/api/matches/:code/export.json", async (req, res) => {
+    const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    const body = finished.get(found.code, "export.json", () => {
-      const match = found.load();
-      return JSON.stringify(exportJson(match.record, match.actions, match.state));
-    });
+    const body = await found.body("export.json", (match) =>
+      JSON.stringify(exportJson(match.record, match.actions, match.state)),
+    );
     res.type("application/json").send(body);
   });
-  app.get("/api/matches/:code/export.csv", (req, res) => {
-    const found = lookUpFinished(store, finished, req.params.code);
+  app.get("/api/matches/:code/export.csv", async (req, res) => {
+    const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
-    const body = finished.get(found.code, "export.csv", () => exportCsv(found.load().state));
+    const body = await found.body("export.csv", (match) => exportCsv(match.state));
     res.type("text/csv").attachment(`compute-frontier-${found.code}.csv`).send(body);
   });
-  app.get("/api/matches/:code/replay", (req, res) => {
-    const found = lookUpFinished(store, finished, req.params.code);
+  app.get("/api/matches/:code/replay", async (req, res) => {
+    const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
     const viewer = ViewerQuerySchema.safeParse(req.query.viewer);
     if (!viewer.success)
       return void res.status(400).json({ error: `viewer must be one of ${VIEWERS.join(", ")}` });
-    const body = finished.get(found.code, `replay:${viewer.data}`, () => {
-      const match = found.load();
-      return JSON.stringify({
+    const body = await found.body(`replay:${viewer.data}`, (match) =>
+      JSON.stringify({
         code: found.code,
         outcome: outcome(match.state),
         turns: match.turns.map((s) => viewFor(s, viewer.data)),
-      });
-    });
+      }),
+    );
     res.type("application/json").send(body);
   });
   debriefRoutes(app, store);
@@ -333,14 +349,39 @@ function routes(
   app.use(jsonErrors(log));
 }
 
+/**
+ * With REDIS_URL, Colyseus' Redis presence and driver: every process shares matchmaking, the room listing and
+ * join-by-code, and each announces its own PUBLIC_ADDRESS, where its rooms' clients connect. Without, none.
+ */
+async function scaleOut(config: Config) {
+  if (!config.REDIS_URL) return {};
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
+    import("@colyseus/redis-presence"),
+    import("@colyseus/redis-driver"),
+  ]);
+  return {
+    presence: new RedisPresence(config.REDIS_URL),
+    driver: new RedisDriver(config.REDIS_URL),
+    ...(config.PUBLIC_ADDRESS ? { publicAddress: config.PUBLIC_ADDRESS } : {}),
+    // A match reopened from the log opens on the process that was asked (whose per-process restore key it
+    // carries); a new match goes to the process with the fewest rooms, Colyseus' default.
+    selectProcessIdToCreateRoom: async (_roomName: string, options: unknown) =>
+      isRestore(options)
+        ? matchMaker.processId
+        : ((await matchMaker.stats.fetchAll()).sort((a, b) => a.roomCount - b.roomCount)[0]?.processId ??
+          matchMaker.processId),
+  };
+}
+
 /** `now`: the rooms' wall clock (tests pass a simulated one to cross turn deadlines without waiting). */
 export async function startServer(
   config: Config,
   options: { now?: () => number } = {},
 ): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
-  const store = new MatchStore(config.DATA_DIR);
-  provideRoomServices({ store, config, log, ...(options.now ? { now: options.now } : {}) });
+  const store = await openStore(config);
+  const shared = config.REDIS_URL !== "";
+  provideRoomServices({ store, config, log, shared, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
   const transport = new WebSocketTransport({
@@ -350,6 +391,7 @@ export async function startServer(
       judgeOrigin(info.origin, info.req.headers.host, origins) !== "refused",
   });
   const gameServer = new Server({
+    ...(await scaleOut(config)),
     transport,
     greet: false,
     gracefullyShutdown: false,
@@ -375,7 +417,9 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   const restored: string[] = [];
-  for (const code of store.unfinished()) {
+  // One process alone brings back every running match at start. Processes sharing a store do not: another one
+  // may be running them; a match reopens on the process that serves the next join by its code.
+  for (const code of shared ? [] : await store.unfinished()) {
     try {
       await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
       restored.push(code);
@@ -384,14 +428,18 @@ export async function startServer(
     }
   }
   log.info(
-    { port, dataDir: config.DATA_DIR, restored: restored.length },
+    { port, store: store.engine, shared, restored: restored.length },
     "Compute Frontier server listening",
   );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     gate?.stop();
-    stopping ??= gameServer.gracefullyShutdown(false).then(() => store.close());
+    stopping ??= gameServer
+      .gracefullyShutdown(false)
+      // A closed room gives its match's lease back (store-lease.ts) before the store closes.
+      .then(() => leasesReleased())
+      .then(() => store.close());
     return stopping;
   };
   return { port, store, gameServer, restored, stop };

@@ -81,6 +81,34 @@ export const ConfigSchema = z.object({
    * side of that match. A facilitator or spectator may always choose it.
    */
   PLAYER_SEEDS: flag(false),
+  /**
+   * The match log in PostgreSQL, such as `postgres://user:password@db.example:5432/frontier` (empty: SQLite in
+   * DATA_DIR). Several server processes share one database; its tables are made or migrated at start.
+   */
+  DATABASE_URL: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://"),
+  /**
+   * Redis that several server processes share, such as `redis://redis.example:6379` (empty: one process, rooms
+   * in its memory). With it, Colyseus' Redis presence and driver let any process serve matchmaking, listing and
+   * join-by-code, and a room's lease keeps each match on one process at a time.
+   */
+  REDIS_URL: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^rediss?:\/\//.test(v), "must start with redis:// or rediss://"),
+  /**
+   * The address browsers use to reach this very process (host:port, optionally with a path such as
+   * `play.example/s1` behind a proxy that routes by it). Needed with REDIS_URL: a seat reserved on this process
+   * is taken up here. Empty: Colyseus' default (this host's name and PORT).
+   */
+  PUBLIC_ADDRESS: z.string().default(""),
+  /**
+   * Seconds a process's lease on a running match lasts without renewal (renewed every third of it). After a
+   * process dies, its matches can be reopened elsewhere once this has passed.
+   */
+  LEASE_SECONDS: z.coerce.number().min(1).max(600).default(15),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -28,7 +28,7 @@ import type { DeepReadonly } from "../shared/rules/view.ts";
 import { HOSTS, SIDES } from "../shared/rules/types.ts";
 import { newCode } from "./match-room.ts";
 import { applyAction, replay } from "./replay.ts";
-import type { Action, MatchRecord, MatchSettings, MatchStore } from "./store.ts";
+import type { Action, MatchRecord, MatchSettings, Store } from "./store.ts";
 
 /** Where a fork came from: kept in its stored settings (the store keeps settings as JSON). */
 interface ForkOrigin {
@@ -341,11 +341,11 @@ function labelOf(state: MatchState): string {
 }
 
 /** Both leads over the years, by turn label: the original's and the branch's (null where one has none). */
-function compareLeads(store: MatchStore, fork: MatchRecord, origin: ForkOrigin): Debrief["branch"] {
-  const source = store.get(origin.code);
+async function compareLeads(store: Store, fork: MatchRecord, origin: ForkOrigin): Promise<Debrief["branch"]> {
+  const source = await store.get(origin.code);
   if (!source) return null;
-  const a = replay(source, store.actions(source.code)).state.history;
-  const b = replay(fork, store.actions(fork.code)).state.history;
+  const a = replay(source, await store.actions(source.code)).state.history;
+  const b = replay(fork, await store.actions(fork.code)).state.history;
   const n = Math.max(a.length, b.length);
   const leads: NonNullable<Debrief["branch"]>["leads"] = [];
   for (let i = 0; i < n; i++)
@@ -379,51 +379,51 @@ const CACHE_SIZE = 64;
  * - GET /api/matches/:code/debrief: the causal debrief of a finished match (403 before the end).
  * - POST /api/matches/:code/fork { turn }: a new match with the log up to that turn; answers its code.
  */
-export function debriefRoutes(app: express.Application, store: MatchStore): void {
+export function debriefRoutes(app: express.Application, store: Store): void {
   const cache = new Map<string, string>();
   const parseCode = (raw: string) => CodeSchema.safeParse(raw);
 
-  app.get("/api/matches/:code/scenario", (req, res) => {
+  app.get("/api/matches/:code/scenario", async (req, res) => {
     const code = parseCode(req.params.code);
     if (!code.success)
       return void res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
-    const record = store.get(code.data);
+    const record = await store.get(code.data);
     if (!record) return void res.status(404).json({ error: `no match with code ${code.data}` });
     res.json(record.scenario);
   });
 
-  app.get("/api/matches/:code/debrief", (req, res) => {
+  app.get("/api/matches/:code/debrief", async (req, res) => {
     const code = parseCode(req.params.code);
     if (!code.success)
       return void res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
     const kept = cache.get(code.data);
     if (kept) return void res.type("application/json").send(kept);
-    const record = store.get(code.data);
+    const record = await store.get(code.data);
     if (!record) return void res.status(404).json({ error: `no match with code ${code.data}` });
     if (!record.finished)
       return void res
         .status(403)
         .json({ error: "the causal debrief opens when the match is over (it replays both sides' orders)" });
     const origin = (record.settings as ForkSettings).forkOf;
-    const branch = origin ? compareLeads(store, record, origin) : null;
-    const body = JSON.stringify(computeDebrief(record, store.actions(code.data), branch));
+    const branch = origin ? await compareLeads(store, record, origin) : null;
+    const body = JSON.stringify(computeDebrief(record, await store.actions(code.data), branch));
     cache.set(code.data, body);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     res.type("application/json").send(body);
   });
 
-  app.post("/api/matches/:code/fork", express.json({ limit: "1kb" }), (req, res) => {
+  app.post("/api/matches/:code/fork", express.json({ limit: "1kb" }), async (req, res) => {
     const code = parseCode(req.params.code);
     if (!code.success)
       return void res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
     const body = ForkBodySchema.safeParse(req.body ?? {});
     if (!body.success)
       return void res.status(400).json({ error: `turn: ${body.error.issues[0]?.message ?? "bad body"}` });
-    const record = store.get(code.data);
+    const record = await store.get(code.data);
     if (!record) return void res.status(404).json({ error: `no match with code ${code.data}` });
     if (!record.finished)
       return void res.status(403).json({ error: "a what-if fork starts from a finished match" });
-    const actions = store.actions(code.data);
+    const actions = await store.actions(code.data);
     const played = actions.filter((a) => a.kind === "resolve").length;
     const turns = (record.scenario as Scenario).params.time.turns;
     const last = Math.min(played, turns - 1);
@@ -442,8 +442,8 @@ export function debriefRoutes(app: express.Application, store: MatchStore): void
       seedChosenBy: "",
       forkOf: { code: record.code, turn: body.data.turn },
     };
-    const forkCode = newCode((c) => store.has(c));
-    store.create({
+    const forkCode = await newCode((c) => store.has(c));
+    await store.create({
       code: forkCode,
       scenario: record.scenario,
       scenarioId: record.scenarioId,
@@ -452,7 +452,7 @@ export function debriefRoutes(app: express.Application, store: MatchStore): void
       settings,
       createdAt: new Date().toISOString(),
     });
-    for (const a of log) store.append(forkCode, a);
+    for (const a of log) await store.append(forkCode, a);
     res.status(201).json({
       code: forkCode,
       of: record.code,

@@ -19,6 +19,11 @@ export class FinishedMatchCache {
     return this.#entries.has(code);
   }
 
+  /** The kept body `kind` of finished match `code`, if there is one (nothing is made). */
+  peek(code: string, kind: string): string | undefined {
+    return this.#entries.get(code)?.get(kind);
+  }
+
   /**
    * The body `kind` of finished match `code`: the kept one, or the one `make` returns, which is then kept
    * while the total stays within the bound (the matches used longest ago are dropped to make room).

@@ -34,7 +34,7 @@ if (config.SUPERVISE && cluster.isPrimary) {
     process.exit(1);
   }
   process.stdout.write(
-    `Compute Frontier is running on http://localhost:${server.port} (data in ${config.DATA_DIR})\n`,
+    `Compute Frontier is running on http://localhost:${server.port} (${config.DATABASE_URL ? "match log in PostgreSQL" : `data in ${config.DATA_DIR}`}${config.REDIS_URL ? ", sharing rooms through Redis" : ""})\n`,
   );
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

@@ -52,12 +52,15 @@ import type { Config } from "./config.ts";
 import { replay } from "./replay.ts";
 import { type ListOffsets, trimView } from "../shared/view-delta.ts";
 import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
-import type { Action, MatchSettings, MatchStore } from "./store.ts";
+import type { Action, MatchSettings, Store } from "./store.ts";
+import { Lease } from "./store-lease.ts";
 import { checkSeatToken, seatToken as signSeat } from "./seats.ts";
 
 /** What the room needs from the process: set once by the server before any room is created. */
 export interface RoomServices {
-  store: MatchStore;
+  store: Store;
+  /** Whether other processes share the store (REDIS_URL): each room then holds its match's lease. */
+  shared?: boolean;
   config: Config;
   log: Logger;
   /** The wall clock (ms since the epoch); tests give a simulated one to cross turn deadlines without waiting. */
@@ -102,18 +105,33 @@ const RESTORE_KEY = randomBytes(16).toString("base64url");
 export function restoreOptions(code: string): RestoreOptions & { restoreKey: string } {
   return { restore: code, restoreKey: RESTORE_KEY };
 }
+/** Whether create options ask to restore a match (such a room opens on the process that asked; see app.ts). */
+export const isRestore = (options: unknown): boolean =>
+  (options as { restoreKey?: unknown } | null)?.restoreKey === RESTORE_KEY;
+/** Reopenings under way in this process, so that two joins racing to reopen one match share one room. */
+const opening = new Map<string, ReturnType<typeof reopenMatch>>();
 
 /**
  * Makes sure a match can be joined by its code: a live room is left as it is; a stored match still running
  * whose room closed while idle (see closeWhenDone) gets its room back from the store. Answers what happened,
  * for the HTTP API.
  */
-export async function reopenMatch(
+export function reopenMatch(
   code: string,
 ): Promise<{ status: 200 | 404 | 409; body: { code: string; opened: boolean } | { error: string } }> {
-  if ((await matchMaker.query({ roomId: code })).length > 0)
-    return { status: 200, body: { code, opened: false } };
-  const record = svc().store.get(code);
+  let pending = opening.get(code);
+  if (!pending) {
+    pending = reopenOnce(code).finally(() => opening.delete(code));
+    opening.set(code, pending);
+  }
+  return pending;
+}
+
+async function reopenOnce(
+  code: string,
+): Promise<{ status: 200 | 404 | 409; body: { code: string; opened: boolean } | { error: string } }> {
+  if (await liveRoom(code)) return { status: 200, body: { code, opened: false } };
+  const record = await svc().store.get(code);
   if (!record) return { status: 404, body: { error: `no match with code ${code}` } };
   if (record.finished)
     return {
@@ -124,18 +142,28 @@ export async function reopenMatch(
     await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
   } catch (error) {
     // Two joins raced to open it: the other one did.
-    if ((await matchMaker.query({ roomId: code })).length > 0)
-      return { status: 200, body: { code, opened: false } };
+    if (await liveRoom(code)) return { status: 200, body: { code, opened: false } };
     throw error;
   }
   return { status: 200, body: { code, opened: true } };
 }
 
-export function newCode(taken: (code: string) => boolean): string {
+/**
+ * Whether a room of this code is listed on a process that answers. A listing left by a process that died
+ * (kill -9, with REDIS_URL) is removed by Colyseus' health check, so the match can be reopened elsewhere.
+ */
+async function liveRoom(code: string): Promise<boolean> {
+  const [listing] = await matchMaker.query({ roomId: code });
+  if (!listing) return false;
+  if (listing.processId === matchMaker.processId || !svc().shared) return true;
+  return (await matchMaker.healthCheckProcessId(listing.processId)) === true;
+}
+
+export async function newCode(taken: (code: string) => Promise<boolean>): Promise<string> {
   for (;;) {
     let code = "";
     for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-    if (!taken(code)) return code;
+    if (!(await taken(code))) return code;
   }
 }
 
@@ -174,15 +202,19 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private turnActions: Action[] = [];
   /** How much of each growing view list each connected client already holds. */
   private sentLists = new Map<string, ListOffsets>();
+  /** The match's lease while other processes share the store; the log's writes still under way. */
+  private lease: Lease | undefined;
+  private writes: Promise<void> = Promise.resolve();
+  private writeFailed = false;
 
-  override onCreate(options: unknown): void {
+  override async onCreate(options: unknown): Promise<void> {
     const { config } = svc();
     this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
     this.autoDispose = false;
     const restore = options as { restore?: unknown; restoreKey?: unknown } | null;
     const restoring = typeof restore?.restore === "string" && restore.restoreKey === RESTORE_KEY;
-    if (restoring) this.restoreFrom(restore.restore as string);
-    else this.createFrom(options);
+    if (restoring) await this.restoreFrom(restore.restore as string);
+    else await this.createFrom(options);
     this.roomId = this.code;
     this.setState(new MatchRoomState());
     this.state.code = this.code;
@@ -232,7 +264,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       } satisfies ErrorReply);
   }
 
-  private createFrom(raw: unknown): void {
+  private async createFrom(raw: unknown): Promise<void> {
     const { store } = svc();
     const parsed = CreateOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success)
@@ -268,7 +300,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const seed = o.seed ?? randomInt(2 ** 31 - 1);
     // Everything that hides a value from a side draws from this, never from the seed (shared/rules/streams.ts).
     const secret = randomBytes(16).toString("hex");
-    this.code = newCode((c) => store.has(c));
+    this.code = await newCode((c) => store.has(c));
+    await this.takeLease(0);
     this.settings = {
       timerSeconds: o.deadlineHours !== undefined ? o.deadlineHours * 3600 : o.timerSeconds,
       private: o.private,
@@ -287,7 +320,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.started = !o.waitForStart;
     this.secret = secret;
     this.creatorId = this.settings.creatorId;
-    store.create({
+    await store.create({
       code: this.code,
       scenario: scenario.scenario,
       scenarioId: scenario.scenario.id,
@@ -327,18 +360,20 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     } else this.armTimer(deadline - now(), false);
   }
 
-  private restoreFrom(code: string): void {
+  private async restoreFrom(code: string): Promise<void> {
     const { store, log } = svc();
-    const record = store.get(code);
+    const record = await store.get(code);
     if (!record) throw new Error(`no stored match ${code}`);
     this.code = code;
+    // A process that died holds its lease until it runs out: wait that long for it.
+    await this.takeLease((svc().config.LEASE_SECONDS + 1) * 1000);
     this.secret = record.secret;
     this.settings = record.settings;
     this.creatorId = record.settings.creatorId;
     // Give the people who were playing the reconnection window to come back before a bot takes their side.
     this.botsWaitUntil = now() + svc().config.RECONNECT_SECONDS * 1000;
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
-    const actions = store.actions(code);
+    const actions = await store.actions(code);
     const result = replay(record, actions);
     const resolves = actions.map((a, i) => (a.kind === "resolve" ? i + 1 : 0));
     this.turnActions = actions.slice(Math.max(0, ...resolves));
@@ -516,6 +551,24 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onDispose(): void {
     this.timer?.clear();
+    this.lease?.releaseAfter(this.writes);
+  }
+
+  /** With a shared store, takes the match's lease (see store-lease.ts), or refuses to open the room. */
+  private async takeLease(waitMs: number): Promise<void> {
+    const { store, config, log, shared } = svc();
+    if (!shared) return;
+    this.lease = await Lease.take({
+      store,
+      code: this.code,
+      ttlMs: config.LEASE_SECONDS * 1000,
+      log,
+      waitMs,
+      // Another process runs the match now: this room stops at once, and its clients rejoin by code there.
+      onLost: () => void this.disconnect(CLOSE.SERVER_SHUTDOWN),
+    });
+    if (!this.lease)
+      throw new Error(`match ${this.code} is running on another server process; join it again in a moment`);
   }
 
   // --- messages -------------------------------------------------------------------------------------------
@@ -538,7 +591,16 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       const member = this.memberOf(client);
       if (!member) refuse("not-allowed", "you are not seated in this match");
       const result = this.dispatch(type, member, parsed.data as never);
-      return ctx.id !== undefined ? ctx.resolve(result ?? { ok: true }) : undefined;
+      // The reply waits for the log: an acknowledged action is durable.
+      if (ctx.id === undefined) return undefined;
+      return this.writes.then(() =>
+        this.writeFailed
+          ? ctx.reject({
+              code: "invalid",
+              message: "the server could not save that; rejoin the match by its code",
+            })
+          : ctx.resolve(result ?? { ok: true }),
+      );
     } catch (error) {
       const reply: ErrorReply =
         error instanceof Refusal
@@ -820,7 +882,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private finish(): void {
     this.timer?.clear();
     this.state.deadline = 0;
-    svc().store.finish(this.code);
+    this.persist(svc().store.finish(this.code));
     this.syncMeta();
     this.sendViews();
     this.closeWhenDone();
@@ -844,7 +906,24 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   // --- helpers --------------------------------------------------------------------------------------------
 
   private log(action: Action): void {
-    svc().store.append(this.code, action);
+    this.persist(svc().store.append(this.code, action));
+  }
+
+  /**
+   * Keeps a write to the log in the room's chain. A write that fails closes the room, so that play never runs
+   * ahead of the log: its players rejoin by code and the match reopens from what was written.
+   */
+  private persist(write: Promise<void>): void {
+    const written = write.catch((error: unknown) => {
+      if (this.writeFailed) return;
+      this.writeFailed = true;
+      svc().log.error(
+        { err: error, code: this.code },
+        "could not write to the match's log; closing the room",
+      );
+      void this.disconnect(CLOSE.SERVER_SHUTDOWN);
+    });
+    this.writes = this.writes.then(() => written);
   }
 
   private hasHuman(side: Side): boolean {

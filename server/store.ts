@@ -1,12 +1,10 @@
 /**
- * The match log in an embedded SQLite file. Every accepted action (a side's orders, a facilitator's event, a
- * resolved turn with its state hash, the end) is appended before its result is broadcast, so a match can be
- * rebuilt exactly after a crash by replaying its actions on the pure rules.
+ * The match log: one interface, two engines. Every accepted action (a side's orders, a facilitator's event, a
+ * resolved turn with its state hash, the end) is appended before its result is acknowledged, so a match can be
+ * rebuilt exactly after a crash by replaying its actions on the pure rules. SQLite in DATA_DIR is the default
+ * (store-sqlite.ts); with DATABASE_URL set the log is in PostgreSQL (store-postgres.ts), which several server
+ * processes can share.
  */
-import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import type { Side } from "../shared/rules/index.ts";
 
@@ -65,7 +63,7 @@ export interface MatchSettings {
 }
 
 /** Settings as stored; matches stored before bots were chosen per side named one bot for both. */
-function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
+export function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
   const { botId, ...settings } = stored;
   return {
     ...settings,
@@ -75,146 +73,43 @@ function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
   };
 }
 
-export class MatchStore {
-  private db: Database.Database;
-  private insertMatch: Database.Statement;
-  private insertAction: Database.Statement;
-  private selectActions: Database.Statement;
-  private selectMatch: Database.Statement;
-  private markFinished: Database.Statement;
-  private checkpointer: Worker;
-  private lastSeq: Database.Statement;
-  /** The last sequence number written per match (looked up once, then counted here). */
-  private seqs = new Map<string, number>();
+/**
+ * The log of every match, shared by every process that serves them. Every method is asynchronous (PostgreSQL
+ * answers over the network); the SQLite engine does its work before it returns and hands back a settled promise.
+ */
+export interface Store {
+  /** "sqlite" or "postgres", for logs and the start-up line. */
+  readonly engine: "sqlite" | "postgres";
+  has(code: string): Promise<boolean>;
+  create(record: Omit<MatchRecord, "finished">): Promise<void>;
+  /**
+   * Appends one action to a match's log. The appends of one match are written in the order they are called,
+   * each numbered after the one before; the promise settles when the action is durable.
+   */
+  append(code: string, action: Action): Promise<void>;
+  finish(code: string): Promise<void>;
+  get(code: string): Promise<MatchRecord | undefined>;
+  actions(code: string): Promise<Action[]>;
+  /** Codes of the matches still running, oldest first. */
+  unfinished(): Promise<string[]>;
+  /** Codes of the latest finished matches, newest first. */
+  finishedCodes(limit?: number): Promise<string[]>;
+  /**
+   * Takes or renews the lease that lets `owner` (one server process) run match `code` for `ttlMs`. Answers
+   * false while another owner holds an unexpired lease: two processes never run the same match.
+   */
+  claim(code: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives a lease back (only its owner's). */
+  release(code: string, owner: string): Promise<void>;
+  close(): Promise<void>;
+}
 
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    const file = join(dataDir, "matches.sqlite");
-    this.db = new Database(file);
-    // WAL with synchronous=NORMAL: a committed action survives a killed process and the file stays consistent
-    // through a power cut. Checkpoints (the only step that waits for the disk) run on a worker thread.
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("wal_autocheckpoint = 0");
-    this.checkpointer = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), {
-      workerData: { file, everyMs: 2000 },
-    });
-    this.checkpointer.unref();
-    // A checkpoint that fails (a full disk, a folder removed under it) is retried or dropped, never fatal.
-    this.checkpointer.on("error", () => undefined);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS matches (
-        code TEXT PRIMARY KEY,
-        scenario_id TEXT NOT NULL,
-        scenario TEXT NOT NULL,
-        seed INTEGER NOT NULL,
-        secret TEXT NOT NULL DEFAULT '',
-        settings TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        finished INTEGER NOT NULL DEFAULT 0
-      );
-      CREATE TABLE IF NOT EXISTS actions (
-        code TEXT NOT NULL REFERENCES matches(code),
-        seq INTEGER NOT NULL,
-        action TEXT NOT NULL,
-        PRIMARY KEY (code, seq)
-      );
-    `);
-    // A store made before matches had a secret gains the column; its old matches then cannot be replayed on
-    // these rules (their hashes were made with the old streams) and are reported at start, not trusted.
-    const columns = this.db.prepare("PRAGMA table_info(matches)").all() as { name: string }[];
-    if (!columns.some((c) => c.name === "secret"))
-      this.db.exec("ALTER TABLE matches ADD COLUMN secret TEXT NOT NULL DEFAULT ''");
-    this.insertMatch = this.db.prepare(
-      "INSERT INTO matches (code, scenario_id, scenario, seed, secret, settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
-    this.insertAction = this.db.prepare("INSERT INTO actions (code, seq, action) VALUES (?, ?, ?)");
-    this.lastSeq = this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM actions WHERE code = ?");
-    this.selectActions = this.db.prepare("SELECT action FROM actions WHERE code = ? ORDER BY seq");
-    this.selectMatch = this.db.prepare("SELECT * FROM matches WHERE code = ?");
-    this.markFinished = this.db.prepare("UPDATE matches SET finished = 1 WHERE code = ?");
+/** The store the settings ask for: PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR. Migrates on open. */
+export async function openStore(settings: { DATA_DIR: string; DATABASE_URL?: string }): Promise<Store> {
+  if (settings.DATABASE_URL) {
+    const { PostgresStore } = await import("./store-postgres.ts");
+    return await PostgresStore.open(settings.DATABASE_URL);
   }
-
-  has(code: string): boolean {
-    return this.selectMatch.get(code) !== undefined;
-  }
-
-  create(record: Omit<MatchRecord, "finished">): void {
-    this.insertMatch.run(
-      record.code,
-      record.scenarioId,
-      JSON.stringify(record.scenario),
-      record.seed,
-      record.secret,
-      JSON.stringify(record.settings),
-      record.createdAt,
-    );
-  }
-
-  append(code: string, action: Action): void {
-    const seq = (this.seqs.get(code) ?? (this.lastSeq.get(code) as { seq: number }).seq) + 1;
-    this.insertAction.run(code, seq, JSON.stringify(action));
-    this.seqs.set(code, seq);
-  }
-
-  finish(code: string): void {
-    this.markFinished.run(code);
-  }
-
-  get(code: string): MatchRecord | undefined {
-    const row = this.selectMatch.get(code) as
-      | {
-          code: string;
-          scenario_id: string;
-          scenario: string;
-          seed: number;
-          secret: string;
-          settings: string;
-          created_at: string;
-          finished: number;
-        }
-      | undefined;
-    if (!row) return undefined;
-    return {
-      code: row.code,
-      scenarioId: row.scenario_id,
-      scenario: JSON.parse(row.scenario),
-      seed: row.seed,
-      secret: row.secret,
-      settings: settingsOf(JSON.parse(row.settings) as MatchSettings & { botId?: string }),
-      createdAt: row.created_at,
-      finished: row.finished === 1,
-    };
-  }
-
-  actions(code: string): Action[] {
-    return (this.selectActions.all(code) as { action: string }[]).map((r) =>
-      ActionSchema.parse(JSON.parse(r.action)),
-    );
-  }
-
-  unfinished(): string[] {
-    return (
-      this.db.prepare("SELECT code FROM matches WHERE finished = 0 ORDER BY created_at").all() as {
-        code: string;
-      }[]
-    ).map((r) => r.code);
-  }
-
-  finishedCodes(limit = 100): string[] {
-    return (
-      this.db
-        .prepare("SELECT code FROM matches WHERE finished = 1 ORDER BY created_at DESC LIMIT ?")
-        .all(limit) as { code: string }[]
-    ).map((r) => r.code);
-  }
-
-  close(): void {
-    this.checkpointer.postMessage("stop");
-    try {
-      this.db.pragma("wal_checkpoint(TRUNCATE)");
-    } finally {
-      this.db.close();
-    }
-  }
+  const { SqliteStore } = await import("./store-sqlite.ts");
+  return new SqliteStore(settings.DATA_DIR);
 }

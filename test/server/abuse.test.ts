@@ -95,7 +95,7 @@ beforeAll(async () => {
     views: teacher.views.length,
     drafts: ann.drafts.length,
     bystanderViews: cy.views.length + di.views.length,
-    logged: server.running.store.actions(teacher.code).length,
+    logged: (await server.running.store.actions(teacher.code)).length,
   };
 }, HOOK_TIMEOUT_MS);
 
@@ -107,8 +107,8 @@ afterAll(async () => {
 }, HOOK_TIMEOUT_MS);
 
 /** The target room is as it was: nothing logged, no new view, the same state, the same US draft. */
-function expectTargetUnchanged(): void {
-  expect(server.running.store.actions(teacher.code)).toHaveLength(snapshot.logged);
+async function expectTargetUnchanged(): Promise<void> {
+  expect(await server.running.store.actions(teacher.code)).toHaveLength(snapshot.logged);
   expect(teacher.views.length).toBe(snapshot.views);
   expect(JSON.stringify(teacher.view)).toBe(snapshot.view);
   expect(ann.drafts.length).toBe(snapshot.drafts);
@@ -156,7 +156,7 @@ describe("hundreds of bad messages", () => {
     expect(trolls[0]?.errors.map((e) => e.code)).toContain("wrong-turn");
     expect(trolls[0]?.errors[1]?.errors?.[0]?.path).toBe("orders");
     expect(trolls.every((t) => t.isOpen())).toBe(true);
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it("survives frames of garbage bytes: at worst their sender is closed", async () => {
@@ -165,7 +165,7 @@ describe("hundreds of bad messages", () => {
     for (const t of trolls) for (let i = 0; i < BURST; i++) if (t.isOpen()) t.sendRaw(next());
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it("tells a client that sends an unknown message type why, then closes it (4400)", async () => {
@@ -177,7 +177,7 @@ describe("hundreds of bad messages", () => {
       expect(t.leftWith, types[i]).toBe(4400);
       expect(t.errors[0]?.message, types[i]).toMatch(/unknown message type/);
     }
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it('survives the payloads that once stopped the process through a message typed "*"', async () => {
@@ -211,7 +211,7 @@ describe("hundreds of bad messages", () => {
     expect(JSON.stringify(reply)).not.toMatch(/TypeError|primitive|at \w+ \(/);
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
     expect(crashes).toEqual([]);
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it("survives a fuzz of prototype-named types and hostile payloads, sent and requested", async () => {
@@ -260,9 +260,9 @@ describe("hundreds of bad messages", () => {
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
     expect(crashes).toEqual([]);
     // Nothing was confirmed or logged in the fuzzed room, and the target room never heard of it.
-    expect(server.running.store.actions(host.code)).toEqual([]);
+    expect(await server.running.store.actions(host.code)).toEqual([]);
     expect(host.state.turn).toBe(0);
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it(`closes a client whose message is larger than MAX_MESSAGE_BYTES (${MAX_MESSAGE_BYTES})`, async () => {
@@ -275,7 +275,7 @@ describe("hundreds of bad messages", () => {
     for (const t of trolls) t.room.send("draft", { orders: huge });
     for (const t of trolls) await waitFor(`${t.options.name} to be closed`, () => t.leftWith !== undefined);
     expect(trolls.map((t) => t.leftWith)).toEqual(trolls.map(() => 1009));
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it("disconnects a client that sends more than MAX_MESSAGES_PER_SECOND, and not one that stays below", async () => {
@@ -288,12 +288,12 @@ describe("hundreds of bad messages", () => {
     expect(flooder.errors.length).toBeLessThan(30);
     await waitFor("the calm client's answers", () => calm.errors.length === BURST);
     expect(calm.isOpen()).toBe(true);
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
   });
 
   it("after all of it the server is up, and the players of both rooms play on", async () => {
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
-    expectTargetUnchanged();
+    await expectTargetUnchanged();
     for (const [us, china] of [
       [ann, bo],
       [cy, di],
@@ -310,7 +310,7 @@ describe("hundreds of bad messages", () => {
 describe("bad join and create options", () => {
   it("refuses each with a message that names the problem, and seats nobody", async () => {
     const before = teacher.state.players.size;
-    const logged = server.running.store.actions(teacher.code).length;
+    const logged = (await server.running.store.actions(teacher.code)).length;
     const client = new Client(server.url);
     const code = teacher.code;
     const cases: [() => Promise<unknown>, RegExp][] = [
@@ -385,7 +385,7 @@ describe("bad join and create options", () => {
       await expect(attempt(), `case ${i}`).rejects.toThrow(message);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(teacher.state.players.size).toBe(before);
-    expect(server.running.store.actions(teacher.code)).toHaveLength(logged);
+    expect(await server.running.store.actions(teacher.code)).toHaveLength(logged);
     expect((await getJson(`${server.url}/api/scenarios/constructor/sources`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
     expect(crashes).toEqual([]);

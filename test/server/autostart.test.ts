@@ -31,12 +31,12 @@ describe("a room that starts itself", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(tess.state.phase).toBe("waiting");
     expect(tess.state.chinaConfirmed).toBe(false);
-    expect(world.server.running.store.actions(tess.code)).toEqual([]);
+    expect(await world.server.running.store.actions(tess.code)).toEqual([]);
     const bo = await sit(tess.code, "china", "Bo");
     await waitFor("the room to start", () => tess.state.phase === "orders");
     for (const seat of [tess, ann, bo])
       await waitFor(`${seat.options.name} told`, () => seat.notices.some((n) => /the match starts/.test(n)));
-    expect(world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
+    expect(await world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
     // People hold both sides: no bot confirms for them.
     expect(tess.state.usConfirmed || tess.state.chinaConfirmed).toBe(false);
     await ann.request("confirm", { turn: 0 });
@@ -58,7 +58,7 @@ describe("a room that starts itself", () => {
     // Longer than a bot turn's pace (BOT_TURN_SECONDS, 3 s, plus its spread of up to a quarter).
     await new Promise((resolve) => setTimeout(resolve, 4500));
     expect(tess.state.usConfirmed || tess.state.chinaConfirmed).toBe(false);
-    expect(world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
+    expect(await world.server.running.store.actions(tess.code)).toEqual([{ kind: "start" }]);
     // Once a student holds a side, the bot plays the other one.
     const ann = await sit(tess.code, "us", "Ann");
     await waitFor("China's bot to confirm", () => tess.state.chinaConfirmed);

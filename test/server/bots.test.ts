@@ -158,7 +158,7 @@ describe("bots chosen per side", () => {
     const end = await watcher.waitView("the end", (v) => v.phase === "ended", 15_000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(15 * 250);
     // The bots draw from the match's secret, which only the server knows: the test reads it from the store.
-    const secret = world.server.running.store.get(watcher.code)!.secret;
+    const secret = (await world.server.running.store.get(watcher.code))!.secret;
     const sim = playMatch(
       BUILTIN_SCENARIOS["baseline-2025"]!.scenario,
       seed,

@@ -82,7 +82,7 @@ describe("turn deadlines over days", () => {
     // A restart a day later: the same deadline, nothing resolved.
     clock += 24 * HOUR;
     await restart();
-    expect(kinds(store().actions(code))).toEqual(["deadline", "submit"]);
+    expect(kinds(await store().actions(code))).toEqual(["deadline", "submit"]);
     const back = await Seat.join(server!.url, code, {
       role: "spectator",
       name: "Sam",
@@ -97,13 +97,25 @@ describe("turn deadlines over days", () => {
     await server!.running.stop();
     clock += 25 * HOUR;
     server = await startTestServer({ DATA_DIR: dataDir }, { now });
-    expect(kinds(store().actions(code))).toEqual(["deadline", "submit", "submit", "resolve 0", "deadline"]);
-    const next = store().actions(code).at(-1);
+    expect(kinds(await store().actions(code))).toEqual([
+      "deadline",
+      "submit",
+      "submit",
+      "resolve 0",
+      "deadline",
+    ]);
+    const next = (await store().actions(code)).at(-1);
     expect(next).toEqual({ kind: "deadline", turn: 1, at: clock + 48 * HOUR });
 
     // Another restart over the same data resolves nothing more.
     await restart();
-    expect(kinds(store().actions(code))).toEqual(["deadline", "submit", "submit", "resolve 0", "deadline"]);
+    expect(kinds(await store().actions(code))).toEqual([
+      "deadline",
+      "submit",
+      "submit",
+      "resolve 0",
+      "deadline",
+    ]);
     const sam = await Seat.join(server!.url, code, {
       role: "spectator",
       name: "Sam",
@@ -139,7 +151,7 @@ describe("turn deadlines over days", () => {
     expect(back.state.remainingMs).toBe(6 * HOUR);
     await back.request("resume");
     await waitFor("the deadline back", () => back.state.deadline === clock + 6 * HOUR);
-    expect(server!.running.store.actions(code).map((a) => a.kind)).toEqual([
+    expect((await server!.running.store.actions(code)).map((a) => a.kind)).toEqual([
       "deadline",
       "pause",
       "resume",

@@ -15,6 +15,7 @@ import {
   submitOrders,
 } from "../../shared/rules/index.ts";
 import { confirmTurn, getJson, playerId, Seat, useTestServer, waitFor } from "./helpers.ts";
+import { pollUntil } from "../support/servers.ts";
 
 const scenario = BUILTIN_SCENARIOS["baseline-2025"]!.scenario;
 const SECRET = "ab".repeat(16);
@@ -117,17 +118,17 @@ describe("the causal debrief", () => {
 describe("the debrief and fork routes", () => {
   const ctx = useTestServer({ RECONNECT_SECONDS: 0 });
 
-  function stored(code: string, finished: boolean, turns?: number): MatchRecord {
+  async function stored(code: string, finished: boolean, turns?: number): Promise<MatchRecord> {
     const m = constructedMatch(code, usBuys, chinaBuys, turns);
     const store = ctx.server.running.store;
-    store.create(m.record);
-    for (const a of m.actions) store.append(code, a);
-    if (finished) store.finish(code);
+    await store.create(m.record);
+    for (const a of m.actions) await store.append(code, a);
+    if (finished) await store.finish(code);
     return m.record;
   }
 
   it("refuses an unfinished match with a clear error, and a malformed or unknown code", async () => {
-    stored("RUNNG2", false, 3);
+    await stored("RUNNG2", false, 3);
     const early = await getJson(`${ctx.server.url}/api/matches/RUNNG2/debrief`);
     expect(early.status).toBe(403);
     expect((early.body as { error: string }).error).toMatch(/opens when the match is over/);
@@ -142,7 +143,7 @@ describe("the debrief and fork routes", () => {
   });
 
   it("serves the debrief of a finished match, the same body twice", async () => {
-    stored("DNEXT2", true);
+    await stored("DNEXT2", true);
     const a = await getJson(`${ctx.server.url}/api/matches/DNEXT2/debrief`);
     expect(a.status).toBe(200);
     const debrief = a.body as Debrief;
@@ -152,7 +153,7 @@ describe("the debrief and fork routes", () => {
   });
 
   it("forks a finished match at a turn; the fork opens by its code and is played for two turns", async () => {
-    stored("BRANC2", true);
+    await stored("BRANC2", true);
     const bad = await fetch(`${ctx.server.url}/api/matches/BRANC2/fork`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -199,9 +200,9 @@ describe("the debrief and fork routes", () => {
 
     // Played to the end, the branch's debrief compares its lead with the original's, year by year.
     while (us.view.phase !== "ended") await confirmTurn(us, china);
-    await waitFor(
+    await pollUntil(
       "the fork to be stored as finished",
-      () => ctx.server.running.store.get(fork.code)?.finished,
+      async () => (await ctx.server.running.store.get(fork.code))?.finished,
     );
     const debrief = (await getJson(`${ctx.server.url}/api/matches/${fork.code}/debrief`)).body as Debrief;
     expect(debrief.branch!.of).toBe("BRANC2");

@@ -47,14 +47,14 @@ describe("a confirmed draft", () => {
     await al.request("confirm", { turn: 0 });
     await bo.request("confirm", { turn: 0 });
     await ann.waitTurn(1);
-    const secret = world.server.running.store.get(ann.code)!.secret;
+    const secret = (await world.server.running.store.get(ann.code))!.secret;
     const expected = new ExpectedMatch("baseline-2025", 3, secret).turn(changed, []);
-    expect(world.server.running.store.actions(ann.code).at(-1)).toEqual({
+    expect((await world.server.running.store.actions(ann.code)).at(-1)).toEqual({
       kind: "resolve",
       turn: 0,
       hash: expected.hash,
     });
-    expect(world.server.running.store.actions(ann.code).map((a) => a.kind)).toEqual([
+    expect((await world.server.running.store.actions(ann.code)).map((a) => a.kind)).toEqual([
       "submit",
       "withdraw",
       "submit",
@@ -104,6 +104,6 @@ describe("a person who takes a seat from a bot", () => {
     );
     // The draft is hers now: she may change it.
     await ann.request("draft", { orders: draft });
-    expect(world.server.running.store.actions(tess.code).map((a) => a.kind)).toContain("withdraw");
+    expect((await world.server.running.store.actions(tess.code)).map((a) => a.kind)).toContain("withdraw");
   });
 });

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_RESULT_CODES } from "../../server/app.ts";
 import { FinishedMatchCache } from "../../server/export-cache.ts";
-import { getJson, leaveAll, playerId, Seat, startTestServer, type TestServer, waitFor } from "./helpers.ts";
+import { getJson, leaveAll, playerId, Seat, startTestServer, type TestServer } from "./helpers.ts";
 import { HOOK_TIMEOUT_MS } from "./helpers.ts";
+import { pollUntil } from "../support/servers.ts";
 
 let server: TestServer;
 const seats: Seat[] = [];
@@ -25,7 +26,11 @@ beforeAll(async () => {
   });
   seats.push(teacher);
   finished = teacher.code;
-  await waitFor("the bots to finish the match", () => server.running.store.get(finished)?.finished, 20_000);
+  await pollUntil(
+    "the bots to finish the match",
+    async () => (await server.running.store.get(finished))?.finished,
+    20_000,
+  );
 }, HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await leaveAll(seats);

@@ -46,8 +46,8 @@ describe("the facilitator", () => {
     await tess.request("endMatch");
     const ended = await tess.waitView("the end", (v) => v.phase === "ended");
     expect(ended.label).toBe("2025 H2");
-    const record = world.server.running.store.get(tess.code)!;
-    const o = outcome(replay(record, world.server.running.store.actions(tess.code)).state);
+    const record = (await world.server.running.store.get(tess.code))!;
+    const o = outcome(replay(record, await world.server.running.store.actions(tess.code)).state);
     expect(o.endedEarlyAt).toBe("2025 H2");
   });
 
@@ -71,19 +71,19 @@ describe("the facilitator", () => {
     expect((await ann.refused("confirm", { turn: 0 })).message).toMatch(/not started the match yet/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(tess.state.chinaConfirmed).toBe(false);
-    expect(world.server.running.store.actions(tess.code)).toEqual([]);
+    expect(await world.server.running.store.actions(tess.code)).toEqual([]);
     expect((await ann.refused("start")).code).toBe("not-allowed");
     expect(await tess.request("start")).toEqual({ started: true });
     await waitFor("the China bot's orders", () => tess.state.chinaConfirmed);
     await ann.request("confirm", { turn: 0 });
     await ann.waitTurn(1);
     // (The China bot then answers for turn 1 at once.)
-    expect(
-      world.server.running.store
-        .actions(tess.code)
-        .map((a) => a.kind)
-        .slice(0, 4),
-    ).toEqual(["start", "submit", "submit", "resolve"]);
+    expect((await world.server.running.store.actions(tess.code)).map((a) => a.kind).slice(0, 4)).toEqual([
+      "start",
+      "submit",
+      "submit",
+      "resolve",
+    ]);
     expect((await tess.refused("start")).message).toMatch(/already started/);
   });
 });

@@ -98,7 +98,7 @@ function expectSafeJsonError(res: { headers: Headers; text: string }, message: R
 }
 
 async function matchCount(): Promise<number> {
-  return server.running.store.unfinished().length;
+  return (await server.running.store.unfinished()).length;
 }
 
 describe("the body size limit", () => {

@@ -46,6 +46,6 @@ describe("the lobby list", () => {
       };
     expect((await open(codes[0]!)).opened).toBe(false);
     await waitFor("the empty rooms to close", async () => (await open(codes[1]!)).opened === true, 5000);
-    for (const code of codes) expect(world.server.running.store.has(code)).toBe(true);
+    for (const code of codes) expect(await world.server.running.store.has(code)).toBe(true);
   });
 });

@@ -54,7 +54,7 @@ describe("a full match between two people", () => {
     us = await create({ role: "us", name: "Ann", playerId: playerId("ann"), seed: SEED });
     china = await join(us.code, { role: "china", name: "Bo", playerId: playerId("bo") });
     await Promise.all([us.waitTurn(0), china.waitTurn(0)]);
-    expected = new ExpectedMatch("baseline-2025", SEED, server.running.store.get(us.code)!.secret);
+    expected = new ExpectedMatch("baseline-2025", SEED, (await server.running.store.get(us.code))!.secret);
     // Turn 0 with one small US order, then empty orders to the end.
     await us.request("draft", { orders: usOrders });
     expected.turn(usOrders, []);

@@ -63,7 +63,9 @@ describe("the match secret", () => {
       await us.waitView("a view", () => true);
       made.push({ us, code: teacher.code });
     }
-    const secrets = made.map(({ code }) => world.server.running.store.get(code)!.secret);
+    const secrets = await Promise.all(
+      made.map(async ({ code }) => (await world.server.running.store.get(code))!.secret),
+    );
     expect(secrets[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(secrets[1]).not.toBe(secrets[0]);
     expect(secrets).not.toContain(offlineSecret(SEED));

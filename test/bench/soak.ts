@@ -1,0 +1,224 @@
+/**
+ * npm run soak -- --minutes 20: a long run against one server process over real sockets, to catch memory
+ * that grows with time. A classroom of 30 (6 rooms of a facilitator and two players per side, who confirm
+ * each turn after a few seconds' thought) and 20 bot matches (both sides bots, one spectator each) play the
+ * whole time; every finished match is followed by a new one. The server's resident memory is read once the
+ * load is warm (after a fifth of the run, at most 2 minutes) and at the end; the run fails (exit 1) when it
+ * grew by more than 10%. BENCH_SMOKE=1 runs it for 12 seconds and reports without judging (too short to
+ * mean anything). Finished rooms close after 20 s here (FINISHED_ROOM_SECONDS), so that the run reaches a
+ * steady state within its length.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const { values } = parseArgs({ options: { minutes: { type: "string", default: SMOKE ? "0.2" : "20" } } });
+const MINUTES = Number(values.minutes);
+if (!(MINUTES > 0)) {
+  process.stderr.write("--minutes must be a positive number\n");
+  process.exit(2);
+}
+const ROOMS = 6;
+const PER_SIDE = 2;
+const BOT_MATCHES = 20;
+const MAX_GROWTH_PCT = 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  return kb / 1024;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A seat that tracks the latest view's turn and phase. */
+function track(room: Room): { turn: number; ended: boolean } {
+  const seen = { turn: 0, ended: false };
+  room.onMessage("view", (m: { view: { turn: number; phase: string } }) => {
+    seen.turn = Math.max(seen.turn, m.view.turn);
+    if (m.view.phase === "ended") seen.ended = true;
+  });
+  for (const type of ["welcome", "draft", "error", "notice"]) room.onMessage(type, () => undefined);
+  return seen;
+}
+
+let turnsPlayed = 0;
+let matchesStarted = 0;
+let refusals = 0;
+/** Creates or joins that failed (a saturated machine's expired seat reservation, say): retried after a second. */
+let failures = 0;
+
+/** Runs `round` until `until`, counting a failed round and going on after a pause. */
+async function repeat(until: number, round: (n: number) => Promise<void>): Promise<void> {
+  for (let n = 1; Date.now() < until; n++) {
+    try {
+      await round(n);
+    } catch {
+      failures++;
+      await sleep(1000);
+    }
+  }
+}
+
+async function classroom(client: Client, n: number, until: number): Promise<void> {
+  await repeat(until, async (round) => {
+    const teacher = await client.create("match", {
+      role: "facilitator",
+      name: `Teacher ${n}`,
+      playerId: `soak-t-${n}-${round}-xxxx`,
+      bots: false,
+    });
+    track(teacher);
+    matchesStarted++;
+    const players: { room: Room; side: "us" | "china"; seen: { turn: number; ended: boolean } }[] = [];
+    for (const side of ["us", "china"] as const)
+      for (let k = 0; k < PER_SIDE; k++) {
+        const room = await client.joinById(teacher.roomId, {
+          role: side,
+          name: `${side} ${n}.${k}`,
+          playerId: `soak-${side}-${n}-${k}-${round}`,
+        });
+        players.push({ room, side, seen: track(room) });
+      }
+    const lead = players[0]!.seen;
+    while (!lead.ended && Date.now() < until) {
+      const turn = lead.turn;
+      // Each side's first player confirms after a few seconds' thought.
+      await Promise.all(
+        players
+          .filter((_, i) => i % PER_SIDE === 0)
+          .map(async (p) => {
+            await sleep(1000 + Math.random() * 3000);
+            await p.room.request("confirm", { turn }).catch(() => refusals++);
+          }),
+      );
+      while (lead.turn === turn && !lead.ended && Date.now() < until) await sleep(50);
+      if (lead.turn > turn) turnsPlayed++;
+    }
+    await Promise.all([teacher, ...players.map((p) => p.room)].map((r) => r.leave().catch(() => undefined)));
+  });
+}
+
+async function botMatch(client: Client, n: number, until: number): Promise<void> {
+  await repeat(until, async (round) => {
+    const watcher = await client.create("match", {
+      role: "spectator",
+      name: `Watcher ${n}`,
+      playerId: `soak-w-${n}-${round}-xxxx`,
+      bots: true,
+    });
+    matchesStarted++;
+    const seen = track(watcher);
+    let last = 0;
+    while (!seen.ended && Date.now() < until) {
+      await sleep(200);
+      if (seen.turn > last) {
+        turnsPlayed += seen.turn - last;
+        last = seen.turn;
+      }
+    }
+    await watcher.leave().catch(() => undefined);
+  });
+}
+
+async function soak(): Promise<{ lines: Record<string, number>; passed: boolean }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "cf-soak-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      SUPERVISE: "0",
+      FINISHED_ROOM_SECONDS: "20",
+      BOT_TURN_SECONDS: "1",
+      CREATE_LIMIT_PER_MINUTE: "1000000",
+      JOIN_LIMIT_PER_MINUTE: "1000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error("the server exited");
+      if (
+        await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 1200) throw new Error("the server did not start");
+      await sleep(100);
+    }
+    const started = Date.now();
+    const until = started + MINUTES * 60_000;
+    const warmMs = Math.min(120_000, (MINUTES * 60_000) / 5);
+    const client = new Client(url);
+    const runs = [
+      ...Array.from({ length: ROOMS }, (_, i) => classroom(client, i, until)),
+      ...Array.from({ length: BOT_MATCHES }, (_, i) => botMatch(client, i, until)),
+    ];
+    await sleep(warmMs);
+    const start = rssMb(child.pid!);
+    await Promise.all(runs);
+    const end = rssMb(child.pid!);
+    const growth = ((end - start) / start) * 100;
+    const round = (v: number) => Math.round(v * 10) / 10;
+    return {
+      lines: {
+        "soak.minutes": MINUTES,
+        "soak.matches": matchesStarted,
+        "soak.turns": turnsPlayed,
+        "soak.refused_confirms": refusals,
+        "soak.failed_joins": failures,
+        "soak.rss_start_mb": round(start),
+        "soak.rss_end_mb": round(end),
+        "soak.rss_growth_pct": round(growth),
+      },
+      passed: growth <= MAX_GROWTH_PCT,
+    };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once("exit", r)));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const { lines, passed } = await soak();
+for (const [name, value] of Object.entries(lines))
+  process.stdout.write(
+    `${name}: ${value}${name.endsWith("_mb") ? " MB" : name.endsWith("_pct") ? " %" : name === "soak.minutes" ? " min" : ""}\n`,
+  );
+if (SMOKE) {
+  process.stdout.write("soak: smoke run, memory not judged\n");
+  process.exit(0);
+}
+process.stdout.write(
+  passed
+    ? `soak: PASS (memory grew by at most ${MAX_GROWTH_PCT}%)\n`
+    : `soak: FAIL (memory grew by more than ${MAX_GROWTH_PCT}%)\n`,
+);
+process.exit(passed ? 0 : 1);
