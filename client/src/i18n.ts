@@ -66,3 +66,10 @@ export function compact(x: number): string {
 export function money(billions: number): string {
   return `${num(billions, billions < 10 ? 2 : 0)} ${t("units.$B")}`;
 }
+
+/** A turn's label from the rules ("2025 H1") in the player's language ("1. Hj. 2025" in German). */
+export function turnLabel(label: string): string {
+  const m = /^(\d{4}) H([12])$/.exec(label);
+  if (!m) return label;
+  return t("match.halfYear", { year: m[1] ?? "", half: m[2] ?? "" });
+}

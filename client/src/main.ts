@@ -4,7 +4,7 @@ import { h } from "./dom.ts";
 import { initI18n, LANGUAGES, language, onLanguageChange, setLanguage, t, type Language } from "./i18n.ts";
 import { NAME_KEY, Net, workshopKey } from "./net.ts";
 import { type Invite, renderLobby } from "./ui/lobby.ts";
-import { MatchScreen } from "./ui/match.ts";
+import { MatchScreen } from "./ui/match.tsx";
 import type { WorkshopConsole } from "./ui/workshop.ts";
 
 const main = document.getElementById("main") as HTMLElement;

@@ -83,7 +83,13 @@ export const en = {
     compute: "Compute",
     home: "At home",
     abroad: "Leased abroad",
-    power: "Firm power",
+    power: "Usable power",
+    halls: "Halls",
+    generation: "firm generation",
+    halfYear: "{{year}} H{{half}}",
+    amountMissing: "Type an amount first.",
+    amountRange: "Enter an amount from {{min}} to {{max}} {{unit}}.",
+    closed: "closed",
     powered: "Powered",
     levers: "Your levers",
     draft: "Your side's draft",
@@ -111,7 +117,14 @@ export const en = {
     intel: "Intelligence on {{side}}",
     estimate: "{{value}} (95%: {{low}} to {{high}})",
     exact: "{{value}} (confirmed)",
-    tabs: { map: "Map", orders: "Orders", trends: "Trends", events: "Events", facilitator: "Facilitator" },
+    tabs: {
+      map: "Map",
+      orders: "Orders",
+      trends: "Trends",
+      events: "Events",
+      intel: "Intel",
+      facilitator: "Facilitator",
+    },
     debrief: "Debrief",
     spectating: "You are watching the public view.",
   },
@@ -311,7 +324,9 @@ export const en = {
     lead: "US lead (months) and the victory threshold",
     capability: "Capability (log10 FLOP)",
     compute: "Usable compute (million H100e)",
-    power: "Firm power for data centres (GW)",
+    power: "Power for data centres (GW): data-centre halls and firm generation",
+    halls: "halls",
+    generation: "firm generation",
     spending: "Money spent on levers ($B, cumulative)",
     threshold: "threshold",
     usHome: "US at home",
@@ -357,7 +372,47 @@ export const en = {
       "Your levers are on the right. Choose one, set an amount, add it to the draft; your team sees the same draft.",
     hint3:
       "The lead is measured in months: China is where the US was that many months ago. The US wins by keeping its average over the last two years above the threshold; China wins by keeping it below.",
-    skip: "Got it",
+    hint2Phone:
+      "Your levers are on the Orders tab. Choose one, set an amount, add it to the draft; your team sees the same draft.",
+    skip: "Skip the guide",
+    start: "Walk me through a first turn",
+    next: "Next front",
+    back: "Back",
+    done: "Done: my turn",
+    stepHeading: "Front {{n}} of {{of}}: {{front}}",
+    fronts: {
+      controls: "export controls",
+      offshore: "compute abroad",
+      chips: "chips",
+      power: "power",
+      research: "research",
+    },
+    steps: {
+      controls: {
+        us: "Export controls are opened in your panel. Tighter controls cut China's chip supply but cost your chip makers and raise tension. Read the likely effect, then pick a level or leave them as they are.",
+        china: "",
+      },
+      offshore: {
+        us: "",
+        china:
+          "Leasing compute abroad is opened in your panel: rented data centres in host countries add compute that US controls do not reach at home. Pick a host; a closed one says why.",
+      },
+      chips: {
+        us: "Buying chips is opened in your panel. Chips count only once data centres and power can run them: check the powered share on the Compute card before buying many.",
+        china:
+          "Buying chips is opened in your panel. Domestic chips draw more power per unit of compute; export controls may close the US ones. Chips count only once they are powered.",
+      },
+      power: {
+        us: "Building power is opened in your panel. Halls hold the chips and generation feeds them: the Compute card shows both. Build whichever is short.",
+        china:
+          "Building power is opened in your panel. Halls hold the chips and generation feeds them: the Compute card shows both. Build whichever is short.",
+      },
+      research: {
+        us: "Algorithm research is opened in your panel. A few $B give most of the effect; more buys less and less. Then add your orders and confirm the turn.",
+        china:
+          "Algorithm research is opened in your panel. A few $B give most of the effect; more buys less and less. Then add your orders and confirm the turn.",
+      },
+    },
   },
   intel: {
     homeH100e: "Compute at home (H100e)",
@@ -367,7 +422,7 @@ export const en = {
     hbmStock: "HBM stockpile (stacks)",
     smuggledH100e: "Smuggled chips (H100e)",
     cash: "Cash ($B)",
-    powerGW: "Firm power (GW)",
+    powerGW: "Firm generation (GW)",
     frontierSupply: "Frontier chip supply per turn (H100e)",
     enforcement: "Enforcement strength (0-1)",
     reformProgress: "Permitting bill progress (0-1)",
