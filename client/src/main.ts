@@ -4,6 +4,7 @@ import { h } from "./dom.ts";
 import { initI18n, LANGUAGES, language, onLanguageChange, setLanguage, t, type Language } from "./i18n.ts";
 import { NAME_KEY, Net, workshopKey } from "./net.ts";
 import { type Invite, renderLobby } from "./ui/lobby.ts";
+import { howToPlayLink } from "./ui/how-to-play.tsx";
 import { MatchScreen } from "./ui/match.tsx";
 import type { WorkshopConsole } from "./ui/workshop.ts";
 
@@ -48,6 +49,7 @@ function renderHeader(): HTMLElement {
     { class: "top" },
     h("h1", {}, t("app.title")),
     h("p", { class: "tagline" }, t("app.tagline")),
+    howToPlayLink(),
     languageSwitch(),
   );
 }

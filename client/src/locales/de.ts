@@ -375,6 +375,39 @@ export const de: Strings = {
     exportJson: "JSON herunterladen",
     exportCsv: "CSV herunterladen",
   },
+  howTo: {
+    open: "So wird gespielt",
+    heading: "So wird Compute Frontier gespielt",
+    goal: "Zwei Seiten, die USA und China, liefern sich von 2025 bis 2032 ein Rennen um KI-Rechenleistung. Der Vorsprung wird in Monaten gemessen: China steht dort, wo die USA vor so vielen Monaten standen. Die USA gewinnen, wenn ihr mittlerer Vorsprung über die letzten zwei Jahre über der Schwelle liegt; China gewinnt, wenn er darunter bleibt.",
+    turnHeading: "Eine Runde (ein halbes Jahr)",
+    turn1:
+      "Wähle Hebel im Bereich, setze Beträge und füge sie dem Entwurf deiner Seite hinzu. Dein Team sieht und bearbeitet denselben Entwurf.",
+    turn2:
+      "Bestätige. Wenn beide Seiten bestätigt haben (oder die Zeit abläuft), wird die Runde ausgewertet, und Ereignisse treten ein.",
+    turn3:
+      "Lies, was sich bewegt hat: den Vorsprung, deine Rechenleistung und deinen Strom, die Ereignisse und deine Aufklärung über die andere Seite.",
+    frontsHeading: "Vier Fronten",
+    fronts: {
+      controls: {
+        name: "Exportkontrollen und Rechenleistung im Ausland",
+        text: "die USA entscheiden, welche Chips China erreichen dürfen; China mietet Rechenzentren in anderen Ländern.",
+      },
+      chips: {
+        name: "Chips",
+        text: "Beschleuniger kaufen, herstellen oder schmuggeln; sie zählen erst, wenn sie Strom haben.",
+      },
+      power: {
+        name: "Strom",
+        text: "Rechenzentrumshallen nehmen die Chips auf, gesicherte Erzeugung versorgt sie; gerechnet wird mit dem kleineren von beiden.",
+      },
+      research: {
+        name: "Forschung",
+        text: "bessere Algorithmen machen jeden Chip wertvoller; wenige Mrd. $ bringen den Großteil der Wirkung.",
+      },
+    },
+    tip: "Deine eigenen Zahlen sind genau; die der anderen Seite sind Schätzungen mit einem 95-%-Band. Ausgaben für Aufklärung machen die Bänder schmaler.",
+    close: "Schließen",
+  },
   guide: {
     heading: "Erste Partie? Drei Hinweise",
     hint1:

@@ -364,6 +364,38 @@ export const en = {
     exportJson: "Download JSON",
     exportCsv: "Download CSV",
   },
+  howTo: {
+    open: "How to play",
+    heading: "How to play Compute Frontier",
+    goal: "Two sides, the United States and China, race for AI compute from 2025 to 2032. The lead is measured in months: China stands where the US stood that many months ago. The US wins by holding its average lead over the last two years above the threshold; China wins by keeping it below.",
+    turnHeading: "A turn (half a year)",
+    turn1:
+      "Pick levers in the panel, set amounts and add them to your side's draft. Your team sees and edits the same draft.",
+    turn2: "Confirm. When both sides have confirmed (or time runs out), the turn resolves and events happen.",
+    turn3:
+      "Read what moved: the lead, your compute and power, the events, and your intelligence on the other side.",
+    frontsHeading: "Four fronts",
+    fronts: {
+      controls: {
+        name: "Export controls and compute abroad",
+        text: "the US decides which chips may reach China; China rents data centres in other countries.",
+      },
+      chips: {
+        name: "Chips",
+        text: "buy, make or smuggle accelerators; they count only when they have power.",
+      },
+      power: {
+        name: "Power",
+        text: "data-centre halls hold the chips and firm generation feeds them; compute runs on the smaller of the two.",
+      },
+      research: {
+        name: "Research",
+        text: "better algorithms make every chip worth more; a few $B give most of the effect.",
+      },
+    },
+    tip: "Your own numbers are exact; the other side's are estimates with a 95% band. Intelligence spending narrows the bands.",
+    close: "Close",
+  },
   guide: {
     heading: "First match? Three hints",
     hint1:

@@ -1,5 +1,6 @@
 /**
- * German texts of the sources, keyed by source id: each event card's citation and the real event it echoes.
+ * German texts of the sources, keyed by source id: each event card's citation and the real event it echoes,
+ * and the citations the rules give with a lever's outcome (keyed by the outcome).
  * The scenario files keep the English originals; the screen shows these to German readers. A card without an
  * entry here falls back to English, which the German browser test would catch.
  */
@@ -8,7 +9,30 @@ export interface SourceText {
   echo: string;
 }
 
-export const SOURCES_DE: { events: Record<string, SourceText> } = {
+/** The citations the rules attach to lever outcomes, keyed by the outcome's event key. */
+const REMOTE =
+  "Kommentare von Kanzleien, Jan. 2026 (Remote Access Security Act vom Repräsentantenhaus mit 369 zu 22 Stimmen angenommen)";
+const MINERALS =
+  "Zusammenfassungen von Kanzleien, Dez. 2024 (Verbot von Gallium, Germanium und Antimon); MOFCOM-Bekanntmachung Nr. 70 von 2025 (Seltene Erden), ausgesetzt nach dem Treffen von Busan am 30. Okt. 2025";
+const PERMITTING =
+  "LBNL Queued Up 2024 (etwa 5 Jahre bis zum Netzanschluss); Dominion laut Bloomberg 2024 (4-7 Jahre für einen großen Anschluss)";
+
+export const SOURCES_DE: { events: Record<string, SourceText>; citations: Record<string, string> } = {
+  citations: {
+    setPowerSubsidy:
+      "FT, Nov. 2025 (bis zu 50 % Nachlass auf die Stromrechnung für Rechenzentren mit heimischen Chips)",
+    "smuggleChips.caught":
+      "Reuters/CNA 2025 (Serverbetrug in Singapur); CNAS 2025 (Countering AI Chip Smuggling, zum Chipschmuggel)",
+    publishOpenModels:
+      "Technischer Bericht zu DeepSeek-V3 (2024); Stanford AI Index 2025 (offene Modelle schließen die Lücke bei den Benchmarks)",
+    "remoteAccess.bill": REMOTE,
+    "remoteAccess.law": REMOTE,
+    "host.appliesRemoteRule": REMOTE,
+    "mineralBan.on": MINERALS,
+    "mineralBan.off": MINERALS,
+    "permittingReform.passed": PERMITTING,
+    "permittingReform.failed": PERMITTING,
+  },
   events: {
     deepseekShock: {
       source: "Technischer Bericht zu DeepSeek-V3 (2024)",
@@ -37,7 +61,7 @@ export const SOURCES_DE: { events: Record<string, SourceText> } = {
     },
     reformVote: {
       source: "LBNL Queued Up 2024 (etwa 2.600 GW in der Warteschlange, etwa 5 Jahre bis zum Anschluss)",
-      echo: "Energy Permitting Reform Act von 2024 (ein Senatsentwurf, der nicht Gesetz wurde)",
+      echo: "Gesetzentwurf des US-Senats zur Genehmigungsreform im Energiebereich (2024), der nicht Gesetz wurde",
     },
     hbmShortage: {
       source: "SemiAnalysis, Sep. 2025; Zusammenfassungen von Kanzleien zum Paket vom Dez. 2024",

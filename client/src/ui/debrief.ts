@@ -11,10 +11,10 @@ import type {
   View,
 } from "../../../shared/rules/index.ts";
 import { clear, h } from "../dom.ts";
-import { compact, money, num, t } from "../i18n.ts";
+import { compact, money, num, t, turnLabel } from "../i18n.ts";
 import { fetchJson } from "../net.ts";
 import { renderCharts } from "./charts.ts";
-import { eventText } from "./events.ts";
+import { cardEcho, eventText } from "./events.ts";
 
 interface Replay {
   outcome: Outcome;
@@ -46,7 +46,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
           "p",
           { id: "ended-early" },
           t(o.leadMonths >= o.thresholdMonths ? "debrief.endedEarlyAbove" : "debrief.endedEarlyBelow", {
-            label: o.endedEarlyAt,
+            label: turnLabel(o.endedEarlyAt),
             lead: num(o.leadMonths, 1),
             threshold: num(o.thresholdMonths, 2),
           }),
@@ -91,9 +91,10 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   box.append(table, h("p", {}, t("debrief.peakTension", { n: num(o.peakTension, 0) })));
   // Turning points: the turns where the lead moved most.
   const rows = last.fullHistory;
-  const moves = rows
-    .slice(1)
-    .map((r, i) => ({ label: r.label, delta: r.leadMonths - (rows[i]?.leadMonths ?? r.leadMonths) }));
+  const moves = rows.slice(1).map((r, i) => ({
+    label: turnLabel(r.label),
+    delta: r.leadMonths - (rows[i]?.leadMonths ?? r.leadMonths),
+  }));
   moves.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   box.append(
     h("h3", {}, t("debrief.turningPoints")),
@@ -154,7 +155,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     const s = turns[Number(slider.value)];
     if (!s) return;
     const lines = [
-      `${s.label}: ${t("match.lead")} ${num(s.leadMonths, 1)} · ${t("match.tension")} ${num(s.tension, 0)} · ${t(`choices.level.${s.exportControlLevel}`)}`,
+      `${turnLabel(s.label)}: ${t("match.lead")} ${num(s.leadMonths, 1)} · ${t("match.tension")} ${num(s.tension, 0)} · ${t(`choices.level.${s.exportControlLevel}`)}`,
       `${t("match.capability")}: ${t("sides.us")} ${num(s.capability.us, 2)} · ${t("sides.china")} ${num(s.capability.china, 2)}`,
     ];
     // What this viewer knew of compute at that point: its own fleet exactly, or both for the full view.
@@ -231,7 +232,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     );
   });
   void fetchJson<{ id: string; source: string; echo: string }[]>("/api/events").then((cards) => {
-    eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, `${c.echo} (${c.source})`))));
+    eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, cardEcho(c)))));
   });
 }
 

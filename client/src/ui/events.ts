@@ -35,8 +35,9 @@ export function eventText(e: DeepReadonly<GameEvent>): { title: string; body: st
 /** An event's citation in the player's language: German readers get the translated reference. */
 export function eventSource(e: DeepReadonly<GameEvent>): string {
   const english = e.source ?? "";
-  if (language() !== "de" || !e.key.startsWith("event.")) return english;
-  return SOURCES_DE.events[e.key.slice(6)]?.source ?? english;
+  if (language() !== "de") return english;
+  if (e.key.startsWith("event.")) return SOURCES_DE.events[e.key.slice(6)]?.source ?? english;
+  return SOURCES_DE.citations[e.key] ?? english;
 }
 
 /** What a card echoes, with its source, in the player's language (for the debrief's list). */

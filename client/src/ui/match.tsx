@@ -20,12 +20,11 @@ import type {
   UsView,
   View,
 } from "../../../shared/rules/index.ts";
-import type { Estimate } from "../../../shared/rules/types.ts";
-import { compact, money, num, t, turnLabel } from "../i18n.ts";
+import { compact, language, money, num, t, turnLabel } from "../i18n.ts";
 import { playerLabel, type Net, type RoomMeta, type Welcome } from "../net.ts";
 import { Composer, describeOrder, orderCost, type DraftOrder, type LeverRequest } from "./orders.tsx";
 import { cards, eventSource, eventText } from "./events.ts";
-import { reasonText } from "./rules-text.ts";
+import { clipEstimate, isUnitRange, reasonText } from "./rules-text.ts";
 import { Guide, GUIDE_KEY } from "./guide.tsx";
 
 /** The panels of the screen. "orders" and "intel" are tabs of their own only on a narrow (phone) screen. */
@@ -481,7 +480,9 @@ function MapPanel({ v }: { v: DeepReadonly<View> }) {
       handle.current = null;
     };
   }, []);
-  useEffect(() => handle.current?.update(v), [v]);
+  // The map's own labels follow the language too.
+  const lang = language();
+  useEffect(() => handle.current?.update(v), [v, lang]);
   return <div class="map" id="map" ref={box} />;
 }
 
@@ -773,24 +774,10 @@ function Draft({ s, actions, v }: { s: MatchState; actions: Actions; v: SideView
   );
 }
 
-/** Quantities with a fixed range: an estimate or its band never leaves it (0-1 strengths, progress). */
-const RANGES: Record<string, [number, number]> = {
-  enforcement: [0, 1],
-  reformProgress: [0, 1],
-};
-
-/** An estimate clipped to its quantity's range, so that "0-1" never reads 1.27. */
-export function clipEstimate(key: string, e: DeepReadonly<Estimate>): DeepReadonly<Estimate> {
-  const range = RANGES[key];
-  if (!range) return e;
-  const clip = (x: number) => Math.min(range[1], Math.max(range[0], x));
-  return { ...e, estimate: clip(e.estimate), low: clip(e.low), high: clip(e.high) };
-}
-
 function Intel({ v }: { v: SideView }) {
   const other = v.viewer === "us" ? "china" : "us";
   const rows = Object.entries(v.intel);
-  const fmt = (key: string, x: number) => (RANGES[key] ? num(x, 2) : compact(x));
+  const fmt = (key: string, x: number) => (isUnitRange(key) ? num(x, 2) : compact(x));
   return (
     <details class="intel" open>
       <summary>{t("match.intel", { side: t(`sides.${other}`) })}</summary>

@@ -6,7 +6,7 @@
 import { useSignal, useSignalEffect, type Signal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import type { DeepReadonly, LeverOption, OrderOptions } from "../../../shared/rules/index.ts";
-import { compact, money, num, t } from "../i18n.ts";
+import { compact, language, money, num, t } from "../i18n.ts";
 import { effectText, reasonText } from "./rules-text.ts";
 
 export type DraftOrder = Record<string, unknown> & { type: string };
@@ -59,13 +59,16 @@ function unitPrice(billions: number): string {
   return billions >= 0.01 ? money(billions) : `${num(billions * 1e9, 0)} $`;
 }
 
-/** Parses an amount typed in the player's language ("1,5" in German, "1.5" in English). */
+/**
+ * Parses an amount typed in the player's language: German "1.500,5" and English "1,500.5" are both 1500.5; a
+ * German "1,5" is one and a half.
+ */
 export function parseAmount(text: string): number {
-  const trimmed = text.trim().replace(/\s/g, "");
+  const trimmed = text.trim().replace(/[\s\u00a0]/g, "");
   if (trimmed === "") return Number.NaN;
-  // One separator: a comma is the decimal mark (German); otherwise the usual reading.
-  const normal = /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(",", ".") : trimmed.replace(/,/g, "");
-  return Number(normal);
+  const [group, decimal] = language() === "de" ? [".", ","] : [",", "."];
+  const normal = trimmed.split(group).join("").replace(decimal, ".");
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(normal) ? Number(normal) : Number.NaN;
 }
 
 interface ComposerProps {
