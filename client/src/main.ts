@@ -61,7 +61,10 @@ const invitedCode = params.get("code")?.trim().toUpperCase() ?? "";
 function showLobby(invite?: Invite): void {
   screen?.destroy();
   screen = undefined;
-  main.replaceChildren(renderHeader(), renderLobby(net, showMatch, invite));
+  const lobby = renderLobby(net, showMatch, invite);
+  // A student who comes by a room's link or QR code finds the join form first (on a phone, on one screen).
+  if (invite) lobby.classList.add("invited");
+  main.replaceChildren(renderHeader(), lobby);
 }
 
 function showMatch(): void {

@@ -62,8 +62,15 @@ describe("layout on laptops, a tablet and a phone", () => {
       expect(await onScreen(page, "#draft h2")).toBe(true);
       expect(await onScreen(page, "#lever")).toBe(true);
       expect(await page.locator("#confirm").isEnabled()).toBe(true);
-      if (size.name === "laptop") await keep(page, "match-1280x720");
-      else await screenshot(page, `match-${size.name}`);
+      if (size.name === "laptop") {
+        await keep(page, "match-1280x720");
+        // A click on a host of the map opens that host's lever in the panel (the map's cf:host event).
+        await page.evaluate(() =>
+          window.dispatchEvent(new CustomEvent("cf:host", { detail: { host: "malaysia" } })),
+        );
+        await poll(() => page.inputValue("#lever-choice")).toBe("malaysia");
+        expect(["pressureHost", "subsidiseAllies"]).toContain(await page.inputValue("#lever"));
+      } else await screenshot(page, `match-${size.name}`);
       await page.click("#tab-trends");
       await page.locator("#charts canvas").first().waitFor();
       await poll(() => overflow(page)).toBeLessThanOrEqual(0);
@@ -85,12 +92,22 @@ describe("layout on laptops, a tablet and a phone", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
     try {
-      await page.goto(world.server.url);
-      await page.locator("#create-form").waitFor();
+      // A laptop player opens the match for the US; the student takes China's seat from the room's link.
+      const ann = await world.open({ name: "Ann", guide: false });
+      const code = await createMatch(ann.page, { role: "us", bots: false, private: true });
+      await waitForTurn(ann.page, 1);
+      await ann.page.click("#tab-events");
+      await page.goto(`${world.server.url}/?code=${code}`);
+      await page.locator("#join-form").waitFor();
       await page.fill("#name", "Pia");
+      expect(await page.inputValue("#code")).toBe(code);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
+      // The join form comes first, with its button on the first screen.
+      expect(await onScreen(page, "#join-button")).toBe(true);
       await keep(page, "lobby-390x844");
-      await createMatch(page, { role: "china", bots: true, private: true });
+      await page.selectOption("#join-role", "china");
+      await page.locator("#join-button").tap();
+      await page.locator("#match-code").waitFor();
       await waitForTurn(page, 1);
       // The phone opens on the Orders tab: levers, draft and Confirm, and the hint of the right-hand side is gone.
       await poll(() => page.locator("#tab-orders").getAttribute("aria-selected")).toBe("true");
@@ -113,9 +130,23 @@ describe("layout on laptops, a tablet and a phone", () => {
       await poll(() => page.locator("#draft .draft-list li").allTextContents()).toEqual([
         "Build power · Solar · 2 GW Remove",
       ]);
+      // The subsidy is typed in percent, as shown; an amount out of range says why, inline.
+      await page.selectOption("#lever", "setPowerSubsidy");
+      await page.fill("#lever-amount", "80");
+      await page.locator("#add-order").tap();
+      await poll(() => page.locator("#amount-error").textContent()).toBe("Enter an amount from 0% to 50%.");
+      await page.fill("#lever-amount", "30");
+      await page.locator("#add-order").tap();
+      await poll(() => page.locator("#draft .draft-list li").allTextContents()).toEqual([
+        "Build power · Solar · 2 GW Remove",
+        "Power subsidy · 30% Remove",
+      ]);
+      expect(await page.locator("#amount-error").count()).toBe(0);
       expect(await onScreen(page, "#confirm")).toBe(true);
       await keep(page, "match-390x844");
       await page.locator("#confirm").tap();
+      await page.locator("#confirmed-note").waitFor();
+      await ann.page.click("#confirm");
       await waitForTurn(page, 2);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       // The map, the charts and the intelligence each have a tab of their own.
@@ -133,6 +164,7 @@ describe("layout on laptops, a tablet and a phone", () => {
         "Power plant construction started.",
       );
       expect(errors).toEqual([]);
+      expect(ann.errors).toEqual([]);
     } finally {
       await context.close();
     }

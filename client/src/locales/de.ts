@@ -90,7 +90,7 @@ export const de: Strings = {
     generation: "gesicherte Erzeugung",
     halfYear: "{{half}}. Hj. {{year}}",
     amountMissing: "Gib zuerst einen Betrag ein.",
-    amountRange: "Gib einen Betrag von {{min}} bis {{max}} {{unit}} ein.",
+    amountRange: "Gib einen Betrag von {{min}} bis {{max}} ein.",
     closed: "geschlossen",
     powered: "Mit Strom versorgt",
     levers: "Deine Hebel",

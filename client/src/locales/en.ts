@@ -88,7 +88,7 @@ export const en = {
     generation: "firm generation",
     halfYear: "{{year}} H{{half}}",
     amountMissing: "Type an amount first.",
-    amountRange: "Enter an amount from {{min}} to {{max}} {{unit}}.",
+    amountRange: "Enter an amount from {{min}} to {{max}}.",
     closed: "closed",
     powered: "Powered",
     levers: "Your levers",

@@ -236,10 +236,12 @@ function Match({ s, actions }: { s: MatchState; actions: Actions }) {
           <div class="tab-panel" role="tabpanel" id="tab-panel" aria-labelledby={`tab-${s.tab.value}`}>
             <Panel s={s} actions={actions} />
           </div>
+          {/* Under the board, where the space is: the intelligence on the other side. */}
+          {showSide && sideView ? <Intel v={sideView} /> : null}
         </div>
         {showSide && sideView ? (
           <aside class="side-panel" aria-label={t("match.levers")}>
-            <SidePanel s={s} actions={actions} v={sideView} />
+            <SidePanel s={s} actions={actions} v={sideView} intel={false} />
           </aside>
         ) : null}
       </div>
@@ -784,22 +786,24 @@ function Intel({ v }: { v: SideView }) {
       <dl>
         {rows.map(([key, raw]) => {
           const e = clipEstimate(key, raw);
-          return [
-            <dt key={`${key}-t`}>
-              {key.startsWith("lease.")
-                ? t("intel.lease", { host: t(`choices.host.${key.slice(6)}`) })
-                : t(`intel.${key}`)}
-            </dt>,
-            <dd key={`${key}-d`} id={`intel-${key.replace(".", "-")}`}>
-              {e.exact
-                ? t("match.exact", { value: fmt(key, e.estimate) })
-                : t("match.estimate", {
-                    value: fmt(key, e.estimate),
-                    low: fmt(key, e.low),
-                    high: fmt(key, e.high),
-                  })}
-            </dd>,
-          ];
+          return (
+            <div key={key}>
+              <dt>
+                {key.startsWith("lease.")
+                  ? t("intel.lease", { host: t(`choices.host.${key.slice(6)}`) })
+                  : t(`intel.${key}`)}
+              </dt>
+              <dd id={`intel-${key.replace(".", "-")}`}>
+                {e.exact
+                  ? t("match.exact", { value: fmt(key, e.estimate) })
+                  : t("match.estimate", {
+                      value: fmt(key, e.estimate),
+                      low: fmt(key, e.low),
+                      high: fmt(key, e.high),
+                    })}
+              </dd>
+            </div>
+          );
         })}
       </dl>
     </details>

@@ -161,9 +161,8 @@ export function Composer({ options, lang, request, locked, onAdd }: ComposerProp
       }
       if (typed < shownMin || typed > shownMax) {
         problem.value = t("match.amountRange", {
-          min: percent ? `${num(shownMin, 0)}%` : num(shownMin, 2),
-          max: percent ? `${num(shownMax, 0)}%` : num(shownMax, 2),
-          unit: percent ? "" : t(`units.${lever.unit}`),
+          min: amountText(lever, current.min),
+          max: amountText(lever, current.max),
         });
         amountRef.current?.focus();
         return;
