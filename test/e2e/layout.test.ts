@@ -63,13 +63,14 @@ describe("layout on laptops, a tablet and a phone", () => {
       expect(await onScreen(page, "#lever")).toBe(true);
       expect(await page.locator("#confirm").isEnabled()).toBe(true);
       if (size.name === "laptop") {
-        await keep(page, "match-1280x720");
         // A click on a host of the map opens that host's lever in the panel (the map's cf:host event).
         await page.evaluate(() =>
           window.dispatchEvent(new CustomEvent("cf:host", { detail: { host: "malaysia" } })),
         );
         await poll(() => page.inputValue("#lever-choice")).toBe("malaysia");
         expect(["pressureHost", "subsidiseAllies"]).toContain(await page.inputValue("#lever"));
+        // For the README, once the map has had the time of the steps above to draw its first frame.
+        await keep(page, "match-1280x720");
       } else await screenshot(page, `match-${size.name}`);
       await page.click("#tab-trends");
       await page.locator("#charts canvas").first().waitFor();
