@@ -5,22 +5,43 @@
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import compression from "compression";
 import express from "express";
+import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
-import { BUILTIN_SCENARIOS, EVENT_DECK, outcome, VIEWERS, viewFor } from "../shared/rules/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  EVENT_DECK,
+  outcome,
+  type Scenario,
+  turnLabel,
+  VIEWERS,
+  viewFor,
+} from "../shared/rules/index.ts";
 import { allowedOrigins, type Config } from "./config.ts";
+import { debriefRoutes } from "./debrief.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
-import { exportCsv, exportJson, finishedResultsRow, resultsCsv, runningResultsRow } from "./export.ts";
+import {
+  exportCsv,
+  exportJson,
+  finishedResultsRow,
+  type ResultRow,
+  resultsCsv,
+  type RoomSeats,
+  runningResultsRow,
+  withRoom,
+} from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
 import { replay } from "./replay.ts";
+import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, MatchStore } from "./store.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,6 +61,32 @@ export interface RunningServer {
 
 /** `?viewer=` of a replay: whose view of the match to replay (the facilitator's, seeing both sides, by default). */
 const ViewerQuerySchema = z.enum(VIEWERS).default("facilitator");
+
+/** `?keys=` of the results: facilitator keys in the order of `codes`, empty where there is none. */
+const ResultKeysSchema = z
+  .string()
+  .max(4000)
+  .optional()
+  .transform((s) => (s === undefined ? [] : s.split(",").map((k) => k.trim())));
+
+/** Compares two keys in constant time. */
+function sameKey(given: string, kept: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(kept);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Seat tokens a browser may ask about at once (its lobby keeps fewer). */
+export const MAX_SEAT_TOKENS = 50;
+
+/** POST /api/seats: the seat tokens this browser keeps (its "your matches"). */
+const SeatsBodySchema = z
+  .object({
+    tokens: z
+      .array(z.string().max(200))
+      .max(MAX_SEAT_TOKENS, `at most ${MAX_SEAT_TOKENS} seat tokens at once`),
+  })
+  .strict();
 
 /**
  * More codes than a workshop can have rooms (12), and few enough that a list of running matches stays cheap:
@@ -78,7 +125,23 @@ function lookUpFinished(store: MatchStore, finished: FinishedMatchCache, rawCode
   return { ok: true, code: code.data, load } as const;
 }
 
-function routes(app: express.Application, store: MatchStore, config: Config, log: Logger): void {
+/**
+ * How long a browser may keep a file of the built client: the files under assets/ carry a hash of their
+ * content in their name, so they never change and are kept for a year; index.html and the other unhashed
+ * files are checked again on every load, so that a new build reaches players at once.
+ */
+function cacheHeaders(client: string, res: { setHeader(name: string, value: string): void }, path: string) {
+  const hashed = relative(client, path).split(sep)[0] === "assets";
+  res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+}
+
+function routes(
+  app: express.Application,
+  store: MatchStore,
+  config: Config,
+  log: Logger,
+  now: () => number,
+): void {
   app.disable("x-powered-by");
   const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
   // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
@@ -111,10 +174,23 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
   });
   app.get("/api/matches/finished", (_req, res) => void res.json(store.finishedCodes()));
-  app.get("/api/matches/results.csv", (req, res) => {
+  // A workshop's results, one row per room, as CSV (to download) or JSON. A running room's numbers go only to
+  // its facilitator: `keys` lists the rooms' facilitator keys in the order of `codes` (empty for none).
+  const results = async (req: express.Request, res: express.Response, as: "csv" | "json") => {
     const parsed = ResultCodesSchema.safeParse(req.query.codes);
     if (!parsed.success)
       return void res.status(400).json({ error: `codes: ${parsed.error.issues[0]?.message ?? "bad list"}` });
+    const keys = ResultKeysSchema.safeParse(req.query.keys);
+    if (!keys.success)
+      return void res.status(400).json({ error: `keys: ${keys.error.issues[0]?.message ?? "bad list"}` });
+    if (keys.data.length > 0 && keys.data.length !== parsed.data.length)
+      return void res.status(400).json({
+        error: `keys: give one facilitator key per code, in the same order (${parsed.data.length} codes, ${keys.data.length} keys); leave a key empty for none`,
+      });
+    const keyOf = new Map<string, string>();
+    parsed.data.forEach((code, i) => {
+      if (keys.data[i]) keyOf.set(code, keys.data[i]);
+    });
     const codes = [...new Set(parsed.data)];
     if (codes.length > MAX_RESULT_CODES)
       return void res.status(400).json({
@@ -124,19 +200,78 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     const missing = codes.filter((c) => records.has(c) && records.get(c) === undefined);
     if (missing.length > 0)
       return void res.status(404).json({ error: `no match with code ${missing.join(", ")}` });
+    const wrong = codes.filter((c) => {
+      const record = records.get(c);
+      const key = keyOf.get(c);
+      return record && !record.finished && key !== undefined && !sameKey(key, record.settings.facilitatorKey);
+    });
+    if (wrong.length > 0)
+      return void res.status(403).json({
+        error: `the facilitator key for ${wrong.join(", ")} is wrong: only a room's facilitator sees a running room's numbers`,
+      });
+    const rooms = new Map(
+      (await matchMaker.query({ name: ROOM_NAME })).map((r) => [r.roomId, r.metadata as RoomSeats]),
+    );
     const rows = codes.map((code) => {
       const record = records.get(code);
+      const room = rooms.get(code);
       if (record && !record.finished) {
-        // Fresh on every request, and without a replay: the log holds one "resolve" per turn played.
-        const played = store.actions(code).filter((a) => a.kind === "resolve").length;
-        return runningResultsRow(record, played);
+        // Fresh on every request. Without the key, no replay: the log holds one "resolve" per turn played.
+        if (!keyOf.has(code)) {
+          const played = store.actions(code).filter((a) => a.kind === "resolve").length;
+          return runningResultsRow(record, played, room);
+        }
+        const state = replayed(store, record).state;
+        return runningResultsRow(record, state.turn, room, state);
       }
-      return finished.get(code, "results-row", () => {
+      const row = finished.get(code, "results-row", () => {
         const match = record ?? store.get(code)!;
-        return finishedResultsRow(match, replayed(store, match).state);
+        return JSON.stringify(finishedResultsRow(match, replayed(store, match).state, undefined));
       });
+      return withRoom(JSON.parse(row) as ResultRow, room);
     });
+    if (as === "json") return void res.json(rows);
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
+  };
+  app.get("/api/matches/results.csv", (req, res) => void results(req, res, "csv"));
+  app.get("/api/matches/results.json", (req, res) => void results(req, res, "json"));
+  // Where each of this browser's matches stands for its seat, and which of them waits for this player.
+  app.post("/api/seats", async (req, res) => {
+    const parsed = SeatsBodySchema.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({
+        error: `send { "tokens": [...] }: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
+      });
+    const rows = [];
+    for (const token of parsed.data.tokens) {
+      const code = tokenCode(token);
+      if (!code) {
+        rows.push({ token, error: NOT_A_SEAT_TOKEN });
+        continue;
+      }
+      const record = store.get(code);
+      const seat = record ? checkSeatToken(record, token) : `no match with code ${code}`;
+      if (!record || typeof seat === "string") {
+        rows.push({ token, error: seat as string });
+        continue;
+      }
+      let status = seatStatus(record, store.actions(code), seat.role);
+      // A room closed while idle holds no timer: a deadline that passed since resolves as the room reopens.
+      if (status.deadline !== null && status.deadline <= now()) {
+        await reopenMatch(code);
+        status = seatStatus(record, store.actions(code), seat.role);
+      }
+      const scenario = record.scenario as Scenario;
+      const turns = scenario.params.time.turns;
+      rows.push({
+        token,
+        ...status,
+        turns,
+        label: turnLabel(scenario.params, Math.min(status.turn, turns - 1)),
+        title: scenario.title,
+      });
+    }
+    res.json(rows);
   });
   app.post("/api/matches/:code/open", async (req, res) => {
     const code = CodeSchema.safeParse(req.params.code);
@@ -176,10 +311,15 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
     });
     res.type("application/json").send(body);
   });
+  debriefRoutes(app, store);
   app.use("/api", (_req, res) => void res.status(404).json({ error: "no such API route" }));
   const client = join(ROOT, "dist", "client");
   if (existsSync(client)) {
-    app.use(express.static(client));
+    // Gzip for what compresses (scripts, styles, the map's JSON); a browser that asks for none gets it plain.
+    app.use(
+      compression(),
+      express.static(client, { setHeaders: (res, path) => cacheHeaders(client, res, path) }),
+    );
   } else {
     app.get("/", (_req, res) => {
       res
@@ -193,10 +333,14 @@ function routes(app: express.Application, store: MatchStore, config: Config, log
   app.use(jsonErrors(log));
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** `now`: the rooms' wall clock (tests pass a simulated one to cross turn deadlines without waiting). */
+export async function startServer(
+  config: Config,
+  options: { now?: () => number } = {},
+): Promise<RunningServer> {
   const log = pino({ level: config.LOG_LEVEL });
   const store = new MatchStore(config.DATA_DIR);
-  provideRoomServices({ store, config, log });
+  provideRoomServices({ store, config, log, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
   const transport = new WebSocketTransport({
@@ -209,7 +353,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     transport,
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => routes(app, store, config, log),
+    express: (app) => routes(app, store, config, log, options.now ?? Date.now),
   });
   gameServer.define(ROOM_NAME, MatchRoom);
   let gate: Gate | undefined;

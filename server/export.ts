@@ -1,6 +1,6 @@
 /** Exports of a finished match: the whole log as JSON, and a turn table as CSV. */
 import type { MatchState } from "../shared/rules/index.ts";
-import { hashState, outcome } from "../shared/rules/index.ts";
+import { hashState, outcome, turnLabel } from "../shared/rules/index.ts";
 import type { Action, MatchRecord } from "./store.ts";
 
 /** A finished match's whole log with its outcome and final hash (GET /api/matches/:code/export.json). */
@@ -71,7 +71,7 @@ export function exportCsv(state: MatchState): string {
   return [COLUMNS.join(","), ...rows].join("\n") + "\n";
 }
 
-const RESULT_COLUMNS = [
+export const RESULT_COLUMNS = [
   "code",
   "scenario",
   "seed",
@@ -88,44 +88,120 @@ const RESULT_COLUMNS = [
   "china_energy_twh",
   "us_emissions_mt",
   "china_emissions_mt",
+  "turn_label",
+  "phase",
+  "us_seats",
+  "china_seats",
+  "spectators",
 ] as const;
 
-/**
- * A running match's line of a workshop's results table (`resultsCsv`): its code, scenario and turns played
- * only. Its numbers would reveal the sides' hidden state, and so would its seed (from which the noise of the
- * intelligence estimates can be worked out).
- */
-export function runningResultsRow(record: MatchRecord, turnsPlayed: number): string {
-  const head = [record.code, record.scenarioId, "", "no", turnsPlayed];
-  return [...head, ...new Array<string>(RESULT_COLUMNS.length - head.length).fill("")].map(cell).join(",");
+/** One room's line of a workshop's results: a number, a text, or "" for what it does not show. */
+export type ResultRow = Record<(typeof RESULT_COLUMNS)[number], string | number>;
+
+/** Who sits in a room now (public: the room's synced state shows it), and where its turn stands. */
+export interface RoomSeats {
+  phase: string;
+  seats: { us: number; china: number; spectators: number };
 }
 
-/** A finished match's line of a workshop's results table (`resultsCsv`): its outcome, scores and seed. */
-export function finishedResultsRow(record: MatchRecord, state: MatchState): string {
+function blankRow(): ResultRow {
+  return Object.fromEntries(RESULT_COLUMNS.map((c) => [c, ""])) as ResultRow;
+}
+
+function scores(row: ResultRow, state: MatchState): void {
   const o = outcome(state);
-  return [
-    record.code,
-    record.scenarioId,
-    record.seed,
-    "yes",
-    state.turn,
-    o.winner,
-    o.leadMonths.toFixed(3),
-    o.thresholdMonths.toFixed(3),
-    o.marginMonths.toFixed(3),
-    o.peakTension.toFixed(2),
-    o.scores.us.spent.toFixed(3),
-    o.scores.china.spent.toFixed(3),
-    o.scores.us.energyTWh.toFixed(3),
-    o.scores.china.energyTWh.toFixed(3),
-    o.scores.us.emissionsMt.toFixed(3),
-    o.scores.china.emissionsMt.toFixed(3),
-  ]
-    .map(cell)
-    .join(",");
+  row.peak_tension = round(o.peakTension, 2);
+  row.threshold_months = round(o.thresholdMonths, 3);
+  for (const side of ["us", "china"] as const) {
+    row[`${side}_spent_busd`] = round(o.scores[side].spent, 3);
+    row[`${side}_energy_twh`] = round(o.scores[side].energyTWh, 3);
+    row[`${side}_emissions_mt`] = round(o.scores[side].emissionsMt, 3);
+  }
 }
 
-/** One row per match of a workshop, to compare the rooms: the header, then the rows made above. */
-export function resultsCsv(rows: readonly string[]): string {
-  return [RESULT_COLUMNS.join(","), ...rows].join("\n") + "\n";
+function round(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
+}
+
+export function withRoom(row: ResultRow, room: RoomSeats | undefined): ResultRow {
+  if (room) {
+    row.phase = room.phase;
+    row.us_seats = room.seats.us;
+    row.china_seats = room.seats.china;
+    row.spectators = room.seats.spectators;
+  }
+  return row;
+}
+
+/**
+ * A running match's line of a workshop's results. Everyone may see its code, scenario, turn and seats. Its
+ * numbers (the lead, the spending) and its seed would reveal the sides' hidden state, so they are filled only
+ * for the room's facilitator, who sees both sides anyway (`state` is given only then).
+ */
+export function runningResultsRow(
+  record: MatchRecord,
+  turnsPlayed: number,
+  room: RoomSeats | undefined,
+  state?: MatchState,
+): ResultRow {
+  const row = blankRow();
+  row.code = record.code;
+  row.scenario = record.scenarioId;
+  row.finished = "no";
+  row.turns_played = turnsPlayed;
+  const params = (record.scenario as MatchState["scenario"]).params;
+  row.turn_label = turnLabel(params, Math.min(turnsPlayed, params.time.turns - 1));
+  row.phase = "closed";
+  if (state) {
+    row.seed = record.seed;
+    // The lead now (the winner is judged only at the end).
+    row.lead_months = round(outcome(state).currentLeadMonths, 3);
+    scores(row, state);
+  }
+  return withRoom(row, room);
+}
+
+/** A finished match's line of a workshop's results: its outcome, scores and seed. */
+export function finishedResultsRow(
+  record: MatchRecord,
+  state: MatchState,
+  room: RoomSeats | undefined,
+): ResultRow {
+  const o = outcome(state);
+  const row = blankRow();
+  row.code = record.code;
+  row.scenario = record.scenarioId;
+  row.seed = record.seed;
+  row.finished = "yes";
+  row.turns_played = state.turn;
+  row.winner = o.winner;
+  row.lead_months = round(o.leadMonths, 3);
+  row.margin_months = round(o.marginMonths, 3);
+  scores(row, state);
+  row.turn_label = o.endedEarlyAt ?? "";
+  row.phase = "ended";
+  return withRoom(row, room);
+}
+
+/** The rows of a workshop's results as one CSV table: the header, then one line per room. */
+export function resultsCsv(rows: readonly ResultRow[]): string {
+  const fixed: Partial<Record<keyof ResultRow, number>> = {
+    lead_months: 3,
+    threshold_months: 3,
+    margin_months: 3,
+    peak_tension: 2,
+    us_spent_busd: 3,
+    china_spent_busd: 3,
+    us_energy_twh: 3,
+    china_energy_twh: 3,
+    us_emissions_mt: 3,
+    china_emissions_mt: 3,
+  };
+  const line = (row: ResultRow) =>
+    RESULT_COLUMNS.map((c) => {
+      const v = row[c];
+      const digits = fixed[c];
+      return cell(typeof v === "number" && digits !== undefined ? v.toFixed(digits) : v);
+    }).join(",");
+  return [RESULT_COLUMNS.join(","), ...rows.map(line)].join("\n") + "\n";
 }

@@ -26,6 +26,7 @@ import {
   type RestoreOptions,
   type Role,
   ROOM_NAME,
+  type SeatLink,
   type ViewMessage,
 } from "../shared/protocol.ts";
 import { DEFAULT_BOTS } from "../shared/room.ts";
@@ -52,12 +53,15 @@ import { replay } from "./replay.ts";
 import { type ListOffsets, trimView } from "../shared/view-delta.ts";
 import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
 import type { Action, MatchSettings, MatchStore } from "./store.ts";
+import { checkSeatToken, seatToken as signSeat } from "./seats.ts";
 
 /** What the room needs from the process: set once by the server before any room is created. */
 export interface RoomServices {
   store: MatchStore;
   config: Config;
   log: Logger;
+  /** The wall clock (ms since the epoch); tests give a simulated one to cross turn deadlines without waiting. */
+  now?: () => number;
 }
 
 let services: RoomServices | undefined;
@@ -67,6 +71,9 @@ export function provideRoomServices(s: RoomServices): void {
 function svc(): RoomServices {
   if (!services) throw new Error("room services were not provided");
   return services;
+}
+function now(): number {
+  return (services?.now ?? Date.now)();
 }
 
 /** Close codes a client may see. */
@@ -136,6 +143,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private game!: MatchState;
   private settings!: MatchSettings;
   private code = "";
+  /** The match's secret (see store.ts): with the settings' seat key, it signs the seat tokens. */
+  private secret = "";
   private creatorId = "";
   private members = new Map<string, Member>();
   private drafts: Record<Side, { orders: unknown[]; by: string }> = {
@@ -153,10 +162,16 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   /** Whether the lobby lists the match now (see syncMeta). */
   private listed: boolean | undefined;
   /** When the current turn began, and the wake-up of bots that play each other at a watchable pace. */
-  private turnStartedAt = Date.now();
+  private turnStartedAt = now();
   private botPace: { clear(): void } | undefined;
+  /** Dropped clients' seats held for the reconnection window, by session id. */
+  private held = new Map<string, ReturnType<Room["allowReconnection"]>>();
+  /** The random extra wait of this turn's bots (see beginTurnClock). */
+  private turnSpreadMs = 0;
   /** The countdown that closes a finished, empty room. */
   private closing: { clear(): void } | undefined;
+  /** The logged actions of the current turn when the room was restored (its timer's deadline or pause). */
+  private turnActions: Action[] = [];
   /** How much of each growing view list each connected client already holds. */
   private sentLists = new Map<string, ListOffsets>();
 
@@ -176,7 +191,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.state.turns = this.game.scenario.params.time.turns;
     this.state.timerSeconds = this.settings.timerSeconds ?? 0;
     this.syncMeta();
-    if (this.game.phase !== "ended") this.startTurnTimer();
+    if (restoring) this.restoreTurnTimer();
+    else if (this.game.phase !== "ended") this.startTurnTimer();
     // A new match whose creator never connects (a create alone, or lobby spam) does not stay in memory.
     if (!restoring)
       this.closing = this.clock.setTimeout(() => {
@@ -245,12 +261,16 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(
         "cannot create the match: only a facilitator or a spectator may choose the seed (whoever chooses it may not play a side of the match); leave seed out",
       );
+    if (o.deadlineHours !== undefined && o.timerSeconds !== null)
+      throw new Error(
+        "cannot create the match: choose a turn timer in seconds (timerSeconds) or a deadline in hours (deadlineHours), not both",
+      );
     const seed = o.seed ?? randomInt(2 ** 31 - 1);
     // Everything that hides a value from a side draws from this, never from the seed (shared/rules/streams.ts).
     const secret = randomBytes(16).toString("hex");
     this.code = newCode((c) => store.has(c));
     this.settings = {
-      timerSeconds: o.timerSeconds,
+      timerSeconds: o.deadlineHours !== undefined ? o.deadlineHours * 3600 : o.timerSeconds,
       private: o.private,
       bots: o.bots,
       botIds,
@@ -261,8 +281,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       // Whoever chose the seed may watch or run the match but never play a side of it (checked at each join).
       seedChosenBy: o.seed !== undefined && !svc().config.PLAYER_SEEDS ? o.playerId : "",
       waitForStart: o.waitForStart,
+      autoStart: o.waitForStart && o.autoStart,
+      seatKey: randomBytes(32).toString("base64url"),
     };
     this.started = !o.waitForStart;
+    this.secret = secret;
     this.creatorId = this.settings.creatorId;
     store.create({
       code: this.code,
@@ -276,18 +299,49 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.game = replay({ scenario: scenario.scenario, seed, secret }, []).state;
   }
 
+  /**
+   * The turn's timer as the log left it: a paused turn stays paused with the time it had; a deadline still
+   * ahead runs on to the same moment; a deadline that passed while the server was down resolves the turn now.
+   * That resolution is logged, so the next start finds the turn resolved and does not resolve it again.
+   */
+  private restoreTurnTimer(): void {
+    if (this.game.phase === "ended" || !this.started) return;
+    let deadline: number | null = null;
+    let paused: number | null = null;
+    for (const a of this.turnActions) {
+      if (a.kind === "deadline") deadline = a.at;
+      else if (a.kind === "pause") paused = a.remainingMs;
+      else if (a.kind === "resume") paused = null;
+    }
+    if (paused !== null) {
+      this.state.phase = "paused";
+      this.state.remainingMs = paused;
+      this.syncMeta();
+    } else if (deadline === null) this.startTurnTimer();
+    else if (deadline <= now()) {
+      svc().log.info(
+        { code: this.code, turn: this.game.turn },
+        "a turn deadline passed while the server was down",
+      );
+      this.onTimeout();
+    } else this.armTimer(deadline - now(), false);
+  }
+
   private restoreFrom(code: string): void {
     const { store, log } = svc();
     const record = store.get(code);
     if (!record) throw new Error(`no stored match ${code}`);
     this.code = code;
+    this.secret = record.secret;
     this.settings = record.settings;
     this.creatorId = record.settings.creatorId;
     // Give the people who were playing the reconnection window to come back before a bot takes their side.
-    this.botsWaitUntil = Date.now() + svc().config.RECONNECT_SECONDS * 1000;
+    this.botsWaitUntil = now() + svc().config.RECONNECT_SECONDS * 1000;
     this.clock.setTimeout(() => this.runBots(), svc().config.RECONNECT_SECONDS * 1000 + 10);
     const actions = store.actions(code);
     const result = replay(record, actions);
+    const resolves = actions.map((a, i) => (a.kind === "resolve" ? i + 1 : 0));
+    this.turnActions = actions.slice(Math.max(0, ...resolves));
     this.game = result.state;
     this.started = !record.settings.waitForStart || actions.some((a) => a.kind === "start");
     for (const side of SIDES) {
@@ -306,17 +360,35 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(
         `cannot join: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
       );
-    const { role, name, playerId, facilitatorKey } = parsed.data;
+    const { role, name, playerId, facilitatorKey, seatToken: token } = parsed.data;
     const { config } = svc();
+    // A seat token returns its holder to the seat it names, and to no other.
+    let tokenSeat = false;
+    if (token !== undefined) {
+      const seat = checkSeatToken(this.tokenRecord(), token);
+      if (typeof seat === "string") throw new Error(`cannot join: ${seat}`);
+      if (seat.role !== role || seat.playerId !== playerId)
+        throw new Error(
+          `cannot join: this seat token returns you to the ${roleName(seat.role)} seat only; join with the code to take another seat`,
+        );
+      tokenSeat = true;
+    }
     const previous = this.members.get(playerId);
-    if (previous?.sessionId && previous.sessionId !== client.sessionId)
-      throw new Error("cannot join: this player is already connected in another window");
+    const held = previous?.sessionId ? this.held.get(previous.sessionId) : undefined;
+    if (previous?.sessionId && previous.sessionId !== client.sessionId) {
+      // A closed tab holds its seat for the reconnection window; its seat token takes the seat back at once.
+      if (!tokenSeat || previous.connected || !held)
+        throw new Error("cannot join: this player is already connected in another window");
+      this.state.players.delete(previous.sessionId);
+      held.reject(new Error("the seat was taken back with its seat token"));
+    }
     if ((role === "us" || role === "china") && this.settings.seedChosenBy === playerId)
       throw new Error(
         "cannot join a side: you chose this match's seed, so you may watch it or run it as facilitator but not play a side",
       );
     if (
       role === "facilitator" &&
+      !tokenSeat &&
       (this.creatorId === "" || playerId !== this.creatorId) &&
       facilitatorKey !== this.settings.facilitatorKey
     )
@@ -342,6 +414,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       code: this.code,
       role,
       playerId,
+      seatToken: signSeat(this.tokenRecord(), { code: this.code, role, playerId }),
       ...(role === "facilitator" ? { facilitatorKey: this.settings.facilitatorKey } : {}),
     };
     client.send("welcome", welcome);
@@ -352,6 +425,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     }
     this.sendView(client, role);
     if (role === "us" || role === "china") client.send("draft", this.draftBroadcast(role));
+    this.autoStartIfReady(client);
     this.runBots();
   }
 
@@ -382,8 +456,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
     this.syncMeta();
-    // Rejects when the window passes or the room shuts down; onLeave then frees the seat.
-    this.allowReconnection(client, svc().config.RECONNECT_SECONDS).catch(() => undefined);
+    // Rejects when the window passes, the room shuts down or the seat is taken back with its token; onLeave
+    // then frees the seat.
+    const hold = this.allowReconnection(client, svc().config.RECONNECT_SECONDS);
+    this.held.set(client.sessionId, hold);
+    hold.catch(() => undefined).finally(() => this.held.delete(client.sessionId));
   }
 
   override onReconnect(client: Client): void {
@@ -402,7 +479,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onLeave(client: Client): void {
     const member = this.memberOf(client);
-    if (member) {
+    // (A session given up for a seat taken back with its token no longer holds the member's seat.)
+    if (member && member.sessionId === client.sessionId) {
       member.sessionId = null;
       member.connected = false;
     }
@@ -493,6 +571,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       case "injectEvent":
       case "endMatch":
       case "start":
+      case "seatLinks":
         if (member.role !== "facilitator") refuse("not-allowed", "only the facilitator can do that");
         return this.onFacilitator(type, message);
     }
@@ -554,30 +633,28 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   private onFacilitator(
-    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch" | "start",
+    type: "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch" | "start" | "seatLinks",
     message: Record<string, unknown>,
   ) {
     switch (type) {
+      case "seatLinks":
+        return { seats: this.seatLinks() };
       case "start":
         if (this.started) refuse("not-allowed", "the match has already started");
-        this.started = true;
-        this.log({ kind: "start" });
-        this.turnStartedAt = Date.now();
-        this.syncMeta();
-        this.startTurnTimer();
-        this.sendViews();
-        this.runBots();
+        this.start();
         return { started: true };
       case "pause":
         if (this.state.phase === "paused") refuse("not-allowed", "the match is already paused");
-        this.state.remainingMs = this.state.deadline ? Math.max(0, this.state.deadline - Date.now()) : 0;
+        this.state.remainingMs = this.state.deadline ? Math.max(0, this.state.deadline - now()) : 0;
         this.state.deadline = 0;
         this.timer?.clear();
         this.state.phase = "paused";
+        this.log({ kind: "pause", turn: this.game.turn, remainingMs: this.state.remainingMs });
         return { paused: true };
       case "resume":
         if (this.state.phase !== "paused") refuse("not-allowed", "the match is not paused");
         this.state.phase = "orders";
+        this.log({ kind: "resume", turn: this.game.turn });
         this.syncMeta();
         if (this.settings.timerSeconds && this.started) this.armTimer(this.state.remainingMs);
         this.state.remainingMs = 0;
@@ -585,8 +662,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         return { resumed: true };
       case "extendTimer": {
         const ms = (message.seconds as number) * 1000;
-        if (this.state.phase === "paused") this.state.remainingMs += ms;
-        else if (this.state.deadline) this.armTimer(this.state.deadline - Date.now() + ms);
+        if (this.state.phase === "paused") {
+          this.state.remainingMs += ms;
+          this.log({ kind: "pause", turn: this.game.turn, remainingMs: this.state.remainingMs });
+        } else if (this.state.deadline) this.armTimer(this.state.deadline - now() + ms);
         else refuse("not-allowed", "this match has no turn timer");
         return { deadline: this.state.deadline, remainingMs: this.state.remainingMs };
       }
@@ -610,6 +689,28 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.finish();
         return { ended: true };
     }
+  }
+
+  /** Starts a room that waited: logged, so that a restart does not make it wait again. */
+  private start(): void {
+    this.started = true;
+    this.log({ kind: "start" });
+    this.beginTurnClock();
+    this.syncMeta();
+    this.startTurnTimer();
+    this.sendViews();
+    this.runBots();
+  }
+
+  /** A waiting room the teacher let start itself starts once people hold both sides. */
+  private autoStartIfReady(joining: Client): void {
+    if (this.started || !this.settings.autoStart || this.game.phase === "ended") return;
+    if (this.state.phase === "paused" || !SIDES.every((side) => this.hasHuman(side))) return;
+    const notice = { message: "People hold both sides: the match starts." };
+    this.broadcast("notice", notice);
+    // (A client still joining is not among this.clients yet.)
+    if (!this.clients.includes(joining)) joining.send("notice", notice);
+    this.start();
   }
 
   // --- the turn -------------------------------------------------------------------------------------------
@@ -642,7 +743,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       const broadcast = this.draftBroadcast(side);
       for (const c of this.clientsOf(side)) c.send("draft", broadcast);
     }
-    this.turnStartedAt = Date.now();
+    this.beginTurnClock();
     this.startTurnTimer();
     this.runBots();
   }
@@ -664,22 +765,39 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       this.armTimer(this.settings.timerSeconds * 1000);
   }
 
-  private armTimer(ms: number): void {
+  /** Runs the turn's timer out in `ms`; the deadline is logged (unless it is one the log already holds). */
+  private armTimer(ms: number, logIt = true): void {
     this.timer?.clear();
-    this.state.deadline = Date.now() + ms;
-    this.timer = this.clock.setTimeout(() => this.onTimeout(), ms);
+    this.state.deadline = now() + ms;
+    if (logIt) this.log({ kind: "deadline", turn: this.game.turn, at: this.state.deadline });
+    this.waitForDeadline();
+  }
+
+  /** A deadline days away is waited for in steps (a Node timer holds at most 24.8 days, and clocks drift). */
+  private waitForDeadline(): void {
+    const left = this.state.deadline - now();
+    if (left <= 0) {
+      this.onTimeout();
+      return;
+    }
+    this.timer = this.clock.setTimeout(() => this.waitForDeadline(), Math.min(left, 3_600_000));
+  }
+
+  /**
+   * A new turn's clock for the bots' pace. Rooms of bots started together (a workshop's "start all") would
+   * otherwise all play at the same instant every BOT_TURN_SECONDS, and the burst would delay every other
+   * room's turn: each turn waits up to a quarter of the pace more, at random, so that the rooms drift apart.
+   */
+  private beginTurnClock(): void {
+    this.turnStartedAt = now();
+    this.turnSpreadMs = randomInt(Math.floor(svc().config.BOT_TURN_SECONDS * 250) + 1);
   }
 
   /** Sides that no person holds (connected or within the reconnection window) are played by the bot. */
   private runBots(): void {
-    if (
-      !this.started ||
-      !this.settings.bots ||
-      this.game.phase === "ended" ||
-      Date.now() < this.botsWaitUntil
-    )
+    if (!this.started || !this.settings.bots || this.game.phase === "ended" || now() < this.botsWaitUntil)
       return;
-    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 - Date.now();
+    const wait = this.turnStartedAt + svc().config.BOT_TURN_SECONDS * 1000 + this.turnSpreadMs - now();
     if (wait > 0 && !SIDES.some((side) => this.hasHuman(side))) {
       this.botPace ??= this.clock.setTimeout(() => {
         this.botPace = undefined;
@@ -703,6 +821,21 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.syncMeta();
     this.sendViews();
     this.closeWhenDone();
+  }
+
+  /** A rejoin link's token for each person who holds a side or watches (the facilitator hands them out). */
+  private seatLinks(): SeatLink[] {
+    const links: SeatLink[] = [];
+    for (const m of this.members.values()) {
+      if (m.role === "facilitator") continue;
+      const seatToken = signSeat(this.tokenRecord(), { code: this.code, role: m.role, playerId: m.playerId });
+      links.push({ name: m.name, role: m.role, connected: m.connected, seatToken });
+    }
+    return links;
+  }
+
+  private tokenRecord() {
+    return { code: this.code, secret: this.secret, settings: this.settings };
   }
 
   // --- helpers --------------------------------------------------------------------------------------------
@@ -824,14 +957,19 @@ function pickJoin(options: unknown): unknown {
   const unknown = Object.keys(o).filter((key) => !(key in CreateOptionsSchema.shape));
   if (unknown.length > 0)
     throw new Error(
-      `cannot join: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (a join takes role, name, playerId and facilitatorKey)`,
+      `cannot join: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (a join takes role, name, playerId, facilitatorKey and seatToken)`,
     );
   return {
     role: o.role,
     name: o.name,
     playerId: o.playerId,
     ...(o.facilitatorKey !== undefined ? { facilitatorKey: o.facilitatorKey } : {}),
+    ...(o.seatToken !== undefined ? { seatToken: o.seatToken } : {}),
   };
+}
+
+function roleName(role: Role): string {
+  return { us: "US", china: "China", spectator: "spectator", facilitator: "facilitator" }[role];
 }
 
 /** A client-supplied message type, quoted for an error text only when it is a short plain name. */

@@ -57,6 +57,9 @@ export function applyAction(state: MatchState, action: Action): MatchState {
     case "end":
       return endMatch(state);
     case "start":
+    case "deadline":
+    case "pause":
+    case "resume":
       // The room's own pacing, not a rule: nothing changes in the match.
       return state;
   }

@@ -18,6 +18,14 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("end"), hash: z.string() }),
   /** The facilitator started a room that waited (no rule changes: the room's own pacing). */
   z.object({ kind: z.literal("start") }),
+  /**
+   * The turn's deadline was set or moved to `at` (ms since the epoch): kept so that a deadline that passes
+   * while the server is down resolves the turn when it starts again, once. No rule changes.
+   */
+  z.object({ kind: z.literal("deadline"), turn: z.number().int(), at: z.number() }),
+  /** The facilitator paused the turn with remainingMs left on its timer; resume goes on (no rule changes). */
+  z.object({ kind: z.literal("pause"), turn: z.number().int(), remainingMs: z.number().min(0) }),
+  z.object({ kind: z.literal("resume"), turn: z.number().int() }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -50,6 +58,10 @@ export interface MatchSettings {
   seedChosenBy: string;
   /** Whether the room waits for the facilitator to start it (a workshop room). */
   waitForStart: boolean;
+  /** Whether a waiting room starts itself once people hold both sides (absent in older matches: no). */
+  autoStart?: boolean;
+  /** The key of the match's seat tokens (256 random bits, base64url; absent in older matches). */
+  seatKey?: string;
 }
 
 /** Settings as stored; matches stored before bots were chosen per side named one bot for both. */

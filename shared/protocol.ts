@@ -40,9 +40,17 @@ export const JoinOptionsSchema = z
     playerId,
     /** Required to join as facilitator of a match created by someone else. */
     facilitatorKey: z.string().max(64).optional(),
+    /**
+     * The seat token from an earlier welcome (or a teacher's rejoin link): it returns this player to the seat
+     * it names, after the reconnection window or a server restart. role and playerId must be the token's.
+     */
+    seatToken: z.string().max(200).optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+/** The longest turn deadline: two weeks (a school holiday). */
+export const MAX_DEADLINE_HOURS = 14 * 24;
 
 export const CreateOptionsSchema = JoinOptionsSchema.extend({
   scenario: z.string().max(64).default("baseline-2025"),
@@ -54,6 +62,16 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
     .optional(),
   /** Seconds per turn; null for no timer. */
   timerSeconds: z.number().int().min(15).max(3600).nullable().default(null),
+  /**
+   * Homework play over days: hours per turn (at most two weeks), instead of timerSeconds. The deadline is kept
+   * in the match's log, so a restart neither forgets nor repeats it.
+   */
+  deadlineHours: z
+    .number()
+    .int("a turn deadline is a whole number of hours")
+    .min(1, "a turn deadline is at least 1 hour")
+    .max(MAX_DEADLINE_HOURS, `a turn deadline is at most ${MAX_DEADLINE_HOURS} hours (two weeks)`)
+    .optional(),
   private: z.boolean().default(false),
   /** Whether bots play sides that no person holds. */
   bots: z.boolean().default(false),
@@ -62,6 +80,11 @@ export const CreateOptionsSchema = JoinOptionsSchema.extend({
    * facilitator starts it.
    */
   waitForStart: z.boolean().default(false),
+  /**
+   * With waitForStart: the room also starts itself as soon as people hold both sides (the teacher allows it
+   * when creating the room). Bots fill empty sides only when a room starts, and only with `bots`.
+   */
+  autoStart: z.boolean().default(false),
   /** Which bot plays an empty side (an id from GET /api/bots that plays both sides)... */
   botId: z.string().max(40).optional(),
   /**
@@ -99,6 +122,8 @@ export const CLIENT_MESSAGES = {
   injectEvent: InjectMessageSchema,
   endMatch: EmptyMessageSchema,
   start: EmptyMessageSchema,
+  /** The facilitator asks for a rejoin link (seat token) of each person seated in the match. */
+  seatLinks: EmptyMessageSchema,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 
@@ -106,6 +131,14 @@ export interface ErrorReply {
   code: "invalid" | "not-allowed" | "wrong-turn" | "refused" | "ended";
   message: string;
   errors?: OrderError[];
+}
+
+/** A seated person's seat token, for the facilitator to hand out as a rejoin link (`/?seat=TOKEN`). */
+export interface SeatLink {
+  name: string;
+  role: "us" | "china" | "spectator";
+  connected: boolean;
+  seatToken: string;
 }
 
 /** A side's shared draft, as the server sends it to that side's members. */

@@ -25,3 +25,16 @@ export type Role = (typeof ROLES)[number];
 export function isJoinCode(text: string): boolean {
   return new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`).test(text.trim().toUpperCase());
 }
+
+/**
+ * The parts of a seat token (`CODE.role.playerId.signature`, see server/seats.ts), or null for anything not
+ * shaped like one. Only the server can tell whether the signature is right.
+ */
+export function parseSeatToken(
+  token: string,
+): { code: string; role: Role; playerId: string; signature: string } | null {
+  const m = new RegExp(
+    `^([${CODE_ALPHABET}]{${CODE_LENGTH}})\\.(${ROLES.join("|")})\\.([A-Za-z0-9_-]{8,64})\\.([A-Za-z0-9_-]{43})$`,
+  ).exec(token.trim());
+  return m ? { code: m[1]!, role: m[2] as Role, playerId: m[3]!, signature: m[4]! } : null;
+}

@@ -5,7 +5,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import type { CreateOptions, DraftBroadcast, ErrorReply, ViewMessage } from "../../shared/protocol.ts";
-import { type PublicPlayer, ROOM_NAME, type Role } from "../../shared/room.ts";
+import { parseSeatToken, type PublicPlayer, ROOM_NAME, type Role } from "../../shared/room.ts";
 
 export type { PublicPlayer } from "../../shared/room.ts";
 import { t } from "./i18n.ts";
@@ -16,6 +16,8 @@ export interface Welcome {
   code: string;
   role: Role;
   playerId: string;
+  /** Returns this player to this seat later (kept in "your matches"). */
+  seatToken?: string;
   facilitatorKey?: string;
 }
 
@@ -76,6 +78,8 @@ export interface SavedSession {
   role: Role;
   name: string;
   facilitatorKey?: string;
+  /** The seat token, when the seat was taken back with one (a rejoin link may name another player id). */
+  seatToken?: string;
   /** The room's reconnection token: a reload takes the seat back while the server still holds it. */
   reconnectionToken?: string;
 }
@@ -155,6 +159,19 @@ export class Net {
     this.attach(room, { code: upper, role, name, ...(facilitatorKey ? { facilitatorKey } : {}) });
   }
 
+  /** Back to the seat a seat token names (from "your matches" or a teacher's rejoin link). */
+  async rejoin(seatToken: string, name: string): Promise<void> {
+    const seat = readSeatToken(seatToken);
+    if (!seat) throw new Error(t("lobby.badSeat"));
+    const room = await joinOrOpen(this.client, seat.code, {
+      role: seat.role,
+      name,
+      playerId: seat.playerId,
+      seatToken,
+    });
+    this.attach(room, { code: seat.code, role: seat.role, name, seatToken });
+  }
+
   /** After a reload: back to the same seat with the same player id. */
   async resume(): Promise<boolean> {
     const saved = savedSession();
@@ -170,7 +187,8 @@ export class Net {
       }
     }
     try {
-      await this.join(saved.code, saved.role, saved.name, saved.facilitatorKey);
+      if (saved.seatToken) await this.rejoin(saved.seatToken, saved.name);
+      else await this.join(saved.code, saved.role, saved.name, saved.facilitatorKey);
       return true;
     } catch {
       sessionStorage.removeItem(SESSION_KEY);
@@ -196,6 +214,7 @@ export class Net {
     this.session = { ...session, reconnectionToken: room.reconnectionToken };
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
     room.onMessage("welcome", (w: Welcome) => {
+      if (w.seatToken && this.session) keepSeat(w.seatToken, this.session.name);
       if (w.facilitatorKey && this.session) {
         this.session.facilitatorKey = w.facilitatorKey;
         sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
@@ -221,6 +240,46 @@ export class Net {
     });
     this.handlers.status("connected");
   }
+}
+
+/** The seat tokens this browser holds ("your matches" in the lobby), newest first. */
+export const SEATS_KEY = "cf.seats";
+const MAX_SEATS = 20;
+
+export interface KeptSeat {
+  token: string;
+  name: string;
+}
+
+export function keptSeats(): KeptSeat[] {
+  try {
+    const raw = JSON.parse(localStorage.getItem(SEATS_KEY) ?? "[]") as unknown;
+    return Array.isArray(raw)
+      ? raw.filter((s): s is KeptSeat => typeof s?.token === "string" && typeof s?.name === "string")
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps a seat's token (one per match and seat: a newer token for the same seat replaces the older). */
+export function keepSeat(token: string, name: string): void {
+  const seat = readSeatToken(token);
+  if (!seat) return;
+  const others = keptSeats().filter((s) => {
+    const old = readSeatToken(s.token);
+    return old && !(old.code === seat.code && old.role === seat.role);
+  });
+  localStorage.setItem(SEATS_KEY, JSON.stringify([{ token, name }, ...others].slice(0, MAX_SEATS)));
+}
+
+export function forgetSeat(token: string): void {
+  localStorage.setItem(SEATS_KEY, JSON.stringify(keptSeats().filter((s) => s.token !== token)));
+}
+
+/** The match, seat and player a seat token names (the server checks its signature). */
+export function readSeatToken(token: string): { code: string; role: Role; playerId: string } | null {
+  return parseSeatToken(token);
 }
 
 /** The workshop console's rooms and their facilitator keys, kept in this browser. */
@@ -255,6 +314,11 @@ export function workshopKey(code: string): string | undefined {
 /** The address students open to join a room: the lobby with the code filled in. */
 export function joinUrl(code: string): string {
   return `${serverUrl()}/?code=${code}`;
+}
+
+/** A rejoin link for a seat: the lobby keeps the token in "your matches". */
+export function rejoinUrl(seatToken: string): string {
+  return `${serverUrl()}/?seat=${encodeURIComponent(seatToken)}`;
 }
 
 export async function fetchJson<T>(path: string): Promise<T> {

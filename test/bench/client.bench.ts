@@ -1,7 +1,8 @@
 /**
  * The browser client's size and start-up: the gzipped JavaScript the lobby page loads before anything else
  * (the entry script and its static imports, which index.html also lists as modulepreloads; the lazily
- * imported map, charts and debrief chunks are not part of it), the gzipped size of all chunks, and the time
+ * imported map, charts and debrief chunks are not part of it), the gzipped size of the map's chunks (Phaser and
+ * the map code, loaded when the map tab first opens), the gzipped size of all chunks, and the time
  * from navigation to the first frame that shows the lobby's form, in Debian's headless Chromium.
  * Run through test/bench/run.ts (not bundled: what it measures is the built client in dist/client).
  */
@@ -35,6 +36,26 @@ export function initialScripts(): string[] {
       pending.push(dir + m[1]!);
   }
   return [...seen].sort();
+}
+
+/** The built client's manifest: for each source module, its file and the chunks it imports. */
+type Manifest = Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
+
+/** The JS the map tab loads on top of the initial scripts: the map module's chunk and its static imports. */
+export function mapScripts(): string[] {
+  const manifest = JSON.parse(readFileSync(join(CLIENT_DIST, ".vite", "manifest.json"), "utf8")) as Manifest;
+  const initial = new Set(initialScripts());
+  const seen = new Set<string>();
+  const pending = ["src/map/map.ts"];
+  while (pending.length > 0) {
+    const key = pending.pop()!;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the client manifest has no ${key}`);
+    if (seen.has(chunk.file)) continue;
+    seen.add(chunk.file);
+    pending.push(...(chunk.imports ?? []));
+  }
+  return [...seen].filter((f) => f.endsWith(".js") && !initial.has(f)).sort();
 }
 
 function allScripts(): string[] {
@@ -99,6 +120,7 @@ export async function benchClient(smoke = false): Promise<Record<string, number>
   const { frameMs, fcpMs } = await lobbyFirstFrame(smoke ? 1 : RUNS);
   return {
     "client.initial_js_gzip_kb": sum(initial),
+    "client.map_chunk_gzip_kb": sum(mapScripts()),
     "client.total_js_gzip_kb": sum(allScripts()),
     "client.lobby_first_frame_ms": Math.round(frameMs),
     "client.lobby_first_contentful_paint_ms": Math.round(fcpMs),

@@ -16,6 +16,7 @@ const BENCH_LINES: readonly (readonly [string, string])[] = [
   ["lab.greedy.matches_per_s_one_core", "matches/s"],
   ["bot.search.ms_per_turn_p95", "ms"],
   ["client.initial_js_gzip_kb", ""],
+  ["client.map_chunk_gzip_kb", ""],
   ["client.total_js_gzip_kb", ""],
   ["client.lobby_first_frame_ms", ""],
   ["client.lobby_first_contentful_paint_ms", ""],
@@ -29,6 +30,15 @@ const SERVER_LINES: readonly (readonly [string, string])[] = [
   ["server.orders_to_patch_p50_ms", "ms"],
   ["server.orders_to_patch_p99_ms", "ms"],
   ["server.rss_mb_per_match", "MB"],
+  ["classroom.rooms", ""],
+  ["classroom.students", ""],
+  ["classroom.spectators", ""],
+  ["classroom.bot_rooms", ""],
+  ["classroom.turns_per_s", "turns/s"],
+  ["classroom.orders_to_patch_p50_ms", "ms"],
+  ["classroom.orders_to_patch_p99_ms", "ms"],
+  ["classroom.rss_loaded_mb", "MB"],
+  ["classroom.rss_peak_mb", "MB"],
 ];
 
 /** Each bench takes a few seconds alone (about 20 and 5); a run that takes this long has hung. */

@@ -95,12 +95,12 @@ describe("a running match", () => {
     seats.push(ann);
     const row = async () =>
       (await text(`/api/matches/results.csv?codes=${ann.code}`)).text.trim().split("\n")[1];
-    expect(await row()).toBe(`${ann.code},baseline-2025,,no,0${",".repeat(11)}`);
+    expect(await row()).toBe(`${ann.code},baseline-2025,,no,0${",".repeat(11)},2025 H1,orders,1,0,0`);
     await ann.waitTurn(0);
     // China's bot has confirmed already; Ann's confirmation resolves the turn.
     await ann.request("confirm", { turn: 0 });
     await ann.waitTurn(1);
-    expect(await row()).toBe(`${ann.code},baseline-2025,,no,1${",".repeat(11)}`);
+    expect(await row()).toBe(`${ann.code},baseline-2025,,no,1${",".repeat(11)},2025 H2,orders,1,0,0`);
     expect((await getJson(`${server.url}/api/matches/${ann.code}/export.json`)).status).toBe(403);
   });
 });

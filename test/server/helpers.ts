@@ -67,7 +67,10 @@ export const UNTHROTTLED = { CREATE_LIMIT_PER_MINUTE: 1_000_000, JOIN_LIMIT_PER_
  * Starts the server in this process on a port the system picks (PORT 0, so two test files never race for a
  * port) with a fresh data directory. One per test file: Colyseus keeps its rooms in a process-wide matchmaker.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  options: { now?: () => number } = {},
+): Promise<TestServer> {
   const dataDir = overrides.DATA_DIR ?? tempDir();
   const config = ConfigSchema.parse({
     PORT: 0,
@@ -80,7 +83,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     ...UNTHROTTLED,
     ...overrides,
   });
-  const running = await startServer(config);
+  const running = await startServer(config, options);
   return {
     url: `http://127.0.0.1:${running.port}`,
     port: running.port,
@@ -170,6 +173,7 @@ export interface Welcome {
   code: string;
   role: Role;
   playerId: string;
+  seatToken?: string;
   facilitatorKey?: string;
 }
 
@@ -178,6 +182,7 @@ export interface SeatOptions {
   name: string;
   playerId: string;
   facilitatorKey?: string;
+  seatToken?: string;
 }
 
 /**

@@ -163,7 +163,8 @@ describe("a full match between two people", () => {
       exported.outcome.leadMonths.toFixed(3),
     ]);
     // A running match shows no number that depends on hidden state, nor its seed (the intelligence noise).
-    expect(open).toBe(`${running.code},baseline-2025,,no,0${",".repeat(11)}`);
+    // Its turn, phase and seats are public.
+    expect(open).toBe(`${running.code},baseline-2025,,no,0${",".repeat(11)},2025 H1,orders,1,0,0`);
     const bad = await getJson(`${server.url}/api/matches/results.csv?codes=0O1I00`);
     expect(bad.status).toBe(400);
     expect((bad.body as { error: string }).error).toMatch(/^codes: /);

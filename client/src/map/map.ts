@@ -1,243 +1,307 @@
 /**
- * The world map, drawn with Phaser from real geography: Natural Earth country shapes (world-atlas) projected
- * with d3-geo. On it: the US, China and the host countries, each side's compute and power at home, China's
- * leased compute abroad, and the flow of US chips to China while the controls allow it — for what this viewer
- * may see.
+ * The world map as the game board, drawn with Phaser from real geography: Natural Earth country shapes
+ * (world-atlas) projected with d3-geo. On it: the US, China and the host countries, each side's capability,
+ * China's leases abroad and the flow of US chips while the controls allow it, for what this viewer may see.
+ * Hovering or focusing a place shows its figures; clicking a host asks the match screen for its levers (the
+ * `cf:host` window event). When a turn resolves, what moved is animated (unless motion is reduced), and the
+ * render loop sleeps whenever nothing moves.
  */
-import { geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
 import * as Phaser from "phaser";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
-import worldUrl from "world-atlas/countries-110m.json?url";
 import type { DeepReadonly, View } from "../../../shared/rules/index.ts";
-import { compact, num, t } from "../i18n.ts";
-import { hexToNumber, PALETTE } from "../ui/palette.ts";
+import { num, onLanguageChange, t } from "../i18n.ts";
+import { PALETTE } from "../ui/palette.ts";
+import type { Move } from "./changes.ts";
+import { figuresOf, type Place } from "./figures.ts";
+import { chips } from "./format.ts";
+import "./map.css";
+import { isHost, MapScene, PLACE_IDS, type Probe } from "./scene.ts";
+import { addMapStrings } from "./strings.ts";
 
-/** ISO 3166 numeric ids in world-atlas, and label positions (lon, lat). */
-const PLACES = {
-  us: { id: "840", at: [-98, 39] as [number, number] },
-  china: { id: "156", at: [104, 35] as [number, number] },
-  japan: { id: "392", at: [138, 36] as [number, number] },
-  australia: { id: "036", at: [134, -25] as [number, number] },
-  singapore: { id: "702", at: [103.8, 1.35] as [number, number] },
-  malaysia: { id: "458", at: [102, 4] as [number, number] },
-  indonesia: { id: "360", at: [113, -1] as [number, number] },
-};
-type Place = keyof typeof PLACES;
-const HOSTS = ["japan", "australia", "singapore", "malaysia", "indonesia"] as const;
-/** Where a host's label sits relative to its marker (px), so that neighbours' labels do not overlap. */
-const LABEL_OFFSET: Record<(typeof HOSTS)[number], [number, number]> = {
-  japan: [48, -10],
-  australia: [0, 10],
-  singapore: [-46, 16],
-  malaysia: [-58, -16],
-  indonesia: [30, 16],
-};
+const REDUCE_KEY = "cf.reduceMotion";
+const LEGEND = ["capability", "exports", "lease", "host", "remote", "estimate"] as const;
 
-class MapScene extends Phaser.Scene {
-  private projection!: GeoProjection;
-  private overlay!: Phaser.GameObjects.Graphics;
-  private labels: Phaser.GameObjects.Text[] = [];
-  private shapes: { id: string; rings: [number, number][][] }[] = [];
-  private view: DeepReadonly<View>;
-
-  constructor(view: DeepReadonly<View>) {
-    super("map");
-    this.view = view;
-  }
-
-  preload(): void {
-    this.load.json("world", worldUrl);
-  }
-
-  create(): void {
-    const { width, height } = this.scale;
-    const topo = this.cache.json.get("world") as Topology<{ countries: GeometryCollection }>;
-    const countries = feature(topo, topo.objects.countries);
-    this.projection = geoNaturalEarth1().fitExtent(
-      [
-        [8, 8],
-        [width - 8, height - 8],
-      ],
-      countries,
-    );
-    // Project every ring once; d3's path context collects the rings as point lists.
-    for (const f of countries.features) {
-      const rings: [number, number][][] = [];
-      let ring: [number, number][] = [];
-      const context = {
-        moveTo: (x: number, y: number) => {
-          ring = [[x, y]];
-          rings.push(ring);
-        },
-        lineTo: (x: number, y: number) => void ring.push([x, y]),
-        closePath: () => undefined,
-        arc: () => undefined,
-      };
-      geoPath(this.projection, context as unknown as CanvasRenderingContext2D)(f);
-      this.shapes.push({ id: String(f.id), rings });
-    }
-    this.cameras.main.setBackgroundColor(PALETTE.water);
-    const land = this.add.graphics();
-    const special = new Map<string, number>([
-      [PLACES.us.id, hexToNumber(PALETTE.us)],
-      [PLACES.china.id, hexToNumber(PALETTE.china)],
-      ...HOSTS.map((h) => [PLACES[h].id, hexToNumber(PALETTE.host)] as [string, number]),
-    ]);
-    for (const shape of this.shapes) {
-      const colour = special.get(shape.id);
-      land.fillStyle(colour ?? hexToNumber(PALETTE.land), colour ? 0.55 : 1);
-      land.lineStyle(0.5, 0xffffff, 1);
-      for (const r of shape.rings) {
-        if (r.length < 3) continue;
-        const pts = r.map(([x, y]) => new Phaser.Math.Vector2(x, y));
-        land.fillPoints(pts, true);
-        land.strokePoints(pts, true);
-      }
-    }
-    this.overlay = this.add.graphics();
-    this.draw();
-    this.restAfterRender();
-  }
-
-  setView(view: DeepReadonly<View>): void {
-    this.view = view;
-    if (!this.overlay) return;
-    this.game.loop.wake();
-    this.draw();
-    this.restAfterRender();
-  }
-
-  /** The map only changes with a new view: after drawing it once, stop the render loop (it costs CPU). */
-  private restAfterRender(): void {
-    this.game.events.once("postrender", () => this.game.loop.sleep());
-  }
-
-  private point(place: Place): [number, number] {
-    return this.projection(PLACES[place].at) ?? [0, 0];
-  }
-
-  private label(x: number, y: number, text: string, colour: string): void {
-    const label = this.add.text(x, y, text, {
-      fontFamily: "system-ui, sans-serif",
-      fontSize: "12px",
-      color: colour,
-      backgroundColor: "#ffffffcc",
-      padding: { x: 3, y: 2 },
-    });
-    label.setOrigin(0.5, 0);
-    this.labels.push(label);
-  }
-
-  private draw(): void {
-    const v = this.view;
-    const g = this.overlay;
-    g.clear();
-    for (const l of this.labels) l.destroy();
-    this.labels = [];
-    const [cx, cy] = this.point("china");
-    const [ux, uy] = this.point("us");
-    // Capability bubbles: area grows with capability relative to the other side.
-    const radius = (cap: number) => 10 + Math.max(0, cap - 24) * 6;
-    g.fillStyle(hexToNumber(PALETTE.us), 0.35).fillCircle(ux, uy, radius(v.capability.us));
-    g.fillStyle(hexToNumber(PALETTE.china), 0.35).fillCircle(cx, cy, radius(v.capability.china));
-    this.label(ux, uy + 8, `${t("sides.us")} ${num(v.capability.us, 2)}`, PALETTE.us);
-    this.label(cx, cy + 8, `${t("sides.china")} ${num(v.capability.china, 2)}`, PALETTE.china);
-    // Chip flow US -> China while exports are allowed.
-    if (v.exportControlLevel === "open" || v.exportControlLevel === "performanceCap") {
-      g.lineStyle(v.exportControlLevel === "open" ? 4 : 2, hexToNumber(PALETTE.accent), 0.9);
-      const curve = new Phaser.Curves.QuadraticBezier(
-        new Phaser.Math.Vector2(ux, uy),
-        new Phaser.Math.Vector2((ux + cx) / 2, Math.min(uy, cy) - 120),
-        new Phaser.Math.Vector2(cx, cy),
-      );
-      curve.draw(g, 48);
-    }
-    // Hosts: openness ring; China's leases where this viewer may see them.
-    const leases = leasesSeen(v);
-    for (const host of HOSTS) {
-      const [hx, hy] = this.point(host);
-      const state = v.hosts[host];
-      g.lineStyle(2, hexToNumber(PALETTE.host), 1).strokeCircle(hx, hy, 6 + state.openness * 10);
-      if (state.appliesRemoteAccessRule) g.lineStyle(3, 0x000000, 1).strokeCircle(hx, hy, 18);
-      const leased = leases[host];
-      if (leased !== undefined && leased > 0) {
-        g.lineStyle(1 + Math.min(6, leased / 50_000), hexToNumber(PALETTE.china), 0.8).lineBetween(
-          cx,
-          cy,
-          hx,
-          hy,
-        );
-        this.label(
-          hx + LABEL_OFFSET[host][0],
-          hy + LABEL_OFFSET[host][1],
-          `${t(`choices.host.${host}`)} ${compact(leased)}`,
-          PALETTE.china,
-        );
-      } else
-        this.label(
-          hx + LABEL_OFFSET[host][0],
-          hy + LABEL_OFFSET[host][1],
-          t(`choices.host.${host}`),
-          "#333333",
-        );
-    }
-    // Own power and halls, for a side's members.
-    if (v.viewer === "us" || v.viewer === "china") {
-      const [x, y] = v.viewer === "us" ? [ux, uy] : [cx, cy];
-      const own = v.own.last;
-      this.label(
-        x,
-        y + 28,
-        `${t("match.power")} ${num(own.availableGW, 1)} GW · ${t("match.powered")} ${num(own.poweredFraction * 100, 0)}%`,
-        "#222222",
-      );
-    }
+/** A move in the player's words, for the list beside the map. */
+function moveText(move: Move): string {
+  switch (move.kind) {
+    case "shipped":
+      return move.h100e === null
+        ? t("map.legend.exports")
+        : t("map.moved.shipped", { value: chips(move.h100e) });
+    case "smuggled":
+    case "made":
+    case "bought":
+      return t(`map.moved.${move.kind}`, { value: chips(move.h100e) });
+    case "leaseOpened":
+    case "leaseCut":
+    case "leaseFound":
+      return t(`map.moved.${move.kind}`, { value: chips(move.h100e), host: t(`choices.host.${move.host}`) });
+    case "power":
+    case "halls":
+      return t(`map.moved.${move.kind}`, { value: gwText(move.gw), side: t(`sides.${move.side}`) });
+    case "hostHalls":
+      return t("map.moved.hostHalls", { value: gwText(move.gw), host: t(`choices.host.${move.host}`) });
+    case "tightened":
+    case "loosened":
+      return t(`map.moved.${move.kind}`, { level: t(`choices.level.${move.level}`) });
+    case "remoteRule":
+      return t("map.moved.remoteRule", { host: t(`choices.host.${move.host}`) });
   }
 }
 
-/** China's leases as this viewer may see them: exact for China and the facilitator, estimates for the US. */
-function leasesSeen(v: DeepReadonly<View>): Partial<Record<(typeof HOSTS)[number], number>> {
-  const out: Partial<Record<(typeof HOSTS)[number], number>> = {};
-  for (const host of HOSTS) {
-    if (v.viewer === "china") out[host] = v.own.leases[host];
-    else if (v.viewer === "facilitator") out[host] = v.china.leases[host];
-    else if (v.viewer === "us") out[host] = v.intel[`lease.${host}`]?.estimate;
-  }
-  return out;
+/** Built power or halls: whole gigawatts, or whole megawatts below 10 GW. */
+function gwText(gw: number): string {
+  return gw >= 10 ? `${num(Math.round(gw), 0)} GW` : `${num(Math.round(gw * 1000), 0)} MW`;
 }
 
-export function mountMap(
-  parent: HTMLElement,
-  view: DeepReadonly<View>,
-): { update(view: DeepReadonly<View>): void; destroy(): void } {
-  const width = Math.max(320, parent.clientWidth || 800);
-  const height = Math.round(width * 0.52);
-  const scene = new MapScene(view);
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Whether the player asked for less motion: the system setting, or this game's own switch. */
+function initialReduceMotion(): boolean {
+  const stored = localStorage.getItem(REDUCE_KEY);
+  if (stored !== null) return stored === "1";
+  return window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+}
+
+export interface MapHandle {
+  update(view: DeepReadonly<View>): void;
+  destroy(): void;
+}
+
+/**
+ * Draws the map for `view` into `parent` (it fills the parent's width and follows its size), with a legend,
+ * tooltips, a focusable list of places and a reduce-motion switch. `update` takes each new view.
+ */
+export function mountMap(parent: HTMLElement, view: DeepReadonly<View>): MapHandle {
+  addMapStrings();
+  parent.classList.add("cf-map");
+  parent.removeAttribute("role");
+  const stage = el("div", { class: "cf-map-stage" });
+  const places = el("ul", { class: "cf-map-places" });
+  const tip = el("div", { class: "cf-map-tip", role: "tooltip", id: "map-tip", hidden: "" });
+  const side = el("div", { class: "cf-map-side" });
+  const legend = el("section", { class: "cf-map-legend", id: "map-legend" });
+  const motionBox = el("input", { type: "checkbox", id: "map-reduce-motion" });
+  const motionLabel = el("label", { for: "map-reduce-motion" });
+  const hint = el("p", { class: "cf-map-hint" });
+  const moved = el("section", { class: "cf-map-moved", id: "map-moved", "aria-live": "polite" });
+  stage.append(places, tip);
+  side.append(legend, el("p", { class: "cf-map-motion" }), hint, moved);
+  side.querySelector(".cf-map-motion")!.append(motionBox, motionLabel);
+  parent.replaceChildren(stage, side);
+
+  let reduceMotion = initialReduceMotion();
+  motionBox.checked = reduceMotion;
+  stage.dataset.reduceMotion = String(reduceMotion);
+  let frames = 0;
+  let animations = 0;
+  let current = view;
+  let lastMoves: Move[] = [];
+  let tipPlace: Place | null = null;
+
+  const probe: Probe = {
+    frame: () => void (stage.dataset.frames = String(++frames)),
+    loop: (running) => void (stage.dataset.loop = running ? "running" : "asleep"),
+    animating: (on) => {
+      stage.dataset.animating = String(on);
+      if (on) stage.dataset.animations = String(++animations);
+    },
+    laidOut: () => {
+      positionButtons();
+      if (tipPlace) showTip(tipPlace);
+    },
+  };
+  stage.dataset.animations = "0";
+  stage.dataset.loop = "running";
+  stage.dataset.animating = "false";
+  const scene = new MapScene(view, probe);
+  const size = () => ({
+    width: Math.max(280, Math.round(stage.clientWidth || parent.clientWidth || 800)),
+    height: Math.max(160, Math.round(stage.clientHeight || 400)),
+  });
   const game = new Phaser.Game({
     type: Phaser.AUTO,
-    parent,
-    width,
-    height,
+    parent: stage,
+    ...size(),
     backgroundColor: PALETTE.water,
     scene,
     banner: false,
     audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
+    scale: { mode: Phaser.Scale.NONE },
   });
-  // The text alternative follows every new view and a language switch, like the drawing does.
-  const describe = (v: DeepReadonly<View>) =>
+
+  const buttons = new Map<Place, HTMLButtonElement>();
+  for (const place of PLACE_IDS) {
+    const li = el("li");
+    const button = el("button", { type: "button", class: "cf-map-place", "data-place": place });
+    button.append(el("span", { class: "cf-map-name" }));
+    button.addEventListener("focus", () => showTip(place));
+    button.addEventListener("blur", () => hideTip());
+    button.addEventListener("click", () => open(place));
+    li.append(button);
+    places.append(li);
+    buttons.set(place, button);
+  }
+
+  function positionButtons(): void {
+    for (const [place, button] of buttons) {
+      const [x, y] = scene.points.get(place) ?? [0, 0];
+      button.style.left = `${Math.round(x)}px`;
+      button.style.top = `${Math.round(y)}px`;
+    }
+  }
+
+  function open(place: Place): void {
+    if (isHost(place)) window.dispatchEvent(new CustomEvent("cf:host", { detail: { host: place } }));
+  }
+
+  function showTip(place: Place): void {
+    tipPlace = place;
+    const { title, lines } = figuresOf(current, place);
+    tip.replaceChildren(el("strong", {}, title), ...lines.map((line) => el("span", {}, line)));
+    tip.hidden = false;
+    tip.dataset.place = place;
+    const [x, y] = scene.points.get(place) ?? [0, 0];
+    const { width, height } = size();
+    // Beside the place, on the side with more room, and inside the map.
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const left = x + 18 + w <= width ? x + 18 : Math.max(0, x - 18 - w);
+    const top = Math.min(Math.max(0, y - h / 2), Math.max(0, height - h));
+    tip.style.left = `${Math.round(left)}px`;
+    tip.style.top = `${Math.round(top)}px`;
+    buttons.get(place)?.setAttribute("aria-describedby", "map-tip");
+    scene.setHighlight(place);
+  }
+
+  function hideTip(): void {
+    if (tipPlace) buttons.get(tipPlace)?.removeAttribute("aria-describedby");
+    tipPlace = null;
+    tip.hidden = true;
+    delete tip.dataset.place;
+    scene.setHighlight(null);
+  }
+
+  const local = (e: MouseEvent): [number, number] => {
+    const r = stage.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  };
+  const onMove = (e: MouseEvent) => {
+    const place = scene.placeAt(...local(e));
+    stage.style.cursor = place && isHost(place) ? "pointer" : "";
+    if (place === tipPlace) return;
+    if (place) showTip(place);
+    else hideTip();
+  };
+  const onClick = (e: MouseEvent) => {
+    const place = scene.placeAt(...local(e));
+    if (place) open(place);
+  };
+  stage.addEventListener("mousemove", onMove);
+  stage.addEventListener("mouseleave", hideTip);
+  stage.addEventListener("click", onClick);
+
+  function renderText(): void {
+    const v = current;
+    parent.setAttribute("role", "group");
     parent.setAttribute(
       "aria-label",
-      `${t("match.tabs.map")}: ${t("sides.us")} ${num(v.capability.us, 2)}, ${t("sides.china")} ${num(v.capability.china, 2)}`,
+      t("map.label", {
+        summary: t("map.summary", {
+          months: num(v.leadMonths, 0),
+          level: t(`choices.level.${v.exportControlLevel}`),
+        }),
+      }),
     );
-  parent.setAttribute("role", "img");
-  describe(view);
+    places.setAttribute("aria-label", t("map.hosts"));
+    for (const [place, button] of buttons)
+      button.querySelector(".cf-map-name")!.textContent = isHost(place)
+        ? t(`choices.host.${place}`)
+        : t(`roles.${place}`);
+    const items = LEGEND.map((key) => {
+      const li = el("li");
+      li.append(el("span", { class: `cf-map-swatch cf-map-swatch-${key}`, "aria-hidden": "true" }));
+      li.append(t(`map.legend.${key}`));
+      return li;
+    });
+    legend.replaceChildren(el("h3", {}, t("map.legend.title")), el("ul", {}));
+    legend.querySelector("ul")!.append(...items);
+    motionLabel.textContent = t("map.reduceMotion");
+    hint.textContent = t("map.hint");
+    renderMoves();
+    if (tipPlace) showTip(tipPlace);
+  }
+
+  function renderMoves(): void {
+    const list = el("ul", {});
+    list.append(
+      ...(lastMoves.length ? lastMoves : [null]).map((m) =>
+        el("li", {}, m ? moveText(m) : t("map.moved.nothing")),
+      ),
+    );
+    moved.replaceChildren(el("h3", {}, t("map.moved.title")), list);
+    moved.hidden = current.turn === 0;
+  }
+
+  const setReduceMotion = (on: boolean) => {
+    reduceMotion = on;
+    motionBox.checked = on;
+    stage.dataset.reduceMotion = String(on);
+    if (on) scene.stopAnimations();
+  };
+  motionBox.addEventListener("change", () => {
+    localStorage.setItem(REDUCE_KEY, motionBox.checked ? "1" : "0");
+    // Other animated parts of the page follow the same switch.
+    window.dispatchEvent(new CustomEvent("cf:reduce-motion", { detail: motionBox.checked }));
+  });
+  const onReduce = (e: Event) => setReduceMotion(Boolean((e as CustomEvent<unknown>).detail));
+  window.addEventListener("cf:reduce-motion", onReduce);
+  const media = window.matchMedia?.("(prefers-reduced-motion: reduce)");
+  const onMedia = (e: MediaQueryListEvent) => {
+    if (localStorage.getItem(REDUCE_KEY) === null) setReduceMotion(e.matches);
+  };
+  media?.addEventListener("change", onMedia);
+
+  const resize = new ResizeObserver(() => {
+    const { width, height } = size();
+    if (width === game.scale.width && height === game.scale.height) return;
+    game.scale.resize(width, height);
+    scene.layout();
+  });
+  resize.observe(stage);
+  const offLanguage = onLanguageChange(() => {
+    scene.draw();
+    renderText();
+  });
+
+  stage.dataset.turn = String(view.turn);
+  renderText();
   return {
     update: (next) => {
-      scene.setView(next);
-      describe(next);
+      const previous = current;
+      current = next;
+      const moves = scene.setView(next);
+      if (next.turn > previous.turn) {
+        lastMoves = moves;
+        if (!reduceMotion) scene.animate(moves, previous);
+      }
+      stage.dataset.turn = String(next.turn);
+      renderText();
     },
-    destroy: () => game.destroy(true),
+    destroy: () => {
+      resize.disconnect();
+      offLanguage();
+      window.removeEventListener("cf:reduce-motion", onReduce);
+      media?.removeEventListener("change", onMedia);
+      game.destroy(true);
+    },
   };
 }

@@ -1,7 +1,7 @@
 /** The lobby: create a match, join one by code, or pick an open one. Plain HTML forms, usable by keyboard. */
 import { field, h } from "../dom.ts";
 import { language, t } from "../i18n.ts";
-import { fetchJson, NAME_KEY, type Net } from "../net.ts";
+import { fetchJson, forgetSeat, keepSeat, keptSeats, NAME_KEY, type Net, readSeatToken } from "../net.ts";
 import { DEFAULT_BOTS, isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
 import type { Side } from "../../../shared/rules/types.ts";
 
@@ -25,6 +25,19 @@ interface OpenMatch {
   title: { en: string; de: string };
   turn: number;
   seats: { us: number; china: number; spectators: number };
+}
+
+/** Where one of this browser's matches stands for its seat (POST /api/seats). */
+interface SeatStatus {
+  token: string;
+  error?: string;
+  code?: string;
+  role?: Role;
+  label?: string;
+  phase?: "waiting" | "orders" | "paused" | "ended";
+  waitsForYou?: boolean;
+  deadline?: number | null;
+  title?: { en: string; de: string };
 }
 
 function roleSelect(id: string, roles: readonly Role[] = ROLES): HTMLSelectElement {
@@ -89,6 +102,15 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
         s < 120 ? t("lobby.timerSeconds", { n: s }) : t("lobby.timerMinutes", { n: s / 60 }),
       ),
     );
+  // Homework play over days: a deadline in hours, kept by the server across restarts.
+  for (const days of [1, 2, 7])
+    timer.append(
+      h(
+        "option",
+        { value: `${days * 24}h` },
+        days === 1 ? t("lobby.timerOneDay") : t("lobby.timerDays", { n: days }),
+      ),
+    );
   const isPrivate = h("input", { type: "checkbox", id: "private", name: "private" }) as HTMLInputElement;
   const bots = h("input", { type: "checkbox", id: "bots", name: "bots", checked: true }) as HTMLInputElement;
   const botChoice = {} as Record<Side, HTMLSelectElement>;
@@ -145,7 +167,9 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
         role: createRole.value as Role,
         name: n,
         scenario: scenario.value || "baseline-2025",
-        timerSeconds: timer.value ? Number(timer.value) : null,
+        ...(timer.value.endsWith("h")
+          ? { deadlineHours: Number(timer.value.slice(0, -1)) }
+          : { timerSeconds: timer.value ? Number(timer.value) : null }),
         private: isPrivate.checked,
         bots: bots.checked,
         ...(botChoice.us.value ? { botUs: botChoice.us.value } : {}),
@@ -204,6 +228,84 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
     join(code.value, joinRole.value as Role);
   });
 
+  // Your matches: the seats this browser holds tokens for, and which of them waits for this player.
+  const mine = h("ul", { class: "open-list", id: "your-matches" });
+  const seatLink = new URLSearchParams(location.search).get("seat");
+  // A teacher's rejoin link (`/?seat=TOKEN`) lands here: the seat joins "your matches".
+  if (seatLink && readSeatToken(seatLink)) keepSeat(seatLink, nameInput.value.trim());
+  else if (seatLink) error.textContent = t("lobby.badSeat");
+  const rejoin = (token: string) => {
+    const n = name();
+    if (!n) return;
+    keepSeat(token, n);
+    net.rejoin(token, n).then(onJoined, fail);
+  };
+  const stateText = (s: SeatStatus): string => {
+    if (s.phase === "ended") return t("lobby.over");
+    if (s.phase === "waiting") return t("lobby.notStarted");
+    if (s.phase === "paused") return t("lobby.paused");
+    const turn = s.waitsForYou ? t("lobby.yourTurn") : t("lobby.othersTurn");
+    return s.deadline
+      ? `${turn} · ${t("lobby.deadline", { time: new Date(s.deadline).toLocaleString(lang) })}`
+      : turn;
+  };
+  const refreshMine = async () => {
+    const kept = keptSeats();
+    mine.replaceChildren();
+    if (kept.length === 0) return void mine.append(h("li", {}, t("lobby.noYourMatches")));
+    const res = await fetch("/api/seats", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tokens: kept.map((k) => k.token) }),
+    }).catch(() => null);
+    const statuses = res?.ok ? ((await res.json()) as SeatStatus[]) : [];
+    mine.replaceChildren();
+    for (const s of statuses) {
+      const seat = readSeatToken(s.token);
+      if (!seat) continue;
+      const item = h(
+        "li",
+        { class: s.waitsForYou ? "waits-for-you" : "" },
+        h("strong", {}, seat.code),
+        ` ${s.title?.[lang] ?? ""} · ${t(`roles.${seat.role}`)} · ${s.label ?? ""} · `,
+        s.error ? s.error : h("span", { class: "seat-state" }, stateText(s)),
+        " ",
+      );
+      if (!s.error && s.phase !== "ended")
+        item.append(
+          h(
+            "button",
+            { type: "button", id: `rejoin-${seat.code}`, onclick: () => rejoin(s.token) },
+            t("lobby.rejoin", { code: seat.code }),
+          ),
+        );
+      item.append(
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary",
+            onclick: () => {
+              forgetSeat(s.token);
+              void refreshMine();
+            },
+          },
+          t("lobby.forget", { code: seat.code }),
+        ),
+      );
+      mine.append(item);
+    }
+    if (!mine.firstChild) mine.append(h("li", {}, t("lobby.noYourMatches")));
+  };
+  void refreshMine();
+  const yours = h(
+    "section",
+    { class: "card", "aria-labelledby": "your-heading", id: "your-matches-card" },
+    h("h2", { id: "your-heading" }, t("lobby.yourMatches")),
+    mine,
+    h("button", { type: "button", onclick: () => void refreshMine() }, t("lobby.refresh")),
+  );
+
   // Open matches
   const list = h("ul", { class: "open-list", id: "open-matches" });
   const refresh = () =>
@@ -254,6 +356,6 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
       ),
     ),
     error,
-    h("div", { class: "lobby-grid" }, createForm, joinForm, open),
+    h("div", { class: "lobby-grid" }, yours, createForm, joinForm, open),
   );
 }

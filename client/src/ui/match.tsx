@@ -26,6 +26,9 @@ import { Composer, describeOrder, orderCost, type DraftOrder, type LeverRequest 
 import { cards, eventSource, eventText } from "./events.ts";
 import { clipEstimate, isUnitRange, reasonText } from "./rules-text.ts";
 import { Guide, GUIDE_KEY } from "./guide.tsx";
+import { forecastDock } from "./forecast-view.tsx";
+import { reportDock } from "./report-view.tsx";
+import { seatLinksPanel } from "./seat-links.ts";
 
 /** The panels of the screen. "orders" and "intel" are tabs of their own only on a narrow (phone) screen. */
 type Tab = "orders" | "map" | "trends" | "events" | "intel" | "facilitator" | "debrief";
@@ -59,6 +62,10 @@ interface Actions {
   leave(): void;
   code(): string;
   facilitatorKey(): string | undefined;
+  /** Panels built outside this tree (the why helper's report and forecast, the seat links), mounted as is. */
+  reportRoot: HTMLElement;
+  forecastRoot: HTMLElement;
+  seatLinks(): HTMLElement;
 }
 
 export class MatchScreen {
@@ -74,6 +81,8 @@ export class MatchScreen {
     });
   };
   private readonly media = window.matchMedia(NARROW);
+  private readonly reportDock = reportDock(() => this.net.session?.code ?? "");
+  private readonly forecastDock = forecastDock(() => this.net.session?.code ?? "");
   private readonly onMedia = () => this.setNarrow(this.media.matches);
 
   constructor(
@@ -108,6 +117,9 @@ export class MatchScreen {
       leave: onLeave,
       code: () => this.s.meta.value?.code ?? this.net.session?.code ?? "",
       facilitatorKey: () => this.net.session?.facilitatorKey,
+      reportRoot: this.reportDock.root,
+      forecastRoot: this.forecastDock.root,
+      seatLinks: () => seatLinksPanel(this.net),
     };
     this.root.className = "match";
     render(<Match s={this.s} actions={actions} />, this.root);
@@ -146,6 +158,8 @@ export class MatchScreen {
       // A delta without options keeps the ones the side already has.
       options: incoming.options ?? before?.options,
     } as ViewMessage;
+    this.reportDock.view(before?.view ?? null, v.view);
+    this.updateForecast(v.view, this.s.draft.value);
     batch(() => {
       this.s.view.value = v;
       if (v.view.phase === "ended" && before?.view.phase !== "ended") this.s.tab.value = "debrief";
@@ -161,6 +175,12 @@ export class MatchScreen {
 
   draft(d: DraftBroadcast): void {
     this.s.draft.value = d;
+    const v = this.s.view.value?.view;
+    if (v) this.updateForecast(v, d);
+  }
+
+  private updateForecast(v: DeepReadonly<View>, d: DraftBroadcast | null): void {
+    if (v.viewer === "us" || v.viewer === "china") this.forecastDock.update(v, d?.orders ?? []);
   }
 
   meta(m: RoomMeta): void {
@@ -232,6 +252,8 @@ function Match({ s, actions }: { s: MatchState; actions: Actions }) {
       <div class={`match-grid${showSide ? "" : " no-side"}`}>
         <div class="main-col">
           {narrow ? null : <SummaryCards s={s} />}
+          {/* The turn report (report-view.tsx) opens here when a turn resolves. */}
+          <Mount el={actions.reportRoot} />
           <Tabs s={s} />
           <div class="tab-panel" role="tabpanel" id="tab-panel" aria-labelledby={`tab-${s.tab.value}`}>
             <Panel s={s} actions={actions} />
@@ -245,8 +267,6 @@ function Match({ s, actions }: { s: MatchState; actions: Actions }) {
           </aside>
         ) : null}
       </div>
-      {/* Slot: the turn report (client/src/ui/report-view.tsx, built by the why helper) mounts here. */}
-      <div id="report-slot" />
       {s.guideOpen.value && sideView && isSide(s.role.value) ? (
         <Guide
           side={sideView.viewer as "us" | "china"}
@@ -639,6 +659,7 @@ function FacilitatorPanel({
           {t("facilitator.end")}
         </button>
       </div>
+      <SeatLinks make={actions.seatLinks} />
       {error ? (
         <p class="error" role="alert">
           {error.message}
@@ -675,8 +696,8 @@ function SidePanel({
         />
       )}
       {ended ? null : <Draft s={s} actions={actions} v={v} />}
-      {/* Slot: the draft forecast (client/src/ui/forecast-view.tsx, built by the why helper) mounts here. */}
-      <div id="forecast-slot" />
+      {/* The draft's forecast (forecast-view.tsx). */}
+      {ended ? null : <Mount el={actions.forecastRoot} />}
       {intel ? <Intel v={v} /> : null}
     </>
   );
@@ -813,4 +834,25 @@ function Intel({ v }: { v: SideView }) {
 function labelOf(v: DeepReadonly<View>, turn: number): string {
   const row = v.history.find((r) => r.turn === turn);
   return row ? turnLabel(row.label) : "";
+}
+
+/** Puts an element built outside this tree (and kept by its owner across renders) into the tree. */
+function Mount({ el }: { el: HTMLElement }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.append(el);
+    return () => el.remove();
+  }, [el]);
+  return <div class="mount" ref={box} />;
+}
+
+/** The facilitator's seat links, built once per visit of the tab. */
+function SeatLinks({ make }: { make: () => HTMLElement }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = make();
+    box.current?.append(el);
+    return () => el.remove();
+  }, []);
+  return <div ref={box} />;
 }

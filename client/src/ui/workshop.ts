@@ -3,20 +3,23 @@
  * QR code) to the group that plays it, follows every room's turn and confirmations on one page, pauses,
  * resumes, injects an event or ends the match in all rooms at once, and downloads the results of all rooms.
  * It holds one facilitator connection per room; the rooms and their facilitator keys are kept in this
- * browser, so a reload (or another tab) finds the workshop again.
+ * browser, so a reload (or another tab) finds the workshop again. From here the teacher opens the debrief pack
+ * of all rooms (printable, see pack.tsx) or the class summary alone.
  */
 import { Client, type Room } from "@colyseus/sdk";
+import { signal } from "@preact/signals";
+import type { ViewMessage } from "../../../shared/protocol.ts";
 import { ROOM_NAME } from "../../../shared/room.ts";
-import type { Outcome } from "../../../shared/rules/index.ts";
+import type { DeepReadonly, FacilitatorView, Outcome } from "../../../shared/rules/index.ts";
+import { mergeView } from "../../../shared/view-delta.ts";
 import { clear, field, h } from "../dom.ts";
 import { cards } from "./events.ts";
-import { language, money, num, t } from "../i18n.ts";
+import { language, t } from "../i18n.ts";
 import {
   fetchJson,
   joinOrOpen,
   joinUrl,
   NAME_KEY,
-  playerLabel,
   randomId,
   readMeta,
   savedWorkshop,
@@ -26,6 +29,10 @@ import {
   type Workshop,
   type WorkshopRoom,
 } from "../net.ts";
+import { mountPack, type PackMode, unmountPack } from "./pack.tsx";
+import { mountRooms, type RoomCardData, unmountRooms } from "./workshop-rooms.tsx";
+import type { MatchExport, PackRoom } from "./pack-data.ts";
+import { publicPart } from "./pack-data.ts";
 
 const MAX_ROOMS = 12;
 
@@ -35,6 +42,10 @@ interface Tracked {
   meta?: RoomMeta;
   problem?: string;
   outcome?: Outcome;
+  /** The finished match's export (its whole log), for the debrief pack. */
+  match?: MatchExport;
+  /** The room's latest facilitator view, rebuilt from the trimmed views the room sends. */
+  view?: DeepReadonly<FacilitatorView>;
 }
 
 function teacherName(): string {
@@ -48,15 +59,18 @@ export class WorkshopConsole {
   private readonly id = `ws-${randomId()}`;
   private workshop: Workshop | null = savedWorkshop();
   private readonly tracked = new Map<string, Tracked>();
-  private readonly grid = h("div", { class: "rooms", id: "workshop-rooms" });
   private readonly message = h("p", { class: "error", role: "alert", id: "workshop-error" });
-  private readonly summary = h("p", { id: "workshop-summary", "aria-live": "polite" });
-  private readonly results = h("section", {
-    id: "workshop-results",
-    "aria-labelledby": "ws-results-heading",
-  });
+  /** What the last action on all rooms did, for the teacher (an injected event, say). */
+  private readonly notice = h("p", { role: "status", id: "workshop-notice" });
+  /** The room cards and the results table (workshop-rooms.tsx), following `cardRooms`. */
+  private readonly roomsBox = h("div", { class: "ws-live" });
+  private readonly cardRooms = signal<readonly RoomCardData[]>([]);
   private redraw = 0;
   private readonly qrCodes = new Map<string, Promise<string>>();
+  /** What the console shows below its controls: the room cards, the debrief pack, or the class summary. */
+  private mode: "rooms" | PackMode = "rooms";
+  private readonly packBox = h("div", { class: "pack-box" });
+  private readonly packRooms = signal<readonly PackRoom[]>([]);
 
   constructor(private readonly onClose: () => void) {
     this.render();
@@ -66,6 +80,8 @@ export class WorkshopConsole {
   destroy(): void {
     for (const t of this.tracked.values()) void t.room?.leave(true);
     this.tracked.clear();
+    unmountPack(this.packBox);
+    unmountRooms(this.roomsBox);
   }
 
   languageChanged(): void {
@@ -201,7 +217,25 @@ export class WorkshopConsole {
     this.tracked.set(code, entry);
     // The facilitator's views and the teams' drafts are for the room's own screen; the console reads the
     // room's public state only.
-    for (const type of ["welcome", "view", "draft", "notice", "error"]) room.onMessage(type, () => undefined);
+    for (const type of ["welcome", "draft", "notice", "error"]) room.onMessage(type, () => undefined);
+    // The latest view is kept for the debrief pack of a room still playing, which shows its public part only.
+    room.onMessage("view", (m: ViewMessage) => {
+      if (m.view.viewer !== "facilitator") return;
+      try {
+        entry.view = mergeView(entry.view ?? null, m.view, m.from);
+      } catch {
+        // A view that does not fit the one held: the next full view (on a rejoin) replaces it.
+        entry.view = undefined;
+      }
+      if (this.mode !== "rooms") this.schedule();
+    });
+    // The room's first state may have come while the room was being opened, before this listener: a room
+    // nobody joins would then stay "connecting" and be left out of "Start all".
+    const first = room.state as { code?: string } | undefined;
+    if (first?.code) {
+      entry.meta = readMeta(first);
+      if (entry.meta.phase === "ended") void this.fetchOutcome(code);
+    }
     room.onStateChange((state: unknown) => {
       const before = entry.meta?.phase;
       entry.meta = readMeta(state);
@@ -216,9 +250,15 @@ export class WorkshopConsole {
 
   private async fetchOutcome(code: string): Promise<void> {
     try {
-      const result = await fetchJson<{ outcome: Outcome }>(`/api/matches/${code}/export.json`);
+      const result = await fetchJson<MatchExport>(`/api/matches/${code}/export.json`);
       const entry = this.tracked.get(code);
-      if (entry) entry.outcome = result.outcome;
+      // Only a finished match's whole log makes a debrief; anything else waits for the end of the match.
+      if (!result.outcome?.finished || !Array.isArray(result.history) || !Array.isArray(result.actions))
+        return;
+      if (entry) {
+        entry.outcome = result.outcome;
+        entry.match = result;
+      }
       this.schedule();
     } catch {
       // Not finished yet: no results to show.
@@ -236,27 +276,45 @@ export class WorkshopConsole {
 
   // --- acting on all rooms ----------------------------------------------------------------------------------
 
-  private async all(type: string, payload: unknown = {}, only?: (m: RoomMeta) => boolean): Promise<void> {
+  /** Sends a facilitator action to every room still playing; returns how many rooms took it. */
+  private async all(type: string, payload: unknown = {}, only?: (m: RoomMeta) => boolean): Promise<number> {
     this.message.textContent = "";
+    this.notice.textContent = "";
     const problems: string[] = [];
+    let done = 0;
     await Promise.all(
       [...this.tracked.values()].map(async (entry) => {
         if (!entry.room || !entry.meta || entry.meta.phase === "ended") return;
         if (only && !only(entry.meta)) return;
         try {
           await entry.room.request(type, payload);
+          done++;
         } catch (e) {
           problems.push(`${entry.code}: ${e instanceof Error ? e.message : String(e)}`);
         }
       }),
     );
     if (problems.length > 0) this.message.textContent = problems.join("; ");
+    return done;
+  }
+
+  /** Injects the chosen event card in every room, on each room's current turn, and says so to the teacher. */
+  private async injectAll(eventId: string): Promise<void> {
+    const labels = new Set(
+      [...this.tracked.values()].flatMap((e) => (e.meta && e.meta.phase !== "ended" ? [e.meta.label] : [])),
+    );
+    const rooms = await this.all("injectEvent", { eventId });
+    if (rooms === 0) return;
+    const card = cards().find((c) => c.id === eventId)?.title ?? eventId;
+    this.notice.textContent = t("pack.injectedAll", { card, rooms, turn: [...labels].sort().join(", ") });
   }
 
   private controls(): HTMLElement {
     const select = h("select", { id: "ws-event" }) as HTMLSelectElement;
     for (const c of cards()) select.append(h("option", { value: c.id }, c.title));
     const codes = this.workshop?.rooms.map((r) => r.code).join(",") ?? "";
+    // The rooms' facilitator keys, so that running rooms' rows are filled too (turn, lead, spending, seats).
+    const keys = this.workshop?.rooms.map((r) => encodeURIComponent(r.facilitatorKey)).join(",") ?? "";
     return h(
       "div",
       { class: "card ws-controls" },
@@ -308,7 +366,7 @@ export class WorkshopConsole {
           {
             type: "button",
             id: "ws-inject",
-            onclick: () => void this.all("injectEvent", { eventId: select.value }),
+            onclick: () => void this.injectAll(select.value),
           },
           t("facilitator.inject"),
         ),
@@ -318,8 +376,14 @@ export class WorkshopConsole {
         { class: "row" },
         h(
           "a",
-          { href: `/api/matches/results.csv?codes=${codes}`, id: "ws-results", download: "" },
+          { href: `/api/matches/results.csv?codes=${codes}&keys=${keys}`, id: "ws-results", download: "" },
           t("workshop.results"),
+        ),
+        h("button", { type: "button", id: "ws-pack", onclick: () => this.show("pack") }, t("pack.open")),
+        h(
+          "button",
+          { type: "button", id: "ws-summary", onclick: () => this.show("summary") },
+          t("pack.openSummary"),
         ),
         h(
           "button",
@@ -343,6 +407,7 @@ export class WorkshopConsole {
               localStorage.removeItem(WORKSHOP_KEY);
               this.destroy();
               this.workshop = null;
+              this.mode = "rooms";
               this.render();
             },
           },
@@ -354,8 +419,32 @@ export class WorkshopConsole {
 
   // --- drawing ----------------------------------------------------------------------------------------------
 
+  /** Shows the room cards, the debrief pack or the class summary below the controls. */
+  private show(mode: "rooms" | PackMode): void {
+    if (mode !== this.mode) unmountPack(this.packBox);
+    this.mode = mode;
+    // A finished room whose log could not be read when it ended is asked again.
+    if (mode !== "rooms")
+      for (const entry of this.tracked.values())
+        if (!entry.match && (entry.meta?.phase === "ended" || !entry.room))
+          void this.fetchOutcome(entry.code);
+    this.render();
+    if (mode !== "rooms") this.packBox.querySelector("h1")?.scrollIntoView();
+  }
+
+  /** Every room as the pack sees it: its export once finished, else the public part of its view. */
+  private packList(): PackRoom[] {
+    return (this.workshop?.rooms ?? []).map(({ code }): PackRoom => {
+      const entry = this.tracked.get(code);
+      if (entry?.match) return { code, kind: "finished", match: entry.match };
+      if (entry?.view) return { code, kind: "playing", room: publicPart(entry.view) };
+      return { code, kind: "unknown", ...(entry?.problem ? { problem: entry.problem } : {}) };
+    });
+  }
+
   private render(): void {
     clear(this.root);
+    this.root.classList.toggle("packing", this.mode !== "rooms");
     this.root.append(
       h(
         "div",
@@ -364,76 +453,39 @@ export class WorkshopConsole {
         h("button", { type: "button", id: "ws-lobby", onclick: () => this.onClose() }, t("workshop.toLobby")),
       ),
       this.message,
+      this.notice,
     );
     if (!this.workshop) {
       this.root.append(this.setupForm());
       return;
     }
-    this.root.append(this.controls(), this.summary, this.grid, this.results);
+    if (this.mode !== "rooms") {
+      this.root.append(this.controls(), this.packBox);
+      this.packRooms.value = this.packList();
+      mountPack(this.packBox, this.packRooms, this.mode, () => this.show("rooms"));
+      return;
+    }
+    this.root.append(this.controls(), this.roomsBox);
     this.renderRooms();
+    mountRooms(this.roomsBox, { rooms: this.cardRooms, qrCode: this.qrCode });
   }
 
+  /** Hands the rooms' latest state to the cards (or to the pack); Preact redraws only what changed. */
   private renderRooms(): void {
     if (!this.workshop) return;
-    clear(this.grid);
-    let ended = 0;
-    for (const { code } of this.workshop.rooms) {
-      const entry = this.tracked.get(code) ?? { code };
-      if (entry.meta?.phase === "ended" || entry.outcome) ended++;
-      this.grid.append(this.roomCard(entry));
+    if (this.mode !== "rooms") {
+      this.packRooms.value = this.packList();
+      return;
     }
-    this.summary.textContent = t("workshop.summary", { rooms: this.workshop.rooms.length, ended });
-    this.renderResults();
-  }
-
-  /** The finished rooms side by side, for the closing discussion: who won, by how much, at what cost. */
-  private renderResults(): void {
-    clear(this.results);
-    const done = (this.workshop?.rooms ?? [])
-      .map((r) => ({ code: r.code, o: this.tracked.get(r.code)?.outcome }))
-      .filter((r): r is { code: string; o: Outcome } => r.o !== undefined);
-    if (done.length === 0) return;
-    const cell = (text: string) => h("td", {}, text);
-    const head = [
-      t("workshop.table.room"),
-      t("workshop.table.winner"),
-      t("workshop.table.lead"),
-      `${t("debrief.spent")} (${t("sides.us")})`,
-      `${t("debrief.spent")} (${t("sides.china")})`,
-      `${t("debrief.emissions")} (${t("sides.us")})`,
-      `${t("debrief.emissions")} (${t("sides.china")})`,
-      t("workshop.table.tension"),
-    ];
-    this.results.append(
-      h("h3", { id: "ws-results-heading" }, t("workshop.table.heading")),
-      h(
-        "table",
-        { class: "ws-results" },
-        h("thead", {}, h("tr", {}, ...head.map((text) => h("th", { scope: "col" }, text)))),
-        h(
-          "tbody",
-          {},
-          ...done.map(({ code, o }) =>
-            h(
-              "tr",
-              {},
-              h("th", { scope: "row" }, code),
-              cell(t(`sides.${o.winner}`)),
-              cell(`${num(o.leadMonths, 1)} / ${num(o.thresholdMonths, 1)}`),
-              cell(money(o.scores.us.spent)),
-              cell(money(o.scores.china.spent)),
-              cell(`${num(o.scores.us.emissionsMt, 0)} Mt`),
-              cell(`${num(o.scores.china.emissionsMt, 0)} Mt`),
-              cell(num(o.peakTension, 0)),
-            ),
-          ),
-        ),
-      ),
-    );
+    this.cardRooms.value = this.workshop.rooms.map(({ code }) => {
+      const entry = this.tracked.get(code);
+      // A new object per room, so that the cards see the change (the tracked entries change in place).
+      return { code, meta: entry?.meta, problem: entry?.problem, outcome: entry?.outcome };
+    });
   }
 
   /** A room's join link as a QR code (an SVG data address), made once per room however often cards redraw. */
-  private qrCode(code: string): Promise<string> {
+  private readonly qrCode = (code: string): Promise<string> => {
     let made = this.qrCodes.get(code);
     if (!made) {
       made = import("qrcode").then(({ toString }) =>
@@ -444,62 +496,5 @@ export class WorkshopConsole {
       this.qrCodes.set(code, made);
     }
     return made;
-  }
-
-  private roomCard(entry: Tracked): HTMLElement {
-    const m = entry.meta;
-    const code = entry.code;
-    const qr = h("img", {
-      class: "qr",
-      alt: t("workshop.qrAlt", { url: joinUrl(code) }),
-      width: 132,
-      height: 132,
-    });
-    void this.qrCode(code).then((src) => qr.setAttribute("src", src));
-    const side = (s: "us" | "china") => {
-      const people = (m?.players ?? []).filter((p) => p.role === s);
-      const confirmed = s === "us" ? m?.usConfirmed : m?.chinaConfirmed;
-      const names = people.map(playerLabel);
-      return h(
-        "li",
-        { class: confirmed ? "confirmed" : "" },
-        h("strong", {}, t(`sides.${s}`)),
-        " ",
-        names.length > 0 ? names.join(", ") : t("workshop.nobody"),
-        confirmed ? ` · ${t("workshop.confirmed")}` : "",
-      );
-    };
-    let state: string;
-    if (entry.outcome)
-      state = t("workshop.outcome", {
-        winner: t(`sides.${entry.outcome.winner}`),
-        lead: num(entry.outcome.leadMonths, 1),
-      });
-    else if (!m) state = entry.problem ?? t("workshop.connecting");
-    else if (m.phase === "ended") state = t("match.ended");
-    else {
-      // A paused room still shows where it is.
-      state = t("match.turn", { turn: m.turn + 1, turns: m.turns, label: m.label });
-      if (m.phase === "paused") state = `${state} · ${t("match.paused")}`;
-      else if (m.phase === "waiting") state = `${state} · ${t("match.waiting")}`;
-    }
-    return h(
-      "article",
-      { class: "card room", id: `room-${code}`, "aria-label": t("match.code", { code }) },
-      h("h3", { class: "code" }, code),
-      qr,
-      h("p", {}, h("a", { href: joinUrl(code), target: "_blank", rel: "noopener" }, joinUrl(code))),
-      h("p", { class: "room-state" }, state),
-      h("ul", { class: "sides" }, side("us"), side("china")),
-      h(
-        "p",
-        {},
-        h(
-          "a",
-          { href: `/?code=${code}&facilitator=1`, target: "_blank", rel: "noopener", class: "open-room" },
-          t("workshop.openRoom"),
-        ),
-      ),
-    );
-  }
+  };
 }
