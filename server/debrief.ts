@@ -21,14 +21,13 @@ import {
   resolveTurn,
   submitOrders,
   viewFor,
-  withdrawOrders,
 } from "../shared/rules/index.ts";
 import { domesticCapacity, firmPowerGW, fleetH100e, saturate, totalLeased } from "../shared/rules/model.ts";
 import { turnReport, type ReportItem } from "../shared/rules/report.ts";
 import type { DeepReadonly } from "../shared/rules/view.ts";
 import { HOSTS, SIDES } from "../shared/rules/types.ts";
 import { newCode } from "./match-room.ts";
-import { replay } from "./replay.ts";
+import { applyAction, replay } from "./replay.ts";
 import type { Action, MatchRecord, MatchSettings, MatchStore } from "./store.ts";
 
 /** Where a fork came from: kept in its stored settings (the store keeps settings as JSON). */
@@ -136,32 +135,9 @@ function scriptOf(record: MatchRecord, actions: readonly Action[]): Script {
       injected = [];
     }
     if (a.kind === "end") endedAt = state.turn;
-    state = applyLogged(state, a);
+    state = applyAction(state, a);
   }
   return { origin, turns, endedAt };
-}
-
-function applyLogged(state: MatchState, a: Action): MatchState {
-  switch (a.kind) {
-    case "submit": {
-      const r = submitOrders(state, a.side, a.orders);
-      return r.ok ? r.state : state;
-    }
-    case "withdraw": {
-      const r = withdrawOrders(state, a.side);
-      return r.ok ? r.state : state;
-    }
-    case "inject": {
-      const r = injectEvent(state, a.eventId, a.turn);
-      return r.ok ? r.state : state;
-    }
-    case "resolve":
-      return resolveTurn(state).state;
-    case "end":
-      return endMatch(state);
-    case "start":
-      return state;
-  }
 }
 
 interface Variation {

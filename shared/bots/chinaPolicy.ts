@@ -5,7 +5,7 @@
  * chips of the coming turns.
  */
 import type { HostId, OrderOptions, Scenario } from "../rules/index.ts";
-import { detectionChanceFrom, domesticKwPerH100e, generationAt, HOSTS } from "../rules/index.ts";
+import { detectionChanceFrom, domesticKwPerH100e, generationAt, HOSTS, saturate } from "../rules/index.ts";
 import type { PowerMix } from "./capacity.ts";
 import { buildCapacity, headroomGW } from "./capacity.ts";
 import type { ChinaPolicyView } from "./context.ts";
@@ -59,7 +59,12 @@ export function hostsByRoom(view: View, scenario: Scenario): HostId[] {
 
 /** The chance that a smuggled shipment is caught, as far as China can tell (its estimate of US enforcement). */
 export function smuggleRisk(view: View, scenario: Scenario): number {
-  return detectionChanceFrom(scenario.params.levers, view.intel.enforcement?.estimate ?? 0, view.hosts);
+  return detectionChanceFrom(
+    scenario.params.levers,
+    view.intel.enforcement?.estimate ?? 0,
+    view.hosts,
+    saturate(view.own.intelStock, scenario.params.levers.intelRef),
+  );
 }
 
 /** Leases in the cheapest open hosts first, up to `budget` $B. */
@@ -120,12 +125,11 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
   const domesticKw = (domesticKwPerH100e(p, view.turn) * pue) / 1e6;
   const exportKw = (exportRow.kwPerH100e * pue) / 1e6;
   const domesticMax = draft.choice("buyChips", "domestic")?.max ?? 0;
+  const smuggleMax = draft.choice("smuggleChips")?.max ?? 0;
   let room = headroomGW(scenario, view);
   if (view.turn >= plan.chipsFrom) {
     if (plan.smuggle > 0 && room > 0 && smuggleRisk(view, scenario) <= plan.smuggleMaxRisk)
-      room -=
-        draft.buy("smuggleChips", Math.min(p.chips.smugglingCapPerTurn * plan.smuggle, room / frontierKw)) *
-        frontierKw;
+      room -= draft.buy("smuggleChips", Math.min(smuggleMax * plan.smuggle, room / frontierKw)) * frontierKw;
     if (room > 0) room -= draft.buy("buyChips", room / frontierKw, "frontier") * frontierKw;
     // Export-grade chips only when they are no dearer per unit of compute than domestic ones (the H200 of the
     // 2026 opening is; the H20 of 2025, at about twice the price, is not worth it for training). They come
@@ -149,7 +153,7 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
   const chipMoney = own.income * (1 - plan.lease) * 0.7;
   const domesticPrice = p.chips.domesticUsdPerH100e * 1e-9;
   const capacityGW =
-    p.chips.smugglingCapPerTurn * plan.smuggle * frontierKw +
+    smuggleMax * plan.smuggle * frontierKw +
     domesticMax * plan.domestic * domesticKw +
     exportRow.supplyPerTurn * plan.exportGrade * exportKw;
   buildCapacity(draft, view, scenario, {

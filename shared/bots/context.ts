@@ -3,7 +3,7 @@
  * projections of its own state that the heuristics share. Nothing here reads the other side's hidden state.
  */
 import type { ChinaView, DeepReadonly, Scenario, SideView, UsView } from "../rules/index.ts";
-import { BUILTIN_SCENARIOS, fleetDemandGW, POWER_SOURCES } from "../rules/index.ts";
+import { BUILTIN_SCENARIOS, fleetDemandGW, pipelineGW, POWER_SOURCES } from "../rules/index.ts";
 
 /**
  * The part of a side's view that the heuristics read. A real view has it all; the search bot's rollouts build
@@ -81,10 +81,12 @@ export function homeCapacity(
     if (p.kind === "dataCenter") dc += p.amount;
     firm += projectFirm(scenario, p);
   }
-  const energy = scenario.params[side].energy;
-  const pipelineTurns = Math.max(0, Math.min(ahead, energy.pipelineTurns - view.turn));
-  dc += pipelineTurns * energy.pipelineGWPerTurn;
-  firm += pipelineTurns * energy.pipelineGWPerTurn;
+  const rate = "subsidyRate" in own ? own.subsidyRate : 0;
+  for (let k = 0; k < ahead; k++) {
+    const added = pipelineGW(scenario.params, side, view.turn + k, rate);
+    dc += added;
+    firm += added;
+  }
   return { dataCenterGW: dc, firmGW: firm, usableGW: Math.min(dc, firm) };
 }
 

@@ -20,7 +20,7 @@ import { usOrders } from "./usPolicy.ts";
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
-  enforcement: 1.5,
+  enforcement: 4,
   intelligence: 0,
   toolAllies: 2,
   pressure: 2,
@@ -71,14 +71,14 @@ export const OFFSHORER: ChinaPlan = {
   domestic: 1,
   exportGrade: 1,
   chipsFrom: 0,
-  lease: 0.25,
+  lease: 0.1,
   court: 2,
   courtHosts: 2,
   chipResearch: 0,
   fabs: 0,
   hbm: 1,
   powerMix: { solar: 1 },
-  whenDoorsClose: { lease: 0, court: 0, smuggleMaxRisk: 0.7, hbm: 2, fabs: 2 },
+  whenDoorsClose: { lease: 0, court: 0, smuggleMaxRisk: 0.5, hbm: 2, fabs: 2 },
 };
 
 /**
@@ -113,7 +113,7 @@ export const SELF_RELIANCE: ChinaPlan = {
 export const US_ALL_ROUNDER: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
-  enforcement: 0.5,
+  enforcement: 2,
   intelligence: 0,
   toolAllies: 1,
   pressure: 2,

@@ -39,7 +39,9 @@ export {
   leadFromHistory,
   leadMonths,
   monthsPerOrderOfMagnitude,
+  pipelineGW,
   saturate,
+  smugglingCap,
   turnLabel,
 } from "./model.ts";
 export * from "./types.ts";

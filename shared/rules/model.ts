@@ -113,6 +113,20 @@ export function firmPowerGW(state: MatchState, side: Side): number {
   return gw;
 }
 
+/**
+ * GW of halls with firm power that arrive at a side's resolution of `turn` without an order: the committed
+ * pipeline while it lasts and, for China, what the subsidising provinces connect at the subsidy `rate` in force.
+ */
+export function pipelineGW(params: ScenarioParams, side: Side, turn: number, rate: number): number {
+  const e = params[side].energy;
+  const committed = turn < e.pipelineTurns ? e.pipelineGWPerTurn : 0;
+  if (side !== "china" || params.china.subsidyMax <= 0) return committed;
+  return (
+    committed +
+    (params.china.subsidyGWPerTurn * Math.min(rate, params.china.subsidyMax)) / params.china.subsidyMax
+  );
+}
+
 /** Power usable by data centres at home: it needs both generation and a data centre to plug into. */
 export function availableGW(state: MatchState, side: Side): number {
   return Math.min(state[side].dataCenterGW, firmPowerGW(state, side) * modifier(state, `${side}.power`));
@@ -246,25 +260,54 @@ export function chinaMayBuy(state: MatchState, chipType: (typeof CHIP_TYPES)[num
   return null;
 }
 
-/** Probability that one smuggling shipment is caught this turn. */
-export function detectionChance(state: MatchState): number {
+/**
+ * Probability that one smuggling shipment is caught this turn, less what China's intelligence lets it avoid
+ * (`evade: false` leaves that out, for the US's own forecast: China's intelligence is hidden from it).
+ */
+export function detectionChance(state: MatchState, evade = true): number {
   const l = state.scenario.params.levers;
-  return detectionChanceFrom(l, saturate(state.us.enforcementStock, l.enforcementRef), state.hosts);
+  return detectionChanceFrom(
+    l,
+    saturate(state.us.enforcementStock, l.enforcementRef),
+    state.hosts,
+    evade ? intelQuality(state, "china") : 0,
+  );
+}
+
+/** The hosts' mean permit strictness. */
+function meanStrictness(hosts: { readonly [H in HostId]: { readonly strictness: number } }): number {
+  let sum = 0;
+  for (const h of HOSTS) sum += hosts[h].strictness / HOSTS.length;
+  return sum;
 }
 
 /**
- * The same chance from its parts: US enforcement (0..1) and the hosts' permit strictness. China's bots call it
- * with their estimate of the enforcement, the one part they cannot see.
+ * H100e smuggling networks can move this turn: `chips.smugglingChipsPerTurn` chips of the Nvidia generation on
+ * sale, scaled by how much stricter (or laxer) the transit hosts are than at the start of the scenario.
+ */
+export function smugglingCap(state: MatchState): number {
+  const p = state.scenario.params;
+  let start = 0;
+  for (const h of HOSTS) start += p.hosts[h].strictness / HOSTS.length;
+  const room = (1 - meanStrictness(state.hosts)) / Math.max(0.05, 1 - start);
+  return p.chips.smugglingChipsPerTurn * frontierGeneration(state).h100ePerChip * Math.max(0, room);
+}
+
+/**
+ * The same chance from its parts: US enforcement (0..1), the hosts' permit strictness and China's intelligence
+ * quality (0..1). China's bots call it with their estimate of the enforcement, the one part they cannot see.
  */
 export function detectionChanceFrom(
   levers: ScenarioParams["levers"],
   enforcement: number,
   hosts: { readonly [H in HostId]: { readonly strictness: number } },
+  chinaIntel = 0,
 ): number {
-  let strictness = 0;
-  for (const h of HOSTS) strictness += hosts[h].strictness / HOSTS.length;
-  const pressure = Math.min(1, Math.max(enforcement, strictness));
-  return clamp(levers.detectionBase + (levers.detectionMax - levers.detectionBase) * pressure, 0, 1);
+  const strictness = meanStrictness(hosts);
+  // Enforcement and the hosts' own permit checks catch shipments independently.
+  const pressure = 1 - (1 - clamp(enforcement, 0, 1)) * (1 - strictness);
+  const caught = levers.detectionBase + (levers.detectionMax - levers.detectionBase) * pressure;
+  return clamp(caught * (1 - levers.intelEvasion * chinaIntel), 0, 1);
 }
 
 /** Quality of a side's intelligence, 0..1. */

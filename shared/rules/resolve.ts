@@ -19,6 +19,7 @@ import {
   firmPowerGW,
   hbmProduction,
   leadFromHistory,
+  pipelineGW,
   runningCost,
   totalLeased,
   turnLabel,
@@ -487,10 +488,10 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
 
   for (const side of SIDES) {
     advanceProjects(ctx, side);
-    if (s.turn < p[side].energy.pipelineTurns) {
-      s[side].dataCenterGW += p[side].energy.pipelineGWPerTurn;
-      s[side].powerGW.grid += p[side].energy.pipelineGWPerTurn;
-    }
+    // The committed pipeline, and China's subsidised provincial power at the rate in force this turn.
+    const added = pipelineGW(p, side, s.turn, s.china.subsidyRate);
+    s[side].dataCenterGW += added;
+    s[side].powerGW.grid += added;
   }
 
   for (const { side, order } of orderedOrders(state)) leverOf(order).apply(ctx, side, order);

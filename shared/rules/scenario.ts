@@ -132,7 +132,8 @@ export const ScenarioParamsSchema = z
         domesticPowerRatio: num(1, 10),
         domesticUsdPerH100e: pos(),
         smugglingPremium: pos(),
-        smugglingCapPerTurn: pos(),
+        /** Chips smuggling networks can move in a turn (of the Nvidia generation on sale), before host strictness. */
+        smugglingChipsPerTurn: pos(),
       })
       .strict(),
     power: z
@@ -177,6 +178,8 @@ export const ScenarioParamsSchema = z
         fleet: z.object({ frontier: pos(), exportGrade: pos(), domestic: pos() }).strict(),
         subsidyMax: share(),
         subsidyCentralShare: share(),
+        /** GW of firm power with halls the subsidising provinces connect a turn at the full subsidy. */
+        subsidyGWPerTurn: pos(),
         domestic: z
           .object({
             h100ePerChip: pos(),
@@ -277,6 +280,8 @@ export const ScenarioParamsSchema = z
         strictnessDriftShare: share(),
         /** A host applies the remote-access rule with chance US share x (this + strictness). */
         remoteRuleBase: share(),
+        /** Share of the detection chance China's saturated intelligence lets a smuggled shipment avoid. */
+        intelEvasion: share(),
       })
       .strict(),
   })

@@ -180,6 +180,16 @@ describe("the lab's lever-effects table", () => {
     expect(row.flipShare).toBe(flips / N);
   });
 
+  it("moves the lead by at least 0.3 months the way enforcement's text says (hawk against offshorer)", () => {
+    // + helps the US: enforcement catches more of China's smuggled shipments. (Pressure on hosts works through
+    // the same shipments, but a caught shipment is all or nothing, so 20 matches are too few to pin its
+    // smaller effect: the full lab run does.)
+    const row = two.runs[0]!.leverEffects!.find((r) => r.side === "us" && r.lever === "fundEnforcement")!;
+    expect(row.status).toBe("measured");
+    expect(row.effectMonths!).toBeGreaterThanOrEqual(0.3);
+    expect(row.interval!.low).toBeGreaterThan(0);
+  });
+
   it("gives the same table with one worker or two", () => {
     expect(JSON.stringify(one.runs[0]!.leverEffects)).toBe(JSON.stringify(two.runs[0]!.leverEffects));
     expect(JSON.stringify(one.runs[0]!.checks)).toBe(JSON.stringify(two.runs[0]!.checks));
@@ -203,6 +213,28 @@ describe("the lab's lever-effects table", () => {
     expect(off.runs[0]!.leverEffects).toBeNull();
     expect(off.runs[0]!.checks.leverEffects).toBeNull();
     expect(off.meta.leverEffects).toBe(0);
+  }, 60_000);
+});
+
+describe("China's formerly inert levers on a small paired run (12 seeds)", () => {
+  /** The lever's effect on the judged lead: the same seeds with and without one side's orders of it. */
+  function effectOf(us: string, china: string, side: Side, lever: OrderType): LeverEffect {
+    const bots = { us: persona(us), china: persona(china) };
+    const withIt = summaries(bots, 12);
+    const withoutIt = summaries({ ...bots, [side]: withoutLever(bots[side], lever) }, 12);
+    return leverEffect({ us, china }, { side, lever }, withIt, withoutIt);
+  }
+
+  it("the power subsidy connects provincial power that runs more domestic chips: China gains 0.3 months or more (self-reliance against the hawk)", () => {
+    const effect = effectOf("hawk", "self-reliance", "china", "setPowerSubsidy");
+    expect(effect.effectMonths!).toBeLessThanOrEqual(-0.3);
+    expect(effect.interval!.high).toBeLessThan(0);
+  }, 60_000);
+
+  it("intelligence lets smuggled shipments slip past US checks: China gains 0.3 months or more (offshorer against the builder)", () => {
+    const effect = effectOf("builder", "offshorer", "china", "fundIntelligence");
+    expect(effect.effectMonths!).toBeLessThanOrEqual(-0.3);
+    expect(effect.interval!.high).toBeLessThan(0);
   }, 60_000);
 });
 

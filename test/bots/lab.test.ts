@@ -48,7 +48,7 @@ describe("the balance lab", () => {
     expect(a.runs[0]!.pairings.every((p) => p.refused === 0)).toBe(true);
     const c = await lab(2, 12);
     expect(JSON.stringify(withoutTiming(c))).not.toBe(JSON.stringify(withoutTiming(a)));
-  });
+  }, 240_000);
 
   it("sweeps a parameter from the command line and writes the three files", () => {
     const dir = mkdtempSync(join(tmpdir(), "balance-lab-test-"));

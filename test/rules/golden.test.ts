@@ -310,9 +310,13 @@ describe("prices and chances", () => {
   });
 
   it.each([
-    { enforcementStock: 0, chance: 0.24, why: "0.1 + 0.5 x mean host strictness 0.28" },
-    { enforcementStock: 0.5, chance: 0.4160602794142788, why: "0.1 + 0.5 x saturate(0.5, 0.5) = 0.632" },
-    { enforcementStock: 1e9, chance: 0.6, why: "the ceiling" },
+    { enforcementStock: 0, chance: 0.282, why: "0.1 + 0.65 x mean host strictness 0.28" },
+    {
+      enforcementStock: 1.5,
+      chance: 0.46614365125448753,
+      why: "0.1 + 0.65 x (1 - (1 - saturate(1.5, 3)) x (1 - 0.28)) = 0.1 + 0.65 x 0.5633",
+    },
+    { enforcementStock: 1e9, chance: 0.75, why: "the ceiling" },
   ])(
     "a smuggling shipment is caught with chance $chance at an enforcement stock of $enforcementStock ($why)",
     ({ enforcementStock, chance }) => {

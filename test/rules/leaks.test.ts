@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChinaView } from "../../shared/rules/index.ts";
 import { orderOptions, resolveTurn, submitOrders, viewFor } from "../../shared/rules/index.ts";
-import { detectionChanceFrom } from "../../shared/rules/model.ts";
+import { detectionChanceFrom, saturate } from "../../shared/rules/model.ts";
 import { makeState, submit } from "./helpers.ts";
 
 const chinaView = (s: ReturnType<typeof makeState>) => viewFor(s, "china") as unknown as ChinaView;
@@ -50,6 +50,7 @@ describe("a smuggled shipment that arrives", () => {
         s.scenario.params.levers,
         Math.min(1, view.intel.enforcement?.estimate ?? 0),
         view.hosts,
+        saturate(view.own.intelStock, s.scenario.params.levers.intelRef),
       );
       const ordered = submit(s, "china", [{ type: "smuggleChips", h100e: 10_000 }]);
       const arrived = resolveTurn(ordered).events.find((e) => e.key === "smuggleChips.arrived");

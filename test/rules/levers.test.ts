@@ -11,6 +11,7 @@ import {
   ORDER_TYPES,
   orderOptions,
   submitOrders,
+  smugglingCap,
   viewFor,
 } from "../../shared/rules/index.ts";
 import { baseline, makeState, play, scenarioWith, submit } from "./helpers.ts";
@@ -550,7 +551,7 @@ describe("smuggleChips", () => {
 
   it("is refused above what smuggling networks can move in a turn", () => {
     expect(
-      refusal(makeState(), "china", [{ type: "smuggleChips", h100e: p.chips.smugglingCapPerTurn + 1 }]),
+      refusal(makeState(), "china", [{ type: "smuggleChips", h100e: smugglingCap(makeState()) + 1 }]),
     ).toContain("what smuggling networks can move in a turn");
   });
 

@@ -160,6 +160,7 @@ export const de: Strings = {
       "Ein Raum pro Schülergruppe. Jeder Raum bekommt einen Beitrittscode, einen Link und einen QR-Code für die Tafel; die Schülerinnen und Schüler wählen ihre Seite beim Beitreten. Diese Seite über die Adresse öffnen, die die Gruppe erreicht (nicht localhost).",
     rooms: "Räume (1-{{max}})",
     bots: "Ein Bot spielt jede Seite, die niemand übernimmt",
+    autoStart: "Einen Raum von selbst starten lassen, sobald Schüler beide Seiten besetzen",
     sameLuck:
       "Gleiches Glück in jedem Raum (dieselben Ereignisse, damit sich die Gruppen vergleichen lassen)",
     open: "Räume öffnen",
@@ -285,7 +286,7 @@ export const de: Strings = {
       name: "Stromsubvention",
       explanation: "Die Stromrechnung von Rechenzentren mit heimischen Chips senken.",
       effect:
-        "Eigene Chips (etwa doppelter Strombedarf pro Recheneinheit) werden billiger im Betrieb; der Zentralhaushalt zahlt {{percent}} % der Subvention.",
+        "Eigene Chips (etwa doppelter Strombedarf pro Recheneinheit) werden billiger im Betrieb, und die Provinzen schließen beim vollen Satz jede Runde bis zu {{gw}} GW Strom mit Hallen dafür an; der Zentralhaushalt zahlt {{percent}} % der Subvention.",
     },
     fundAlgorithms: {
       name: "Algorithmenforschung",
@@ -316,7 +317,8 @@ export const de: Strings = {
     },
     fundIntelligence: {
       name: "Aufklärung finanzieren",
-      explanation: "Engere Schätzungen der verborgenen Zahlen des Rivalen und mehr Entdeckungen.",
+      explanation:
+        "Engere Schätzungen der verborgenen Zahlen des Rivalen und mehr Entdeckungen; Chinas geschmuggelte Lieferungen entgehen mehr US-Kontrollen.",
       effect: "Geheimdienstqualität jetzt {{percent}} %; sie lässt ohne neues Geld nach.",
     },
   },

@@ -156,6 +156,7 @@ export const en = {
       "One room per group of students. Each room gets a join code, a link and a QR code to put on the board; students pick their side when they join. Open this page from the address students can reach (not localhost).",
     rooms: "Rooms (1-{{max}})",
     bots: "A bot plays any side no student holds",
+    autoStart: "Let a room start by itself once students hold both sides",
     sameLuck: "Same luck in every room (the same events, so that the groups can be compared)",
     open: "Open the rooms",
     errorRooms: "Open between 1 and {{max}} rooms.",
@@ -278,7 +279,7 @@ export const en = {
       name: "Power subsidy",
       explanation: "Cut the power bill of data centres that run domestic chips.",
       effect:
-        "Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays {{percent}}% of the subsidy.",
+        "Domestic chips (about twice the power per unit of compute) get cheaper to run, and the provinces connect up to {{gw}} GW of power with halls for them each turn at the full rate; the central budget pays {{percent}}% of the subsidy.",
     },
     fundAlgorithms: {
       name: "Algorithm research",
@@ -307,7 +308,8 @@ export const en = {
     },
     fundIntelligence: {
       name: "Fund intelligence",
-      explanation: "Narrower estimates of the rival's hidden numbers and more detections.",
+      explanation:
+        "Narrower estimates of the rival's hidden numbers and more detections; China's smuggled shipments slip past more US checks.",
       effect: "Intelligence quality now {{percent}}%; it fades without new money.",
     },
   },

@@ -112,6 +112,7 @@ export class WorkshopConsole {
       );
     const bots = h("input", { type: "checkbox", id: "ws-bots", checked: true }) as HTMLInputElement;
     const sameLuck = h("input", { type: "checkbox", id: "ws-same-luck", checked: true }) as HTMLInputElement;
+    const autoStart = h("input", { type: "checkbox", id: "ws-auto-start" }) as HTMLInputElement;
     const name = h("input", {
       id: "ws-name",
       autocomplete: "nickname",
@@ -130,6 +131,7 @@ export class WorkshopConsole {
       field(t("lobby.timer"), timer),
       h("div", { class: "check" }, bots, h("label", { for: "ws-bots" }, t("workshop.bots"))),
       h("div", { class: "check" }, sameLuck, h("label", { for: "ws-same-luck" }, t("workshop.sameLuck"))),
+      h("div", { class: "check" }, autoStart, h("label", { for: "ws-auto-start" }, t("workshop.autoStart"))),
       h("button", { type: "submit", id: "workshop-open" }, t("workshop.open")),
     );
     form.addEventListener("submit", (e) => {
@@ -150,6 +152,7 @@ export class WorkshopConsole {
         scenario: scenario.value || "baseline-2025",
         timerSeconds: timer.value ? Number(timer.value) : null,
         bots: bots.checked,
+        autoStart: autoStart.checked,
         // One seed for all rooms: the same events and the same luck, so that the groups' choices can be compared.
         ...(sameLuck.checked ? { seed: crypto.getRandomValues(new Uint32Array(1))[0]! % 2 ** 31 } : {}),
       });
@@ -159,7 +162,13 @@ export class WorkshopConsole {
 
   private async openRooms(
     n: number,
-    settings: { scenario: string; timerSeconds: number | null; bots: boolean; seed?: number },
+    settings: {
+      scenario: string;
+      timerSeconds: number | null;
+      bots: boolean;
+      autoStart: boolean;
+      seed?: number;
+    },
   ): Promise<void> {
     const name = teacherName();
     this.message.textContent = "";

@@ -9,9 +9,9 @@ export const fundEnforcement = spendingLever({
   explanation:
     "Fund investigators and end-use checks against chip smuggling and diversion (China does not see this).",
   likelyEffect: (state) => {
-    const percent = Math.round(detectionChance(state) * 100);
+    const percent = Math.round(detectionChance(state, false) * 100);
     return forecast(
-      `A smuggling shipment is now caught with about ${percent}% chance; more money raises it, with diminishing returns.`,
+      `A smuggling shipment is now caught with about ${percent}% chance (less whatever China's intelligence lets it avoid); more money raises it, with diminishing returns.`,
       { percent },
     );
   },

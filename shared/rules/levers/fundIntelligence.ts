@@ -7,7 +7,7 @@ export const fundIntelligence = spendingLever({
   type: "fundIntelligence",
   sides: ["us", "china"],
   explanation:
-    "Fund intelligence on the rival: estimates of its hidden numbers get narrower, and hidden activity gets detected more often.",
+    "Fund intelligence on the rival: estimates of its hidden numbers get narrower, and hidden activity gets detected more often (China's smuggled shipments also slip past more US checks).",
   likelyEffect: (state, side) => {
     const percent = Math.round(intelQuality(state, side) * 100);
     return forecast(`Intelligence quality now ${percent}%; it fades without new money.`, { percent });

@@ -52,8 +52,8 @@ export const setPowerSubsidy: Lever<"setPowerSubsidy"> = {
       explanation:
         "Cut the electricity bill of data centres that run domestic chips; provinces pay most of it, the centre the rest.",
       likelyEffect: forecast(
-        `Domestic chips (about twice the power per unit of compute) get cheaper to run; the central budget pays ${Math.round(p.subsidyCentralShare * 100)}% of the subsidy.`,
-        { percent: Math.round(p.subsidyCentralShare * 100) },
+        `Domestic chips (about twice the power per unit of compute) get cheaper to run, and the provinces connect up to ${p.subsidyGWPerTurn} GW of power with halls for them each turn at the full rate; the central budget pays ${Math.round(p.subsidyCentralShare * 100)}% of the subsidy.`,
+        { percent: Math.round(p.subsidyCentralShare * 100), gw: p.subsidyGWPerTurn },
       ),
     });
   },

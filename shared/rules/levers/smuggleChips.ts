@@ -1,5 +1,12 @@
 import { intelReport } from "../intel.ts";
-import { chipPrice, clamp, detectionChance, detectionChanceFrom } from "../model.ts";
+import {
+  chipPrice,
+  clamp,
+  detectionChance,
+  detectionChanceFrom,
+  intelQuality,
+  smugglingCap,
+} from "../model.ts";
 import { HOSTS, type MatchState } from "../types.ts";
 import type { Lever } from "./lever.ts";
 import { because } from "../reasons.ts";
@@ -13,7 +20,12 @@ const SOURCE = "Reuters/CNA 2025 (Singapore server fraud case); CNAS 2025 (Count
 /** The detection risk as China's intelligence sees it: its estimate of US enforcement, the hosts' strictness. */
 function estimatedDetectionChance(state: MatchState): number {
   const enforcement = intelReport(state, "china").enforcement?.estimate ?? 0;
-  return detectionChanceFrom(state.scenario.params.levers, enforcement, state.hosts);
+  return detectionChanceFrom(
+    state.scenario.params.levers,
+    enforcement,
+    state.hosts,
+    intelQuality(state, "china"),
+  );
 }
 
 function premiumPrice(state: Parameters<typeof chipPrice>[0]): number {
@@ -28,7 +40,7 @@ export const smuggleChips: Lever<"smuggleChips"> = {
   cost: (state, _side, o) => o.h100e * premiumPrice(state),
   check(state, _side, o) {
     if (state.us.exportControlLevel === "open") return pointless();
-    const max = state.scenario.params.chips.smugglingCapPerTurn;
+    const max = smugglingCap(state);
     return o.h100e > max + 1e-9
       ? because(
           "smugglingCap",
@@ -74,7 +86,7 @@ export const smuggleChips: Lever<"smuggleChips"> = {
   option(state, _side, money) {
     const reason = state.us.exportControlLevel === "open" ? pointless() : null;
     const price = premiumPrice(state);
-    const max = Math.min(state.scenario.params.chips.smugglingCapPerTurn, money / price);
+    const max = Math.min(smugglingCap(state), money / price);
     return leverOption({
       type: "smuggleChips",
       available: !reason && max > 0,
