@@ -54,8 +54,8 @@ describe("accessibility", () => {
 
     await page.click("#confirm");
     await waitForTurn(page, 2);
-    // Focus stays where the player was (the confirm button), not on the page's body, after the turn.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("confirm");
+    // After the turn the focus is on a sensible element, not the page's body: the turn's report, which opens.
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe("turn-report");
     await page.click("#tab-events");
     await page.locator("#tab-panel ol.events li").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -311,7 +311,7 @@ function decompositionChart(d: Debrief): Element {
         fill: GROUP_COLOURS[group],
       });
       const title = svg("title", {});
-      title.textContent = `${r.label}: ${t(`report.causal.group.${group}`)} ${signed(v)}`;
+      title.textContent = `${turnLabel(r.label)}: ${t(`report.causal.group.${group}`)} ${signed(v)}`;
       rect.append(title);
       chart.append(rect);
     }
@@ -418,7 +418,7 @@ function renderCausal(box: HTMLElement, code: string, turns: readonly DeepReadon
                 "li",
                 {},
                 t("report.causal.event", {
-                  label: e.label,
+                  label: turnLabel(e.label),
                   events: e.events
                     .map((key) => eventText({ key, turn: e.turn, audience: "public", message: "" }).title)
                     .join(", "),
@@ -438,7 +438,7 @@ function renderCausal(box: HTMLElement, code: string, turns: readonly DeepReadon
             h(
               "li",
               {},
-              t("report.causal.turningPoint", { label: tp.label, delta: signed(tp.change) }),
+              t("report.causal.turningPoint", { label: turnLabel(tp.label), delta: signed(tp.change) }),
               h("ul", {}, ...tp.causes.map((c) => h("li", {}, itemText(c, lastView?.events ?? [])))),
             ),
           ),
@@ -496,7 +496,7 @@ function renderCausal(box: HTMLElement, code: string, turns: readonly DeepReadon
 /** Fork a new match from a turn of this one: the same seed and log up to that turn, then other orders. */
 function forkForm(code: string, turns: readonly DeepReadonly<View>[]): Element {
   const select = h("select", { id: "fork-turn" }) as HTMLSelectElement;
-  turns.slice(0, -1).forEach((v, i) => select.append(h("option", { value: i }, v.label)));
+  turns.slice(0, -1).forEach((v, i) => select.append(h("option", { value: i }, turnLabel(v.label))));
   const out = h("p", { id: "fork-result", "aria-live": "polite" });
   const button = h(
     "button",
