@@ -1,4 +1,5 @@
 /** Translation with i18next: English and German, switchable at run time; more languages are one file each. */
+import { signal } from "@preact/signals";
 import i18next from "i18next";
 import { de } from "./locales/de.ts";
 import { en } from "./locales/en.ts";
@@ -8,6 +9,12 @@ export type Language = keyof typeof LANGUAGES;
 
 const STORAGE_KEY = "cf.language";
 const listeners = new Set<() => void>();
+
+/**
+ * The language as a signal: every component that translates or formats a number reads it, so a switch
+ * re-renders exactly those components (and keeps what is typed in the others).
+ */
+const current = signal<Language>("en");
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -24,14 +31,17 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
   });
   document.documentElement.lang = i18next.language;
+  current.value = i18next.language === "de" ? "de" : "en";
 }
 
 /** Translates a key; a missing key shows as the key itself, which the browser tests look for. */
 export function t(key: string, params?: Record<string, string | number>): string {
+  void current.value;
   return i18next.t(key, params ?? {});
 }
 
 export function language(): Language {
+  void current.value;
   return i18next.language === "de" ? "de" : "en";
 }
 
@@ -39,6 +49,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  current.value = lang;
   for (const l of listeners) l();
 }
 
@@ -65,4 +76,11 @@ export function compact(x: number): string {
 /** Money in $B. */
 export function money(billions: number): string {
   return `${num(billions, billions < 10 ? 2 : 0)} ${t("units.$B")}`;
+}
+
+/** A turn's label from the rules ("2025 H1") in the player's language ("1. Hj. 2025" in German). */
+export function turnLabel(label: string): string {
+  const m = /^(\d{4}) H([12])$/.exec(label);
+  if (!m) return label;
+  return t("match.halfYear", { year: m[1] ?? "", half: m[2] ?? "" });
 }

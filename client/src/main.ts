@@ -4,7 +4,8 @@ import { h } from "./dom.ts";
 import { initI18n, LANGUAGES, language, onLanguageChange, setLanguage, t, type Language } from "./i18n.ts";
 import { NAME_KEY, Net, workshopKey } from "./net.ts";
 import { type Invite, renderLobby } from "./ui/lobby.ts";
-import { MatchScreen } from "./ui/match.ts";
+import { howToPlayLink } from "./ui/how-to-play.tsx";
+import { MatchScreen } from "./ui/match.tsx";
 import type { WorkshopConsole } from "./ui/workshop.ts";
 
 const main = document.getElementById("main") as HTMLElement;
@@ -48,6 +49,7 @@ function renderHeader(): HTMLElement {
     { class: "top" },
     h("h1", {}, t("app.title")),
     h("p", { class: "tagline" }, t("app.tagline")),
+    howToPlayLink(),
     languageSwitch(),
   );
 }
@@ -59,7 +61,10 @@ const invitedCode = params.get("code")?.trim().toUpperCase() ?? "";
 function showLobby(invite?: Invite): void {
   screen?.destroy();
   screen = undefined;
-  main.replaceChildren(renderHeader(), renderLobby(net, showMatch, invite));
+  const lobby = renderLobby(net, showMatch, invite);
+  // A student who comes by a room's link or QR code finds the join form first (on a phone, on one screen).
+  if (invite) lobby.classList.add("invited");
+  main.replaceChildren(renderHeader(), lobby);
 }
 
 function showMatch(): void {

@@ -24,6 +24,13 @@ describe("accessibility", () => {
     expect((await seriousViolations(page)).join("\n")).toMatch(/^critical label .*#axe-probe/m);
     await page.evaluate(() => document.getElementById("axe-probe")?.remove());
     expect(await seriousViolations(page)).toEqual([]);
+    // The one-screen "how to play", opened from the lobby, and closed again with the focus back on its button.
+    await page.click("#how-to-play-open");
+    await page.locator("#how-to-play").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click("#how-close");
+    await poll(() => page.locator("#how-to-play").count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("how-to-play-open");
 
     // The match screen on each tab, with the first-match guide open and an order in the draft.
     await createMatch(page, { role: "us", bots: true, private: true });
@@ -36,6 +43,10 @@ describe("accessibility", () => {
     await page.click("#add-order");
     await page.locator("#draft .draft-list li").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The guided first turn at its first front opens that front's lever.
+    await page.click("#guide-next");
+    await poll(() => page.inputValue("#lever")).toBe("setExportControls");
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.click("#tab-trends");
     await page.locator("#charts canvas").nth(4).waitFor();
@@ -43,6 +54,8 @@ describe("accessibility", () => {
 
     await page.click("#confirm");
     await waitForTurn(page, 2);
+    // After the turn the focus is on a sensible element, not the page's body: the turn's report, which opens.
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe("turn-report");
     await page.click("#tab-events");
     await page.locator("#tab-panel ol.events li").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

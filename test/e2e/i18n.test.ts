@@ -4,11 +4,15 @@
  * string may be an i18n key or a leftover placeholder, and every string the German page shares with the
  * English one must be a proper noun, a number, a unit or a code.
  */
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { de } from "../../client/src/locales/de.ts";
 import { en } from "../../client/src/locales/en.ts";
-import { createMatch, e2eWorld, screenshot, visibleTexts, waitForTurn } from "./helpers.ts";
+import { EVENT_DECK } from "../../shared/rules/index.ts";
+import { SOURCES_DE } from "../../client/src/locales/sources-de.ts";
+import { createMatch, e2eWorld, ROOT, screenshot, visibleTexts, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 /** A missing key shows as the key itself, for example "lobby.create" or "levers.buyChips.name". */
@@ -143,10 +147,22 @@ describe("languages in the browser", () => {
       return texts;
     };
     const matchDe = await readTabs();
+    // The guided first turn, front by front, in German: each step opens its lever in the panel.
+    await page.click("#tab-map");
+    for (let step = 1; step <= 4; step++) {
+      await page.click("#guide-next");
+      await poll(() => page.locator("#guide-heading").textContent()).toContain(`Front ${step} von 4`);
+      matchDe.push(...(await visibleTexts(page)));
+    }
+    expect(await page.inputValue("#lever")).toBe("fundAlgorithms");
+    await page.click("#guide-back");
+    await poll(() => page.inputValue("#lever")).toBe("buildPower");
     // Switch on the map tab, so that the map already on screen must follow the language too.
     await page.click("#tab-map");
     await page.locator("#map canvas").waitFor();
-    await screenshot(page, "match-de");
+    const shot = await screenshot(page, "match-de");
+    mkdirSync(join(ROOT, "docs", "screenshots"), { recursive: true });
+    copyFileSync(shot, join(ROOT, "docs", "screenshots", "match-de.png"));
     await switchLanguage(page, "en", "Your side's draft");
     const matchEn = await readTabs();
 
@@ -160,4 +176,40 @@ describe("languages in the browser", () => {
     expect(foreign(matchDe, en, de)).toEqual([]);
     expect(player.errors).toEqual([]);
   }, 60_000);
+
+  it("a finished match's events and debrief are German, their sources included", async () => {
+    const teacher = await world.open({ name: "Tess", guide: false });
+    const page = teacher.page;
+    await switchLanguage(page, "de", "Partie erstellen");
+    // Bots play both sides of the facilitator's match to its end, so many event cards fire.
+    await createMatch(page, { role: "facilitator", bots: true, private: true });
+    await page.locator("#verdict").waitFor();
+    await page.locator("#debrief details.sources li").first().waitFor({ state: "attached" });
+    for (const summary of await page.locator("#debrief details.sources summary").all()) await summary.click();
+    // The table of the scenario's numbers quotes each source as published (its German texts are to come).
+    const debrief = await visibleTexts(page, "#debrief details.sources table");
+    await page.click("#tab-events");
+    await page.locator("#tab-panel ol.events .source").first().waitFor();
+    const events = await visibleTexts(page);
+    const texts = [...debrief, ...events];
+    await screenshot(page, "debrief-de");
+
+    // Every citation shown with an event is the German one, and no English citation or echo is left.
+    const germanSources = [
+      ...Object.values(SOURCES_DE.events).map((c) => c.source),
+      ...Object.values(SOURCES_DE.citations),
+    ].map((source) => ` (${source})`);
+    const shown = await page.locator("#tab-panel ol.events .source").allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const source of shown) expect(germanSources).toContain(source);
+    const english = EVENT_DECK.flatMap((card) => {
+      const german = SOURCES_DE.events[card.id];
+      return [card.echo, card.source].filter((text) => text !== german?.echo && text !== german?.source);
+    });
+    expect(texts.filter((text) => english.some((e) => text.includes(e)))).toEqual([]);
+    expect(texts.filter((text) => /\b20\d\d H[12]\b/.test(text))).toEqual([]);
+    expect(keysAndPlaceholders(texts)).toEqual([]);
+    expect(foreign(texts, en, de)).toEqual([]);
+    expect(teacher.errors).toEqual([]);
+  }, 90_000);
 });

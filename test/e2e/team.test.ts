@@ -112,6 +112,62 @@ describe("a team in the browser", () => {
     for (const p of world.players) expect(p.errors).toEqual([]);
   }, 60_000);
 
+  it("what a player types survives a teammate's draft, an injected event, a join and a new turn", async () => {
+    const tess = await world.open({ name: "Tess" });
+    const code = await createMatch(tess.page, { role: "facilitator", bots: false, private: true });
+    await waitForTurn(tess.page, 1);
+    await tess.page.click("#tab-facilitator");
+    await poll(() => tess.page.locator(".facilitator p").first().textContent()).toMatch(
+      /^Facilitator key: \S+/,
+    );
+    const ann = await world.open({ name: "Ann", guide: false });
+    const ben = await world.open({ name: "Ben", guide: false });
+    await joinMatch(ann.page, code, "us");
+    await joinMatch(ben.page, code, "us");
+    for (const p of [ann, ben]) {
+      await waitForTurn(p.page, 1);
+      await p.page.click("#tab-events");
+    }
+    // Ann opens the players list, picks a lever and starts typing an amount, without adding it yet.
+    await ann.page.click("details.players summary");
+    await ann.page.selectOption("#lever", "fundAlgorithms");
+    await ann.page.click("#lever-amount");
+    await ann.page.keyboard.type("12");
+    const annState = () =>
+      ann.page.evaluate(() => ({
+        amount: (document.getElementById("lever-amount") as HTMLInputElement).value,
+        lever: (document.getElementById("lever") as HTMLSelectElement).value,
+        playersOpen: (document.querySelector("details.players") as HTMLDetailsElement).open,
+        focus: document.activeElement?.id,
+      }));
+    const typing = { amount: "12", lever: "fundAlgorithms", playersOpen: true, focus: "lever-amount" };
+    expect(await annState()).toEqual(typing);
+
+    // Meanwhile: Ben changes the team's draft, the facilitator injects an event, and a China player joins.
+    await addOrder(ben.page, "buildPower", "1", "solar");
+    await poll(() => draftItems(ann.page)).toEqual(["Build power · Solar · 1 GW Remove"]);
+    await tess.page.selectOption("#inject-event", { index: 1 });
+    await tess.page.click("#inject");
+    await tess.page.locator("#inject-note").waitFor();
+    await poll(() => ann.page.locator("#status").textContent()).not.toBe("");
+    const cy = await world.open({ name: "Cy", guide: false });
+    await joinMatch(cy.page, code, "china");
+    await poll(() => ann.page.locator(".players li").allTextContents()).toContain("Cy · China");
+    expect(await annState()).toEqual(typing);
+
+    // A new turn (a new view with new options) keeps it too.
+    await ben.page.locator("#confirm").click();
+    await cy.page.click("#tab-events");
+    await cy.page.locator("#confirm").click();
+    await waitForTurn(ann.page, 2);
+    await poll(() => draftItems(ann.page)).toEqual([]);
+    expect(await annState()).toEqual(typing);
+    // And the amount she typed is added as it stands.
+    await ann.page.keyboard.press("Enter");
+    await poll(() => draftItems(ann.page)).toEqual(["Algorithm research · 12 $B Remove"]);
+    for (const p of world.players) expect(p.errors).toEqual([]);
+  }, 90_000);
+
   it("a facilitator who reloads keeps the seat, the controls and the key", async () => {
     const tess = await world.open({ name: "Tess" });
     const page = tess.page;

@@ -100,7 +100,13 @@ export const de: Strings = {
     compute: "Rechenleistung",
     home: "Im Inland",
     abroad: "Im Ausland gemietet",
-    power: "Gesicherte Leistung",
+    power: "Nutzbare Leistung",
+    halls: "Hallen",
+    generation: "gesicherte Erzeugung",
+    halfYear: "{{half}}. Hj. {{year}}",
+    amountMissing: "Gib zuerst einen Betrag ein.",
+    amountRange: "Gib einen Betrag von {{min}} bis {{max}} ein.",
+    closed: "geschlossen",
     powered: "Mit Strom versorgt",
     levers: "Deine Hebel",
     draft: "Entwurf deiner Seite",
@@ -133,6 +139,7 @@ export const de: Strings = {
       orders: "Befehle",
       trends: "Verläufe",
       events: "Ereignisse",
+      intel: "Aufklärung",
       facilitator: "Moderation",
     },
     debrief: "Nachbesprechung",
@@ -349,7 +356,9 @@ export const de: Strings = {
     lead: "Vorsprung der USA (Monate) und Siegschwelle",
     capability: "Fähigkeit (log10 FLOP)",
     compute: "Nutzbare Rechenleistung (Mio. H100e)",
-    power: "Gesicherte Leistung für Rechenzentren (GW)",
+    power: "Strom für Rechenzentren (GW): Rechenzentrumshallen und gesicherte Erzeugung",
+    halls: "Hallen",
+    generation: "gesicherte Erzeugung",
     spending: "Ausgaben für Hebel (Mrd. $, kumuliert)",
     threshold: "Schwelle",
     usHome: "USA im Inland",
@@ -387,6 +396,39 @@ export const de: Strings = {
     exportJson: "JSON herunterladen",
     exportCsv: "CSV herunterladen",
   },
+  howTo: {
+    open: "So wird gespielt",
+    heading: "So wird Compute Frontier gespielt",
+    goal: "Zwei Seiten, die USA und China, liefern sich von 2025 bis 2032 ein Rennen um KI-Rechenleistung. Der Vorsprung wird in Monaten gemessen: China steht dort, wo die USA vor so vielen Monaten standen. Die USA gewinnen, wenn ihr mittlerer Vorsprung über die letzten zwei Jahre über der Schwelle liegt; China gewinnt, wenn er darunter bleibt.",
+    turnHeading: "Eine Runde (ein halbes Jahr)",
+    turn1:
+      "Wähle Hebel im Bereich, setze Beträge und füge sie dem Entwurf deiner Seite hinzu. Dein Team sieht und bearbeitet denselben Entwurf.",
+    turn2:
+      "Bestätige. Wenn beide Seiten bestätigt haben (oder die Zeit abläuft), wird die Runde ausgewertet, und Ereignisse treten ein.",
+    turn3:
+      "Lies, was sich bewegt hat: den Vorsprung, deine Rechenleistung und deinen Strom, die Ereignisse und deine Aufklärung über die andere Seite.",
+    frontsHeading: "Vier Fronten",
+    fronts: {
+      controls: {
+        name: "Exportkontrollen und Rechenleistung im Ausland",
+        text: "die USA entscheiden, welche Chips China erreichen dürfen; China mietet Rechenzentren in anderen Ländern.",
+      },
+      chips: {
+        name: "Chips",
+        text: "Beschleuniger kaufen, herstellen oder schmuggeln; sie zählen erst, wenn sie Strom haben.",
+      },
+      power: {
+        name: "Strom",
+        text: "Rechenzentrumshallen nehmen die Chips auf, gesicherte Erzeugung versorgt sie; gerechnet wird mit dem kleineren von beiden.",
+      },
+      research: {
+        name: "Forschung",
+        text: "bessere Algorithmen machen jeden Chip wertvoller; wenige Mrd. $ bringen den Großteil der Wirkung.",
+      },
+    },
+    tip: "Deine eigenen Zahlen sind genau; die der anderen Seite sind Schätzungen mit einem 95-%-Band. Ausgaben für Aufklärung machen die Bänder schmaler.",
+    close: "Schließen",
+  },
   guide: {
     heading: "Erste Partie? Drei Hinweise",
     hint1:
@@ -395,7 +437,47 @@ export const de: Strings = {
       "Deine Hebel stehen rechts. Wähle einen, setze einen Betrag und füge ihn dem Entwurf hinzu; dein Team sieht denselben Entwurf.",
     hint3:
       "Der Vorsprung wird in Monaten gemessen: China steht dort, wo die USA vor so vielen Monaten standen. Die USA gewinnen, wenn sein Mittel über die letzten zwei Jahre über der Schwelle liegt; China gewinnt, wenn es darunter bleibt.",
-    skip: "Verstanden",
+    hint2Phone:
+      "Deine Hebel stehen im Reiter Befehle. Wähle einen, setze einen Betrag und füge ihn dem Entwurf hinzu; dein Team sieht denselben Entwurf.",
+    skip: "Anleitung überspringen",
+    start: "Führe mich durch eine erste Runde",
+    next: "Nächste Front",
+    back: "Zurück",
+    done: "Fertig: meine Runde",
+    stepHeading: "Front {{n}} von {{of}}: {{front}}",
+    fronts: {
+      controls: "Exportkontrollen",
+      offshore: "Rechenleistung im Ausland",
+      chips: "Chips",
+      power: "Strom",
+      research: "Forschung",
+    },
+    steps: {
+      controls: {
+        us: "Die Exportkontrollen sind in deinem Bereich geöffnet. Strengere Kontrollen kürzen Chinas Chipangebot, kosten aber deine Chiphersteller und erhöhen die Spannung. Lies die wahrscheinliche Wirkung, dann wähle eine Stufe oder lass sie, wie sie sind.",
+        china: "",
+      },
+      offshore: {
+        us: "",
+        china:
+          "Das Mieten von Rechenleistung im Ausland ist in deinem Bereich geöffnet: gemietete Rechenzentren in Gastländern bringen Rechenleistung, die US-Kontrollen im Inland nicht erreichen. Wähle ein Gastland; ein geschlossenes sagt, warum.",
+      },
+      chips: {
+        us: "Der Chipkauf ist in deinem Bereich geöffnet. Chips zählen erst, wenn Rechenzentren und Strom sie betreiben: Prüfe den versorgten Anteil auf der Karte Rechenleistung, bevor du viele kaufst.",
+        china:
+          "Der Chipkauf ist in deinem Bereich geöffnet. Heimische Chips brauchen mehr Strom pro Rechenleistung; Exportkontrollen können die US-Chips sperren. Chips zählen erst, wenn sie Strom haben.",
+      },
+      power: {
+        us: "Der Kraftwerksbau ist in deinem Bereich geöffnet. Hallen nehmen die Chips auf, die Erzeugung versorgt sie: Die Karte Rechenleistung zeigt beides. Baue, was fehlt.",
+        china:
+          "Der Kraftwerksbau ist in deinem Bereich geöffnet. Hallen nehmen die Chips auf, die Erzeugung versorgt sie: Die Karte Rechenleistung zeigt beides. Baue, was fehlt.",
+      },
+      research: {
+        us: "Die Algorithmenforschung ist in deinem Bereich geöffnet. Wenige Mrd. $ bringen den Großteil der Wirkung; mehr bringt immer weniger. Dann füge deine Befehle hinzu und bestätige die Runde.",
+        china:
+          "Die Algorithmenforschung ist in deinem Bereich geöffnet. Wenige Mrd. $ bringen den Großteil der Wirkung; mehr bringt immer weniger. Dann füge deine Befehle hinzu und bestätige die Runde.",
+      },
+    },
   },
   intel: {
     homeH100e: "Rechenleistung im Inland (H100e)",
@@ -405,7 +487,7 @@ export const de: Strings = {
     hbmStock: "HBM-Vorrat (Stapel)",
     smuggledH100e: "Geschmuggelte Chips (H100e)",
     cash: "Kasse (Mrd. $)",
-    powerGW: "Gesicherte Leistung (GW)",
+    powerGW: "Gesicherte Erzeugung (GW)",
     frontierSupply: "Angebot an Spitzenchips pro Runde (H100e)",
     enforcement: "Stärke der Durchsetzung (0-1)",
     reformProgress: "Fortschritt des Genehmigungsgesetzes (0-1)",

@@ -96,7 +96,13 @@ export const en = {
     compute: "Compute",
     home: "At home",
     abroad: "Leased abroad",
-    power: "Firm power",
+    power: "Usable power",
+    halls: "Halls",
+    generation: "firm generation",
+    halfYear: "{{year}} H{{half}}",
+    amountMissing: "Type an amount first.",
+    amountRange: "Enter an amount from {{min}} to {{max}}.",
+    closed: "closed",
     powered: "Powered",
     levers: "Your levers",
     draft: "Your side's draft",
@@ -124,7 +130,14 @@ export const en = {
     intel: "Intelligence on {{side}}",
     estimate: "{{value}} (95%: {{low}} to {{high}})",
     exact: "{{value}} (confirmed)",
-    tabs: { map: "Map", orders: "Orders", trends: "Trends", events: "Events", facilitator: "Facilitator" },
+    tabs: {
+      map: "Map",
+      orders: "Orders",
+      trends: "Trends",
+      events: "Events",
+      intel: "Intel",
+      facilitator: "Facilitator",
+    },
     debrief: "Debrief",
     spectating: "You are watching the public view.",
   },
@@ -330,7 +343,9 @@ export const en = {
     lead: "US lead (months) and the victory threshold",
     capability: "Capability (log10 FLOP)",
     compute: "Usable compute (million H100e)",
-    power: "Firm power for data centres (GW)",
+    power: "Power for data centres (GW): data-centre halls and firm generation",
+    halls: "halls",
+    generation: "firm generation",
     spending: "Money spent on levers ($B, cumulative)",
     threshold: "threshold",
     usHome: "US at home",
@@ -368,6 +383,38 @@ export const en = {
     exportJson: "Download JSON",
     exportCsv: "Download CSV",
   },
+  howTo: {
+    open: "How to play",
+    heading: "How to play Compute Frontier",
+    goal: "Two sides, the United States and China, race for AI compute from 2025 to 2032. The lead is measured in months: China stands where the US stood that many months ago. The US wins by holding its average lead over the last two years above the threshold; China wins by keeping it below.",
+    turnHeading: "A turn (half a year)",
+    turn1:
+      "Pick levers in the panel, set amounts and add them to your side's draft. Your team sees and edits the same draft.",
+    turn2: "Confirm. When both sides have confirmed (or time runs out), the turn resolves and events happen.",
+    turn3:
+      "Read what moved: the lead, your compute and power, the events, and your intelligence on the other side.",
+    frontsHeading: "Four fronts",
+    fronts: {
+      controls: {
+        name: "Export controls and compute abroad",
+        text: "the US decides which chips may reach China; China rents data centres in other countries.",
+      },
+      chips: {
+        name: "Chips",
+        text: "buy, make or smuggle accelerators; they count only when they have power.",
+      },
+      power: {
+        name: "Power",
+        text: "data-centre halls hold the chips and firm generation feeds them; compute runs on the smaller of the two.",
+      },
+      research: {
+        name: "Research",
+        text: "better algorithms make every chip worth more; a few $B give most of the effect.",
+      },
+    },
+    tip: "Your own numbers are exact; the other side's are estimates with a 95% band. Intelligence spending narrows the bands.",
+    close: "Close",
+  },
   guide: {
     heading: "First match? Three hints",
     hint1:
@@ -376,7 +423,47 @@ export const en = {
       "Your levers are on the right. Choose one, set an amount, add it to the draft; your team sees the same draft.",
     hint3:
       "The lead is measured in months: China is where the US was that many months ago. The US wins by keeping its average over the last two years above the threshold; China wins by keeping it below.",
-    skip: "Got it",
+    hint2Phone:
+      "Your levers are on the Orders tab. Choose one, set an amount, add it to the draft; your team sees the same draft.",
+    skip: "Skip the guide",
+    start: "Walk me through a first turn",
+    next: "Next front",
+    back: "Back",
+    done: "Done: my turn",
+    stepHeading: "Front {{n}} of {{of}}: {{front}}",
+    fronts: {
+      controls: "export controls",
+      offshore: "compute abroad",
+      chips: "chips",
+      power: "power",
+      research: "research",
+    },
+    steps: {
+      controls: {
+        us: "Export controls are opened in your panel. Tighter controls cut China's chip supply but cost your chip makers and raise tension. Read the likely effect, then pick a level or leave them as they are.",
+        china: "",
+      },
+      offshore: {
+        us: "",
+        china:
+          "Leasing compute abroad is opened in your panel: rented data centres in host countries add compute that US controls do not reach at home. Pick a host; a closed one says why.",
+      },
+      chips: {
+        us: "Buying chips is opened in your panel. Chips count only once data centres and power can run them: check the powered share on the Compute card before buying many.",
+        china:
+          "Buying chips is opened in your panel. Domestic chips draw more power per unit of compute; export controls may close the US ones. Chips count only once they are powered.",
+      },
+      power: {
+        us: "Building power is opened in your panel. Halls hold the chips and generation feeds them: the Compute card shows both. Build whichever is short.",
+        china:
+          "Building power is opened in your panel. Halls hold the chips and generation feeds them: the Compute card shows both. Build whichever is short.",
+      },
+      research: {
+        us: "Algorithm research is opened in your panel. A few $B give most of the effect; more buys less and less. Then add your orders and confirm the turn.",
+        china:
+          "Algorithm research is opened in your panel. A few $B give most of the effect; more buys less and less. Then add your orders and confirm the turn.",
+      },
+    },
   },
   intel: {
     homeH100e: "Compute at home (H100e)",
@@ -386,7 +473,7 @@ export const en = {
     hbmStock: "HBM stockpile (stacks)",
     smuggledH100e: "Smuggled chips (H100e)",
     cash: "Cash ($B)",
-    powerGW: "Firm power (GW)",
+    powerGW: "Firm generation (GW)",
     frontierSupply: "Frontier chip supply per turn (H100e)",
     enforcement: "Enforcement strength (0-1)",
     reformProgress: "Permitting bill progress (0-1)",

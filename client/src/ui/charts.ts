@@ -12,7 +12,7 @@ import {
 } from "chart.js";
 import type { DeepReadonly, SideRecord, View } from "../../../shared/rules/index.ts";
 import { h } from "../dom.ts";
-import { t } from "../i18n.ts";
+import { language, num, t, turnLabel } from "../i18n.ts";
 import { PALETTE } from "./palette.ts";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
@@ -34,7 +34,7 @@ function lineChart(parent: HTMLElement, title: string, labels: string[], series:
       h(
         "figcaption",
         { class: "visually-hidden" },
-        `${title}: ${series.map((s) => `${s.label} ${s.data.at(-1)?.toFixed(2) ?? ""}`).join("; ")}`,
+        `${title}: ${series.map((s) => `${s.label} ${num(s.data.at(-1) ?? 0, 2)}`).join("; ")}`,
       ),
     ),
   );
@@ -56,6 +56,8 @@ function lineChart(parent: HTMLElement, title: string, labels: string[], series:
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      // Axis ticks and tooltips in the player's number format ("8,27" in German).
+      locale: language(),
       plugins: { title: { display: true, text: title } },
     },
   });
@@ -71,7 +73,7 @@ function destroyDetached(): void {
 
 export function renderCharts(box: HTMLElement, v: DeepReadonly<View>): void {
   destroyDetached();
-  const labels = v.history.map((r) => r.label);
+  const labels = v.history.map((r) => turnLabel(r.label));
   lineChart(box, t("charts.lead"), labels, [
     { label: t("match.lead"), data: v.history.map((r) => r.leadMonths), color: PALETTE.us },
     {
@@ -108,7 +110,18 @@ export function renderCharts(box: HTMLElement, v: DeepReadonly<View>): void {
         color: PALETTE.host,
         dashed: true,
       });
-    power.push({ label: t(`sides.${side}`), data: rows.map((r) => r.powerGW), color });
+    // Generation and halls are named apart, as on the Compute card: compute runs on the smaller of the two.
+    power.push({
+      label: `${t(`sides.${side}`)}: ${t("charts.generation")}`,
+      data: rows.map((r) => r.powerGW),
+      color,
+    });
+    power.push({
+      label: `${t(`sides.${side}`)}: ${t("charts.halls")}`,
+      data: rows.map((r) => r.dataCenterGW),
+      color,
+      dashed: true,
+    });
     spent.push({ label: t(`sides.${side}`), data: rows.map((r) => r.spent), color });
   }
   lineChart(box, t("charts.compute"), labels, compute);

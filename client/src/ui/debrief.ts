@@ -11,10 +11,10 @@ import type {
   View,
 } from "../../../shared/rules/index.ts";
 import { clear, h } from "../dom.ts";
-import { compact, money, num, t } from "../i18n.ts";
+import { compact, money, num, t, turnLabel } from "../i18n.ts";
 import { fetchJson } from "../net.ts";
 import { renderCharts } from "./charts.ts";
-import { eventText } from "./events.ts";
+import { cardEcho, eventText } from "./events.ts";
 import { itemText } from "./report-view.tsx";
 import { joinUrl } from "../net.ts";
 import type { Debrief, DecompositionGroup } from "../../../server/debrief.ts";
@@ -49,7 +49,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
           "p",
           { id: "ended-early" },
           t(o.leadMonths >= o.thresholdMonths ? "debrief.endedEarlyAbove" : "debrief.endedEarlyBelow", {
-            label: o.endedEarlyAt,
+            label: turnLabel(o.endedEarlyAt),
             lead: num(o.leadMonths, 1),
             threshold: num(o.thresholdMonths, 2),
           }),
@@ -94,9 +94,10 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   box.append(table, h("p", {}, t("debrief.peakTension", { n: num(o.peakTension, 0) })));
   // Turning points: the turns where the lead moved most.
   const rows = last.fullHistory;
-  const moves = rows
-    .slice(1)
-    .map((r, i) => ({ label: r.label, delta: r.leadMonths - (rows[i]?.leadMonths ?? r.leadMonths) }));
+  const moves = rows.slice(1).map((r, i) => ({
+    label: turnLabel(r.label),
+    delta: r.leadMonths - (rows[i]?.leadMonths ?? r.leadMonths),
+  }));
   moves.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   box.append(
     h("h3", {}, t("debrief.turningPoints")),
@@ -161,7 +162,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     const s = turns[Number(slider.value)];
     if (!s) return;
     const lines = [
-      `${s.label}: ${t("match.lead")} ${num(s.leadMonths, 1)} · ${t("match.tension")} ${num(s.tension, 0)} · ${t(`choices.level.${s.exportControlLevel}`)}`,
+      `${turnLabel(s.label)}: ${t("match.lead")} ${num(s.leadMonths, 1)} · ${t("match.tension")} ${num(s.tension, 0)} · ${t(`choices.level.${s.exportControlLevel}`)}`,
       `${t("match.capability")}: ${t("sides.us")} ${num(s.capability.us, 2)} · ${t("sides.china")} ${num(s.capability.china, 2)}`,
     ];
     // What this viewer knew of compute at that point: its own fleet exactly, or both for the full view.
@@ -238,7 +239,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     );
   });
   void fetchJson<{ id: string; source: string; echo: string }[]>("/api/events").then((cards) => {
-    eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, `${c.echo} (${c.source})`))));
+    eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, cardEcho(c)))));
   });
 }
 
@@ -310,7 +311,7 @@ function decompositionChart(d: Debrief): Element {
         fill: GROUP_COLOURS[group],
       });
       const title = svg("title", {});
-      title.textContent = `${r.label}: ${t(`report.causal.group.${group}`)} ${signed(v)}`;
+      title.textContent = `${turnLabel(r.label)}: ${t(`report.causal.group.${group}`)} ${signed(v)}`;
       rect.append(title);
       chart.append(rect);
     }
@@ -417,7 +418,7 @@ function renderCausal(box: HTMLElement, code: string, turns: readonly DeepReadon
                 "li",
                 {},
                 t("report.causal.event", {
-                  label: e.label,
+                  label: turnLabel(e.label),
                   events: e.events
                     .map((key) => eventText({ key, turn: e.turn, audience: "public", message: "" }).title)
                     .join(", "),
@@ -437,7 +438,7 @@ function renderCausal(box: HTMLElement, code: string, turns: readonly DeepReadon
             h(
               "li",
               {},
-              t("report.causal.turningPoint", { label: tp.label, delta: signed(tp.change) }),
+              t("report.causal.turningPoint", { label: turnLabel(tp.label), delta: signed(tp.change) }),
               h("ul", {}, ...tp.causes.map((c) => h("li", {}, itemText(c, lastView?.events ?? [])))),
             ),
           ),
@@ -495,7 +496,7 @@ function renderCausal(box: HTMLElement, code: string, turns: readonly DeepReadon
 /** Fork a new match from a turn of this one: the same seed and log up to that turn, then other orders. */
 function forkForm(code: string, turns: readonly DeepReadonly<View>[]): Element {
   const select = h("select", { id: "fork-turn" }) as HTMLSelectElement;
-  turns.slice(0, -1).forEach((v, i) => select.append(h("option", { value: i }, v.label)));
+  turns.slice(0, -1).forEach((v, i) => select.append(h("option", { value: i }, turnLabel(v.label))));
   const out = h("p", { id: "fork-result", "aria-live": "polite" });
   const button = h(
     "button",

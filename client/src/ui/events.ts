@@ -2,6 +2,7 @@
 import deck from "../../../shared/scenarios/events.json";
 import type { DeepReadonly, GameEvent } from "../../../shared/rules/index.ts";
 import { compact, language, t } from "../i18n.ts";
+import { SOURCES_DE } from "../locales/sources-de.ts";
 
 interface Card {
   id: string;
@@ -29,4 +30,18 @@ export function eventText(e: DeepReadonly<GameEvent>): { title: string; body: st
     else params[k] = v;
   }
   return { title: "", body: t(`events.${e.key}`, params) };
+}
+
+/** An event's citation in the player's language: German readers get the translated reference. */
+export function eventSource(e: DeepReadonly<GameEvent>): string {
+  const english = e.source ?? "";
+  if (language() !== "de") return english;
+  if (e.key.startsWith("event.")) return SOURCES_DE.events[e.key.slice(6)]?.source ?? english;
+  return SOURCES_DE.citations[e.key] ?? english;
+}
+
+/** What a card echoes, with its source, in the player's language (for the debrief's list). */
+export function cardEcho(card: { id: string; echo: string; source: string }): string {
+  const de = language() === "de" ? SOURCES_DE.events[card.id] : undefined;
+  return de ? `${de.echo} (${de.source})` : `${card.echo} (${card.source})`;
 }

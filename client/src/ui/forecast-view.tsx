@@ -21,7 +21,7 @@ import type {
   View,
 } from "../../../shared/rules/index.ts";
 import type { DraftForecast, LeadOutlook, LeverGuide, TurnOutlook } from "../../../shared/rules/forecast.ts";
-import { compact, money, num, onLanguageChange, t } from "../i18n.ts";
+import { compact, money, num, onLanguageChange, t, turnLabel } from "../i18n.ts";
 import { matchScenario } from "./report-view.tsx";
 
 type Rules = typeof import("../../../shared/rules/forecast.ts");
@@ -194,7 +194,7 @@ export function ForecastView(props: ForecastProps) {
     );
   const endLead = f.lead.at(-1)!;
   const idleLead = f.leadIfIdle.at(-1)!;
-  const endLabel = endLead.label;
+  const endLabel = turnLabel(endLead.label);
   return (
     <section class="card forecast" id="forecast" aria-labelledby="forecast-title">
       <h3 id="forecast-title">{t("forecast.title")}</h3>

@@ -13,7 +13,7 @@ import { render } from "preact";
 import { signal, type Signal } from "@preact/signals";
 import type { DeepReadonly, GameEvent, Scenario, View } from "../../../shared/rules/index.ts";
 import type { Contribution, ReportItem, TurnReport } from "../../../shared/rules/report.ts";
-import { compact, num, onLanguageChange, t } from "../i18n.ts";
+import { compact, num, onLanguageChange, t, turnLabel } from "../i18n.ts";
 import { eventText } from "./events.ts";
 
 export interface TurnReportProps {
@@ -120,7 +120,7 @@ export function TurnReportView({ report, onClose }: TurnReportProps) {
   const top = report.top.map((i) => itemText(i, report.events));
   return (
     <section class="card turn-report" id="turn-report" aria-labelledby="turn-report-title" tabIndex={-1}>
-      <h2 id="turn-report-title">{t("report.title", { label: report.label })}</h2>
+      <h2 id="turn-report-title">{t("report.title", { label: turnLabel(report.label) })}</h2>
       <p class="report-lead" id="report-lead">
         {t("report.lead", {
           before: num(report.leadBefore, 1),
@@ -255,7 +255,7 @@ function Dock({ state }: { state: DockState }) {
         class="report-reopen"
         onClick={() => (state.open.value = true)}
       >
-        {t("report.reopen", { label: report.label })}
+        {t("report.reopen", { label: turnLabel(report.label) })}
       </button>
     );
   return <TurnReportView report={report} onClose={() => (state.open.value = false)} />;
@@ -283,7 +283,13 @@ export function reportDock(code: () => string): {
         ([scenario, rules]) => {
           state.report.value = rules.turnReport(previous, next, scenario.params);
           state.open.value = true;
-          requestAnimationFrame(() => root.querySelector<HTMLElement>("#turn-report")?.focus());
+          // The report takes the focus, unless the player is typing or choosing in a field: a new turn never
+          // takes away what someone is entering.
+          requestAnimationFrame(() => {
+            const active = document.activeElement;
+            if (active instanceof HTMLInputElement || active instanceof HTMLSelectElement) return;
+            root.querySelector<HTMLElement>("#turn-report")?.focus();
+          });
         },
         () => undefined,
       );

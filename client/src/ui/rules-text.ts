@@ -3,6 +3,7 @@
  * lever would do now. The rules send a key and values with their English text; the locale files hold the words.
  */
 import type { DeepReadonly, LeverOption, Reason } from "../../../shared/rules/index.ts";
+import type { Estimate } from "../../../shared/rules/types.ts";
 import { compact, money, num, t } from "../i18n.ts";
 
 /** How each kind of value in a reason is shown. */
@@ -35,4 +36,25 @@ export function effectText(lever: DeepReadonly<LeverOption>): string {
     else params[name] = typeof value === "number" ? num(value, Number.isInteger(value) ? 0 : 2) : value;
   }
   return t(`levers.${lever.type}.effect`, params);
+}
+
+/**
+ * Intelligence on quantities with a fixed range (strengths and progress from 0 to 1): the rules blur the true
+ * value with log-normal noise, which can leave the range; the screen shows the estimate and its band clipped
+ * to it, so that "0-1" never reads 1.27.
+ */
+const RANGES: Record<string, readonly [number, number]> = {
+  enforcement: [0, 1],
+  reformProgress: [0, 1],
+};
+
+export function isUnitRange(key: string): boolean {
+  return key in RANGES;
+}
+
+export function clipEstimate(key: string, e: DeepReadonly<Estimate>): DeepReadonly<Estimate> {
+  const range = RANGES[key];
+  if (!range) return e;
+  const clip = (x: number) => Math.min(range[1], Math.max(range[0], x));
+  return { ...e, estimate: clip(e.estimate), low: clip(e.low), high: clip(e.high) };
 }
