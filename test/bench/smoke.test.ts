@@ -41,6 +41,27 @@ const SERVER_LINES: readonly (readonly [string, string])[] = [
   ["classroom.rss_peak_mb", "MB"],
 ];
 
+/** What `npm run bench:cluster` prints: one process against two behind the proxy with Redis. */
+const CLUSTER_LINES: readonly (readonly [string, string])[] = [
+  ["cluster.matches", ""],
+  ["cluster.one_process_p50_ms", "ms"],
+  ["cluster.one_process_p99_ms", "ms"],
+  ["cluster.two_processes_p50_ms", "ms"],
+  ["cluster.two_processes_p99_ms", "ms"],
+];
+
+/** What `npm run soak` prints (at smoke size it runs 12 s and does not judge the memory). */
+const SOAK_LINES: readonly (readonly [string, string])[] = [
+  ["soak.minutes", "min"],
+  ["soak.matches", ""],
+  ["soak.turns", ""],
+  ["soak.refused_confirms", ""],
+  ["soak.failed_joins", ""],
+  ["soak.rss_start_mb", "MB"],
+  ["soak.rss_end_mb", "MB"],
+  ["soak.rss_growth_pct", "%"],
+];
+
 /** Each bench takes a few seconds alone (about 20 and 5); a run that takes this long has hung. */
 const BENCH_TIMEOUT_MS = 90_000;
 const SERVER_TIMEOUT_MS = 45_000;
@@ -135,5 +156,21 @@ describe("the benchmark commands at smoke sizes", () => {
       expectLines(await npmRun("bench:server", SERVER_TIMEOUT_MS), SERVER_LINES);
     },
     SERVER_TIMEOUT_MS + 5_000,
+  );
+
+  it(
+    "npm run bench:cluster exits with code 0 and prints one process against two behind the proxy",
+    async () => {
+      expectLines(await npmRun("bench:cluster", BENCH_TIMEOUT_MS), CLUSTER_LINES);
+    },
+    BENCH_TIMEOUT_MS + 5_000,
+  );
+
+  it(
+    "npm run soak exits with code 0 and prints its matches, turns and memory",
+    async () => {
+      expectLines(await npmRun("soak", BENCH_TIMEOUT_MS), SOAK_LINES);
+    },
+    BENCH_TIMEOUT_MS + 5_000,
   );
 });
