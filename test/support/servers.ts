@@ -6,20 +6,31 @@
  * install; on a developer's machine they are skipped with a line saying so. `.ci/run` installs both.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? "/usr/bin/redis-server";
-export const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** Debian's newest installed PostgreSQL (15 on bookworm, 17 on trixie), unless PG_BIN names one. */
+export const PG_BIN = process.env.PG_BIN ?? newestPostgres();
+
+function newestPostgres(): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, "bin", "initdb")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return join(root, versions[0] ?? "15", "bin");
+}
 
 /** What is missing to run the real servers a test needs ("" when nothing is). */
 export function missingServers(need: { redis?: boolean; postgres?: boolean }): string {
   const missing: string[] = [];
   if (need.redis && !existsSync(REDIS_SERVER)) missing.push(`redis-server (looked for ${REDIS_SERVER})`);
   if (need.postgres && !existsSync(join(PG_BIN, "initdb")))
-    missing.push(`PostgreSQL 15 (looked for ${join(PG_BIN, "initdb")})`);
+    missing.push(`PostgreSQL (looked for ${join(PG_BIN, "initdb")})`);
   return missing.length === 0 ? "" : `${missing.join(" and ")}: apt-get install -y redis-server postgresql`;
 }
 
