@@ -116,11 +116,15 @@ function npmRun(script: string, timeoutMs: number): Promise<Run> {
 
 /** The `name: value unit` lines of a bench's output (npm's own header lines do not match). */
 function benchLines(stdout: string): { name: string; value: number; unit: string }[] {
-  return stdout
-    .split("\n")
-    .map((line) => /^([a-z][\w.]*): (\S+)(?: (\S.*))?$/.exec(line.trimEnd()))
-    .filter((m) => m !== null)
-    .map((m) => ({ name: m[1]!, value: Number(m[2]), unit: m[3] ?? "" }));
+  return (
+    stdout
+      .split("\n")
+      // A value is a number (or NaN/Infinity, which the finite check then reports); a note such as "soak: smoke
+      // run, memory not judged" is not a line.
+      .map((line) => /^([a-z][\w.]*): (-?(?:\d[\d.e+-]*|NaN|Infinity))(?: (\S.*))?$/.exec(line.trimEnd()))
+      .filter((m) => m !== null)
+      .map((m) => ({ name: m[1]!, value: Number(m[2]), unit: m[3] ?? "" }))
+  );
 }
 
 /** Checks a finished run: code 0 in time, and exactly the expected lines, in order, with finite values. */
