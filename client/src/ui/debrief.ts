@@ -19,6 +19,7 @@ import { cardEcho, eventText } from "./events.ts";
 import { itemText } from "./report-view.tsx";
 import { joinUrl } from "../net.ts";
 import type { Debrief, DecompositionGroup } from "../../../server/debrief.ts";
+import { exportFileName } from "../../../server/export.ts";
 
 interface Replay {
   outcome: Outcome;
@@ -205,9 +206,17 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     h(
       "p",
       {},
-      h("a", { href: `/api/matches/${code}/export.json`, download: "" }, t("debrief.exportJson")),
+      h(
+        "a",
+        { href: `/api/matches/${code}/export.json`, download: exportFileName(code, "json") },
+        t("debrief.exportJson"),
+      ),
       " · ",
-      h("a", { href: `/api/matches/${code}/export.csv`, download: "" }, t("debrief.exportCsv")),
+      h(
+        "a",
+        { href: `/api/matches/${code}/export.csv`, download: exportFileName(code, "csv") },
+        t("debrief.exportCsv"),
+      ),
     ),
     h("h3", {}, t("debrief.sources")),
     h("p", {}, t("debrief.sourcesNote")),
