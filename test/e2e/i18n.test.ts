@@ -183,11 +183,19 @@ describe("languages in the browser", () => {
     const page = teacher.page;
     await switchLanguage(page, "de", "Partie erstellen");
     // Bots play both sides of the facilitator's match to its end, so many event cards fire.
-    await createMatch(page, { role: "facilitator", bots: true, private: true });
+    const code = await createMatch(page, { role: "facilitator", bots: true, private: true });
     await page.locator("#verdict").waitFor();
     await page.locator("#debrief details.sources li").first().waitFor({ state: "attached" });
     for (const summary of await page.locator("#debrief details.sources summary").all()) await summary.click();
     const debrief = await visibleTexts(page);
+    // Both downloads are saved under one base name, in the browser and by the server's answer alike.
+    for (const format of ["json", "csv"]) {
+      const link = page.locator(`#debrief a[href$="/export.${format}"]`);
+      const name = `compute-frontier-${code}.${format}`;
+      expect(await link.getAttribute("download")).toBe(name);
+      const answer = await page.request.get(new URL((await link.getAttribute("href"))!, page.url()).href);
+      expect(answer.headers()["content-disposition"]).toBe(`attachment; filename=${name}`);
+    }
     // The table of the scenario's numbers explains each source in German (a title stays as published).
     const tableSources = await page
       .locator("#debrief details.sources table td:nth-child(4)")
