@@ -30,6 +30,7 @@ import { debriefRoutes } from "./debrief.ts";
 import { FinishedMatchCache } from "./export-cache.ts";
 import {
   exportCsv,
+  exportFileName,
   exportJson,
   finishedResultsRow,
   type ResultRow,
@@ -304,13 +305,13 @@ function routes(
     const body = await found.body("export.json", (match) =>
       JSON.stringify(exportJson(match.record, match.actions, match.state)),
     );
-    res.type("application/json").send(body);
+    res.type("application/json").attachment(exportFileName(found.code, "json")).send(body);
   });
   app.get("/api/matches/:code/export.csv", async (req, res) => {
     const found = await lookUpFinished(store, finished, req.params.code);
     if (!found.ok) return void res.status(found.status).json({ error: found.message });
     const body = await found.body("export.csv", (match) => exportCsv(match.state));
-    res.type("text/csv").attachment(`compute-frontier-${found.code}.csv`).send(body);
+    res.type("text/csv").attachment(exportFileName(found.code, "csv")).send(body);
   });
   app.get("/api/matches/:code/replay", async (req, res) => {
     const found = await lookUpFinished(store, finished, req.params.code);

@@ -3,7 +3,74 @@ import type { MatchState } from "../shared/rules/index.ts";
 import { hashState, outcome, turnLabel } from "../shared/rules/index.ts";
 import type { Action, MatchRecord } from "./store.ts";
 
-/** A finished match's whole log with its outcome and final hash (GET /api/matches/:code/export.json). */
+/**
+ * The name a download of a match's export is saved under; the JSON and the CSV share it and differ only in
+ * their ending.
+ */
+export function exportFileName(code: string, format: "json" | "csv"): string {
+  return `compute-frontier-${code}.${format}`;
+}
+
+/**
+ * The quantities of each turn, named alike in both exports: the CSV's columns and the fields of the JSON's
+ * `turns`, each number rounded to the decimals given here.
+ */
+const TURN_COLUMNS = {
+  turn: undefined,
+  label: undefined,
+  lead_months: 3,
+  tension: 2,
+  export_controls: undefined,
+  us_capability: 4,
+  china_capability: 4,
+  us_home_h100e: 0,
+  china_home_h100e: 0,
+  china_leased_h100e: 0,
+  us_power_gw: 3,
+  china_power_gw: 3,
+  us_spent_busd: 3,
+  china_spent_busd: 3,
+  us_emissions_mt: 3,
+  china_emissions_mt: 3,
+} as const satisfies Record<string, number | undefined>;
+
+export type TurnColumn = keyof typeof TURN_COLUMNS;
+export const TURN_COLUMN_NAMES = Object.keys(TURN_COLUMNS) as TurnColumn[];
+export type TurnRow = Record<TurnColumn, string | number>;
+
+/** A match's history as rows of the exports: the start row, then one row per resolved turn. */
+export function turnRows(state: MatchState): TurnRow[] {
+  return state.history.map((r) => {
+    const row: TurnRow = {
+      turn: r.turn,
+      label: r.label,
+      lead_months: r.leadMonths,
+      tension: r.tension,
+      export_controls: r.exportControlLevel,
+      us_capability: r.sides.us.capability,
+      china_capability: r.sides.china.capability,
+      us_home_h100e: r.sides.us.homeH100e,
+      china_home_h100e: r.sides.china.homeH100e,
+      china_leased_h100e: r.sides.china.leasedH100e,
+      us_power_gw: r.sides.us.powerGW,
+      china_power_gw: r.sides.china.powerGW,
+      us_spent_busd: r.sides.us.spent,
+      china_spent_busd: r.sides.china.spent,
+      us_emissions_mt: r.sides.us.emissionsMt,
+      china_emissions_mt: r.sides.china.emissionsMt,
+    };
+    for (const c of TURN_COLUMN_NAMES) {
+      const digits = TURN_COLUMNS[c];
+      if (digits !== undefined) row[c] = round(row[c] as number, digits);
+    }
+    return row;
+  });
+}
+
+/**
+ * A finished match's whole log with its outcome and final hash (GET /api/matches/:code/export.json), and its
+ * turns under the same names as the CSV's columns.
+ */
 export function exportJson(record: MatchRecord, actions: Action[], state: MatchState) {
   return {
     code: record.code,
@@ -13,6 +80,7 @@ export function exportJson(record: MatchRecord, actions: Action[], state: MatchS
     secret: record.secret,
     createdAt: record.createdAt,
     outcome: outcome(state),
+    turns: turnRows(state),
     history: state.history,
     events: state.events,
     actions,
@@ -20,55 +88,20 @@ export function exportJson(record: MatchRecord, actions: Action[], state: MatchS
   };
 }
 
-const COLUMNS = [
-  "turn",
-  "label",
-  "lead_months",
-  "tension",
-  "export_controls",
-  "us_capability",
-  "china_capability",
-  "us_home_h100e",
-  "china_home_h100e",
-  "china_leased_h100e",
-  "us_power_gw",
-  "china_power_gw",
-  "us_spent_busd",
-  "china_spent_busd",
-  "us_emissions_mt",
-  "china_emissions_mt",
-] as const;
-
 function cell(value: string | number): string {
   const text = String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A match's history as CSV: the start row, then one row per resolved turn. */
+/** A match's turns as CSV (GET /api/matches/:code/export.csv): the same rows and names as the JSON's `turns`. */
 export function exportCsv(state: MatchState): string {
-  const rows = state.history.map((r) =>
-    [
-      r.turn,
-      r.label,
-      r.leadMonths.toFixed(3),
-      r.tension.toFixed(2),
-      r.exportControlLevel,
-      r.sides.us.capability.toFixed(4),
-      r.sides.china.capability.toFixed(4),
-      Math.round(r.sides.us.homeH100e),
-      Math.round(r.sides.china.homeH100e),
-      Math.round(r.sides.china.leasedH100e),
-      r.sides.us.powerGW.toFixed(3),
-      r.sides.china.powerGW.toFixed(3),
-      r.sides.us.spent.toFixed(3),
-      r.sides.china.spent.toFixed(3),
-      r.sides.us.emissionsMt.toFixed(3),
-      r.sides.china.emissionsMt.toFixed(3),
-    ]
-      .map(cell)
-      .join(","),
-  );
-  return [COLUMNS.join(","), ...rows].join("\n") + "\n";
+  const line = (row: TurnRow) =>
+    TURN_COLUMN_NAMES.map((c) => {
+      const digits = TURN_COLUMNS[c];
+      const v = row[c];
+      return cell(typeof v === "number" && digits !== undefined ? v.toFixed(digits) : v);
+    }).join(",");
+  return [TURN_COLUMN_NAMES.join(","), ...turnRows(state).map(line)].join("\n") + "\n";
 }
 
 export const RESULT_COLUMNS = [

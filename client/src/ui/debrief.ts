@@ -11,13 +11,15 @@ import type {
   View,
 } from "../../../shared/rules/index.ts";
 import { clear, h } from "../dom.ts";
-import { compact, money, num, t, turnLabel } from "../i18n.ts";
+import { compact, language, money, num, t, turnLabel } from "../i18n.ts";
+import { scenarioSourceDe } from "../locales/scenario-sources-de.ts";
 import { fetchJson } from "../net.ts";
 import { renderCharts } from "./charts.ts";
 import { cardEcho, eventText } from "./events.ts";
 import { itemText } from "./report-view.tsx";
 import { joinUrl } from "../net.ts";
 import type { Debrief, DecompositionGroup } from "../../../server/debrief.ts";
+import { exportFileName } from "../../../server/export.ts";
 
 interface Replay {
   outcome: Outcome;
@@ -204,9 +206,17 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
     h(
       "p",
       {},
-      h("a", { href: `/api/matches/${code}/export.json`, download: "" }, t("debrief.exportJson")),
+      h(
+        "a",
+        { href: `/api/matches/${code}/export.json`, download: exportFileName(code, "json") },
+        t("debrief.exportJson"),
+      ),
       " · ",
-      h("a", { href: `/api/matches/${code}/export.csv`, download: "" }, t("debrief.exportCsv")),
+      h(
+        "a",
+        { href: `/api/matches/${code}/export.csv`, download: exportFileName(code, "csv") },
+        t("debrief.exportCsv"),
+      ),
     ),
     h("h3", {}, t("debrief.sources")),
     h("p", {}, t("debrief.sourcesNote")),
@@ -229,9 +239,9 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
               "tr",
               {},
               h("th", { scope: "row" }, r.path),
-              h("td", {}, String(r.value)),
+              h("td", {}, sourcedValue(r.value)),
               h("td", {}, t(`debrief.kind.${r.kind}`)),
-              h("td", {}, r.source),
+              h("td", {}, sourceText(r.path, r.source)),
             ),
           ),
         ),
@@ -241,6 +251,16 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   void fetchJson<{ id: string; source: string; echo: string }[]>("/api/events").then((cards) => {
     eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, cardEcho(c)))));
   });
+}
+
+/** A scenario number as the table shows it: in the reader's number format, the only named value (an export-control level) in their words. */
+function sourcedValue(value: number | string): string {
+  return typeof value === "number" ? num(value, 6) : t(`choices.level.${value}`);
+}
+
+/** A scenario number's source in the reader's language (English where no German text matches it). */
+function sourceText(path: string, english: string): string {
+  return (language() === "de" && scenarioSourceDe(path, english)) || english;
 }
 
 /** A signed number rounded first, so that a tiny fall shows as "0.0", never "-0.0". */
