@@ -305,7 +305,12 @@ export function computeDebrief(
 
   const views = facilitatorViews(states);
   const decomposition: DecompositionRow[] = [];
-  const reports = views.slice(1).map((after, i) => turnReport(views[i]!, after, p));
+  // A match ended early by the facilitator ends without resolving its last turn: that state adds no turn to report.
+  const reports = views
+    .slice(1)
+    .flatMap((after, i) =>
+      after.history.length === views[i]!.history.length + 1 ? [turnReport(views[i]!, after, p)] : [],
+    );
   for (const report of reports) {
     const parts = Object.fromEntries(DECOMPOSITION_GROUPS.map((g) => [g, 0])) as Record<
       DecompositionGroup,

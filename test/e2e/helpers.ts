@@ -92,7 +92,7 @@ export async function startE2EServer(overrides: Record<string, unknown> = {}): P
       PORT: 0,
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "silent",
       RECONNECT_SECONDS: 5,
       // Bots facing bots play at once here (the default paces them for people watching; test/server checks it).
       BOT_TURN_SECONDS: 0,

@@ -8,6 +8,7 @@ import { computeDebrief, logUpTo, type Debrief } from "../../server/debrief.ts";
 import {
   BUILTIN_SCENARIOS,
   createMatch,
+  endMatch,
   hashState,
   type MatchState,
   type Order,
@@ -150,6 +151,19 @@ describe("the debrief and fork routes", () => {
     expect(debrief.levers.find((l) => l.side === "us")!.months).toBeGreaterThan(0);
     const b = await getJson(`${ctx.server.url}/api/matches/DNEXT2/debrief`);
     expect(b.text).toBe(a.text);
+  });
+
+  it("serves the debrief of a match the facilitator ended early, its unresolved last turn left out", async () => {
+    const m = constructedMatch("ENDED2", usBuys, chinaBuys, 3);
+    const ended = endMatch(m.state);
+    const store = ctx.server.running.store;
+    await store.create(m.record);
+    for (const a of [...m.actions, { kind: "end", hash: hashState(ended) } as Action])
+      await store.append("ENDED2", a);
+    await store.finish("ENDED2");
+    const res = await getJson(`${ctx.server.url}/api/matches/ENDED2/debrief`);
+    expect(res.status).toBe(200);
+    expect((res.body as Debrief).decomposition.map((row) => row.turn)).toEqual([0, 1, 2]);
   });
 
   it("forks a finished match at a turn; the fork opens by its code and is played for two turns", async () => {
