@@ -15,6 +15,15 @@ import { startServer, type RunningServer } from "../../server/app.ts";
 import { ConfigSchema } from "../../server/config.ts";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/**
+ * Where the screenshots the README and the docs show are written: docs/screenshots with UPDATE_SCREENSHOTS=1
+ * (look at them, then commit them), otherwise beside the other test pictures, so that a test run leaves the
+ * checkout as it was.
+ */
+export const DOCS_SHOTS =
+  process.env.UPDATE_SCREENSHOTS === "1"
+    ? join(ROOT, "docs", "screenshots")
+    : join(ROOT, "test-results", "e2e", "docs-screenshots");
 export const CLIENT_DIST = join(ROOT, "dist", "client");
 /** Screenshots and other artefacts of the browser tests (git-ignored). */
 export const ARTEFACTS = join(ROOT, "test-results", "e2e");

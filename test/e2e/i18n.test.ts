@@ -13,7 +13,7 @@ import { en } from "../../client/src/locales/en.ts";
 import { EVENT_DECK } from "../../shared/rules/index.ts";
 import { SCENARIO_SOURCES_DE } from "../../client/src/locales/scenario-sources-de.ts";
 import { SOURCES_DE } from "../../client/src/locales/sources-de.ts";
-import { createMatch, e2eWorld, ROOT, screenshot, visibleTexts, waitForTurn } from "./helpers.ts";
+import { createMatch, DOCS_SHOTS, e2eWorld, screenshot, visibleTexts, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 /** A missing key shows as the key itself, for example "lobby.create" or "levers.buyChips.name". */
@@ -162,8 +162,8 @@ describe("languages in the browser", () => {
     await page.click("#tab-map");
     await page.locator("#map canvas").waitFor();
     const shot = await screenshot(page, "match-de");
-    mkdirSync(join(ROOT, "docs", "screenshots"), { recursive: true });
-    copyFileSync(shot, join(ROOT, "docs", "screenshots", "match-de.png"));
+    mkdirSync(DOCS_SHOTS, { recursive: true });
+    copyFileSync(shot, join(DOCS_SHOTS, "match-de.png"));
     await switchLanguage(page, "en", "Your side's draft");
     const matchEn = await readTabs();
 

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createMatch, e2eWorld, ROOT, screenshot, waitForTurn } from "./helpers.ts";
+import { createMatch, DOCS_SHOTS, e2eWorld, screenshot, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
 const SIZES = [
@@ -17,8 +17,6 @@ const SIZES = [
   { name: "laptop-1024", width: 1024, height: 768 },
   { name: "tablet", width: 768, height: 1024 },
 ];
-
-const DOCS_SHOTS = join(ROOT, "docs", "screenshots");
 
 /** Keeps a screenshot for the README as well as the test artefact. */
 async function keep(page: Page, name: string): Promise<void> {

@@ -9,10 +9,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createMatch, e2eWorld, ROOT, seriousViolations, waitForTurn } from "./helpers.ts";
+import { createMatch, DOCS_SHOTS, e2eWorld, seriousViolations, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
-const SHOTS = join(ROOT, "docs", "screenshots");
+const SHOTS = DOCS_SHOTS;
 
 /** A screenshot of the window, scrolled so that the map's tabs are at its top. */
 async function shoot(page: Page, name: string): Promise<void> {

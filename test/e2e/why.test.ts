@@ -6,10 +6,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createMatch, e2eWorld, ROOT, waitForTurn } from "./helpers.ts";
+import { createMatch, DOCS_SHOTS, e2eWorld, waitForTurn } from "./helpers.ts";
 import { poll } from "./poll.ts";
 
-const SHOTS = join(ROOT, "docs", "screenshots");
+const SHOTS = DOCS_SHOTS;
 
 describe("the turn report, the forecast and the causal debrief", () => {
   const world = e2eWorld();
