@@ -81,6 +81,25 @@ describe("the turn report, the forecast and the causal debrief", () => {
     await us.page.selectOption("#fork-turn", "2");
     await us.page.click("#fork-button");
     await poll(() => us.page.locator("#fork-result").textContent()).toMatch(/^New match [2-9A-HJ-NP-Z]{6}/);
+    // The fork is played: its link opens the lobby's join form, the player takes the US seat at the fork's
+    // turn (3 of 16, with the original's first two turns behind it) and plays two turns against China's bot.
+    const forkCode = /[2-9A-HJ-NP-Z]{6}/.exec(
+      (await us.page.locator("#fork-result").textContent()) ?? "",
+    )![0];
+    const link = await us.page.locator("#fork-link").getAttribute("href");
+    const branch = await world.open({ name: "Val", guide: false });
+    await branch.page.goto(new URL(link!, us.page.url()).href);
+    await branch.page.locator("#join-role").waitFor();
+    expect(await branch.page.inputValue("#code")).toBe(forkCode);
+    await branch.page.selectOption("#join-role", "us");
+    await branch.page.click("#join-button");
+    await branch.page.locator("#match-code").waitFor();
+    await waitForTurn(branch.page, 3);
+    await branch.page.locator("#confirm").click();
+    await waitForTurn(branch.page, 4);
+    await branch.page.locator("#confirm").click();
+    await waitForTurn(branch.page, 5);
+    expect(branch.errors).toEqual([]);
 
     expect(us.errors).toEqual([]);
   }, 180_000);

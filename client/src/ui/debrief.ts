@@ -537,7 +537,12 @@ function forkForm(code: string, turns: readonly DeepReadonly<View>[]): Element {
         out.replaceChildren(
           t("report.causal.forked", { code: body.code }),
           " ",
-          h("a", { href: joinUrl(body.code), id: "fork-link" }, joinUrl(body.code)),
+          // In a new tab: the debrief stays open beside the branch, to compare them.
+          h(
+            "a",
+            { href: joinUrl(body.code), id: "fork-link", target: "_blank", rel: "noopener" },
+            joinUrl(body.code),
+          ),
         );
       },
     },
