@@ -872,9 +872,22 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     }
     for (const side of SIDES) {
       if (this.game.pending[side] || this.hasHuman(side)) continue;
-      const decided = botOrders(this.game, side, this.botPlayers[side], botSeed(this.game, side));
-      this.submit(side, keepValidOrders(this.game, side, decided.orders));
+      const bot = `${this.settings.botIds[side]} bot`;
+      const draft = this.drafts[side];
+      // A bot that takes the seat from people who left this turn starts from their draft: what the team left is
+      // what runs (minus orders the rules now refuse), and the facilitator and anyone watching the side are told.
+      const leftByTeam = draft.by !== "" && draft.by !== bot;
+      const orders = leftByTeam
+        ? draft.orders
+        : botOrders(this.game, side, this.botPlayers[side], botSeed(this.game, side)).orders;
+      this.submit(side, keepValidOrders(this.game, side, orders));
       this.botConfirmed[side] = true;
+      if (leftByTeam) {
+        const notice = {
+          message: `The ${bot} takes the ${side === "us" ? "US" : "China"} seat that ${draft.by}'s team left: it confirms the team's draft as it was left (${draft.orders.length} orders).`,
+        };
+        for (const c of [...this.clientsOf(side), ...this.clientsOf("facilitator")]) c.send("notice", notice);
+      }
     }
     this.resolveIfReady();
   }

@@ -103,6 +103,40 @@ describe("a match with bots", () => {
   });
 });
 
+describe("a bot that takes a seat a person left", () => {
+  it("starts from the team's draft: what the team left is what runs", async () => {
+    const bo = await Seat.create(world.server.url, {
+      role: "china",
+      name: "Bo",
+      playerId: playerId("bo-draft"),
+      bots: true,
+      botId: "passive",
+    });
+    seats.push(bo);
+    const ann = await Seat.join(world.server.url, bo.code, {
+      role: "us",
+      name: "Ann",
+      playerId: playerId("ann-draft"),
+    });
+    seats.push(ann);
+    await waitFor("Ann to hold the US", () => usPlayers(bo.state).some((p) => p.name === "Ann"));
+    await ann.request("confirm", { turn: 0 });
+    await bo.request("confirm", { turn: 0 });
+    await Promise.all([ann.waitTurn(1), bo.waitTurn(1)]);
+    // Ann drafts, does not confirm, and is gone for good; the passive bot alone would order nothing.
+    const drafted = [{ type: "fundAlgorithms", amount: 3 }];
+    await ann.request("draft", { orders: drafted });
+    vanish(ann);
+    await bo.request("confirm", { turn: 1 });
+    await bo.waitTurn(2, 5000);
+    const log = await world.server.running.store.actions(bo.code);
+    // The US orders that resolved turn 1: the last US submit before that turn's resolve.
+    const resolved = log.findIndex((a) => a.kind === "resolve" && a.turn === 1);
+    const submits = log.slice(0, resolved).filter((a) => a.kind === "submit" && a.side === "us");
+    expect(submits.at(-1)).toEqual({ kind: "submit", side: "us", orders: drafted });
+  });
+});
+
 describe("a match without bots", () => {
   it("keeps an abandoned side empty: no bot appears and the turn waits for a person", async () => {
     const ann = await Seat.create(world.server.url, {
