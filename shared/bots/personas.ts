@@ -20,7 +20,7 @@ import { usOrders } from "./usPolicy.ts";
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
-  enforcement: 4,
+  enforcement: 3.5,
   intelligence: 0,
   toolAllies: 2,
   pressure: 2,
@@ -48,7 +48,7 @@ export const BUILDER: UsPlan = {
   pressureHosts: 0,
   allySubsidy: 0,
   reform: 20,
-  algo: 5,
+  algo: 7,
   algoShare: 0.35,
   ambition: 0.8,
   powerMix: { gas: 0.6, solar: 0.4 },
