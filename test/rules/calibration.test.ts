@@ -221,7 +221,7 @@ describe("the reference run: the policies announced as of 2025 on both sides", (
 
   // Reported: the US-China benchmark gap closed over 2023-2025 (Stanford AI Index 2025/2026) and the models
   // were 3-6 months apart in Jun 2025 (White House AI adviser). The model does not reproduce it yet: under
-  // this run the lead shown to players grows from 10.2 months at the start to 12.0-13.9 by the end of 2025
+  // this run the lead shown to players grows from 10.2 months at the start to 12.9-13.9 by the end of 2025
   // (seeds 1-6), because China's catching up on algorithms by fast following is not modelled (docs/balance).
   it.todo("the lead shrinks over 2025-2026");
 });
