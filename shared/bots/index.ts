@@ -2,7 +2,7 @@ import type { Scenario, Side } from "../rules/index.ts";
 import { SIDES } from "../rules/index.ts";
 import type { Bot } from "./bot.ts";
 import { passiveBot } from "./passive.ts";
-import { builderBot, hawkBot, offshorerBot, selfRelianceBot } from "./personas.ts";
+import { announced2025Bot, builderBot, hawkBot, offshorerBot, selfRelianceBot } from "./personas.ts";
 import { randomLegalBot } from "./randomLegal.ts";
 import type { SearchConfig } from "./search.ts";
 import { createSearchBot, DEFAULT_SEARCH, searchBot } from "./search.ts";
@@ -23,6 +23,7 @@ export const BOTS: Record<string, Bot> = Object.assign(Object.create(null) as ob
   offshorer: offshorerBot,
   "self-reliance": selfRelianceBot,
   search: searchBot,
+  "announced-2025": announced2025Bot,
 });
 
 /**

@@ -20,7 +20,7 @@ import { usOrders } from "./usPolicy.ts";
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
-  enforcement: 4,
+  enforcement: 3.5,
   intelligence: 0,
   toolAllies: 2,
   pressure: 2,
@@ -48,7 +48,7 @@ export const BUILDER: UsPlan = {
   pressureHosts: 0,
   allySubsidy: 0,
   reform: 20,
-  algo: 5,
+  algo: 7,
   algoShare: 0.35,
   ambition: 0.8,
   powerMix: { gas: 0.6, solar: 0.4 },
@@ -150,6 +150,59 @@ export const CHINA_ALL_ROUNDER: ChinaPlan = {
   powerMix: { solar: 0.7, gas: 0.3 },
 };
 
+/**
+ * The US of the policies announced as of 2025 (the reference run, not a persona). Each value is a design
+ * reading of a reported policy: export controls stay where the scenario starts them (the Diffusion Rule was
+ * rescinded in May 2025 and H20 sales resumed in Aug 2025; CSIS, Reuters), enforcement at about BIS's scale
+ * ($0.1B a turn, a thirtieth of the game's $3B reference), light pressure on transit hosts (Malaysia's permit
+ * rule of Jul 2025) and on the tool-making allies, the AI Action Plan's faster permitting (Jul 2025) and a
+ * build for the whole frontier supply (Stargate, Jan 2025), with gas first.
+ */
+export const US_ANNOUNCED_2025: UsPlan = {
+  controls: null,
+  controlsFrom: 0,
+  enforcement: 0.1,
+  intelligence: 0,
+  toolAllies: 0.5,
+  pressure: 0.5,
+  pressureHosts: 1,
+  allySubsidy: 0,
+  reform: 10,
+  algo: 5,
+  algoShare: 0.35,
+  ambition: 1,
+  powerMix: { gas: 0.7, solar: 0.3 },
+  chipsFrom: 0,
+};
+
+/**
+ * China of the policies announced as of 2025 (the reference run). Design readings of reported policies: the
+ * full power subsidy for domestic-chip data centres (FT, Nov 2025), open-weight models (DeepSeek, Qwen),
+ * domestic chips for state-funded data centres and no Nvidia China-only chips (Reuters, Nov 2025; FT, Sep
+ * 2025), leases in Singapore, Malaysia and Japan (FT, Nov and Dec 2025), smuggling while the risk is low
+ * (CNAS: ~140k chips in 2024), fabs, HBM and chip design (Big Fund III, May 2024; Huawei's Ascend roadmap,
+ * Sep 2025) and solar first (NEA: 277 GW of solar added in 2024).
+ */
+export const CHINA_ANNOUNCED_2025: ChinaPlan = {
+  subsidy: 0.5,
+  publish: true,
+  intelligence: 0,
+  algo: 10,
+  algoShare: 0.3,
+  smuggle: 1,
+  smuggleMaxRisk: 0.4,
+  domestic: 1,
+  exportGrade: 0,
+  chipsFrom: 0,
+  lease: 0.1,
+  court: 0.5,
+  courtHosts: 2,
+  chipResearch: 2,
+  fabs: 3,
+  hbm: 2,
+  powerMix: { solar: 0.7, gas: 0.3 },
+};
+
 export type Plan = { side: "us"; plan: UsPlan } | { side: "china"; plan: ChinaPlan };
 
 /** Orders of a plan for one turn, as a draft (null when the plan is for the other side). */
@@ -210,3 +263,24 @@ export const selfRelianceBot = planBot(
   "China: domestic chips, fabs and HBM, chip design, subsidised power and cheap solar",
   { side: "china", plan: SELF_RELIANCE },
 );
+
+const ANNOUNCED_2025: Record<Side, Plan> = {
+  us: { side: "us", plan: US_ANNOUNCED_2025 },
+  china: { side: "china", plan: CHINA_ANNOUNCED_2025 },
+};
+
+/** A bot that plays, on either side, the policies that side announced as of 2025 (the reference run). */
+function announcedBot(bound?: Scenario): Bot {
+  return {
+    id: "announced-2025",
+    description: "Either side: the policies announced as of 2025 (the reference run)",
+    decide(input, rng) {
+      const plan = ANNOUNCED_2025[input.view.viewer];
+      const draft = planDraft(input.view, input.options, scenarioFor(input.view, bound), plan);
+      return { orders: draft ? draft.orders : [], rng };
+    },
+    bind: (scenario) => announcedBot(scenario),
+  };
+}
+
+export const announced2025Bot = announcedBot();

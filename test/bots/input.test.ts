@@ -82,7 +82,9 @@ function midMatchStates(seed: number): MatchState[] {
 
 describe("bots decide from the view and options alone", () => {
   const bots: Bot[] = [
-    ...["passive", "random-legal", "hawk", "builder", "offshorer", "self-reliance"].map((id) => BOTS[id]!),
+    ...["passive", "random-legal", "hawk", "builder", "offshorer", "self-reliance", "announced-2025"].map(
+      (id) => BOTS[id]!,
+    ),
     makeBot("search", scenario, { samples: 1 })!,
   ];
   const states = [...midMatchStates(1), ...midMatchStates(2)];

@@ -12,9 +12,10 @@ import {
   orderOptions,
 } from "../../shared/rules/index.ts";
 import { domesticCapacity, fleetH100e } from "../../shared/rules/model.ts";
+import { makeBot } from "../../shared/bots/index.ts";
 import { passiveBot } from "../../shared/bots/passive.ts";
 import { playMatch } from "../../shared/sim/match.ts";
-import { baseline, makeState, play } from "./helpers.ts";
+import { baseline, makeState, play, scenarioWith } from "./helpers.ts";
 
 const FIRST_TURNS = 4;
 
@@ -157,4 +158,70 @@ describe("passive play", () => {
       for (const row of log.state.history) expect(Number.isFinite(row.leadMonths)).toBe(true);
     },
   );
+});
+
+/**
+ * The reference run (issue 10, item 10): both sides play the policies they announced as of 2025 (the
+ * "announced-2025" bot, shared/bots/personas.ts), events off, so that the run shows the model's own course
+ * from the sourced start.
+ */
+describe("the reference run: the policies announced as of 2025 on both sides", () => {
+  const scenario = scenarioWith({ world: { eventChancePerTurn: 0 } });
+  const reference = makeBot("announced-2025", scenario)!;
+  const runs = [1, 2, 3].map((seed) => playMatch(scenario, seed, { us: reference, china: reference }));
+  /** The history row of a turn (row 0 is the start, row t + 1 is turn t). */
+  const row = (state: MatchState, turn: number) => state.history[turn + 1]!;
+  const firstTurnOf = (year: number) => 2 * (year - scenario.params.time.startYear);
+
+  it("plays every turn on both sides with no order refused", () => {
+    for (const log of runs) {
+      expect(log.state.phase).toBe("ended");
+      expect(log.refused).toEqual({ us: 0, china: 0 });
+      expect(log.orders.us.flat().length).toBeGreaterThan(0);
+      expect(log.orders.china.flat().length).toBeGreaterThan(0);
+    }
+  });
+
+  // Epoch AI (Pilz et al. 2025): the US ~75% and China ~15% of the world's AI cluster compute, so of the two
+  // sides' compute the US holds 75 / 90 = 83% and China 15 / 90 = a sixth (derived).
+  it("keeps the US above three quarters and China about a sixth of the two sides' compute through 2025", () => {
+    for (const log of runs)
+      for (const turn of [firstTurnOf(2025), firstTurnOf(2025) + 1]) {
+        const r = row(log.state, turn);
+        const total = r.sides.us.usableH100e + r.sides.china.usableH100e;
+        expect(r.sides.us.usableH100e / total).toBeGreaterThan(0.75);
+        expect(r.sides.china.usableH100e / total).toBeGreaterThanOrEqual(1 / 7.5);
+        expect(r.sides.china.usableH100e / total).toBeLessThanOrEqual(1 / 5);
+      }
+  });
+
+  // LBNL (Dec 2024): US data centres 74-132 GW in 2028. IEA Energy & AI (2025): US data centres 183 TWh in
+  // 2024 (183 / 8.76 = 20.9 GW on average), of which the game's starting AI halls are 7.8 / 20.9 = 37%. The
+  // band (derived): at least that share of LBNL's low case, 0.37 x 74 = 27 GW, at most LBNL's high case.
+  it("builds US AI data centres for 2028 within the sourced band (27..132 GW)", () => {
+    const start = scenario.params.us.energy.dataCenterGW;
+    for (const log of runs) {
+      const gw = row(log.state, firstTurnOf(2028) + 1).sides.us.dataCenterGW;
+      expect(gw).toBeGreaterThanOrEqual((start / (183 / 8.76)) * 74);
+      expect(gw).toBeLessThanOrEqual(132);
+    }
+  });
+
+  // IEA Energy & AI (2025): China's data centres 102 TWh in 2024 (11.6 GW on average) and 277 TWh in 2030
+  // (31.6 GW). The starting AI halls are 2.31 / 11.6 = 20% of 2024's; the band (derived): at least that share
+  // of 2030's 31.6 GW (6.3 GW), at most all of it.
+  it("builds China's AI data centres for 2030 within the sourced band (6.3..31.6 GW)", () => {
+    const start = scenario.params.china.energy.dataCenterGW;
+    for (const log of runs) {
+      const gw = row(log.state, firstTurnOf(2030) + 1).sides.china.dataCenterGW;
+      expect(gw).toBeGreaterThanOrEqual((start / (102 / 8.76)) * (277 / 8.76));
+      expect(gw).toBeLessThanOrEqual(277 / 8.76);
+    }
+  });
+
+  // Reported: the US-China benchmark gap closed over 2023-2025 (Stanford AI Index 2025/2026) and the models
+  // were 3-6 months apart in Jun 2025 (White House AI adviser). The model does not reproduce it yet: under
+  // this run the lead shown to players grows from 10.2 months at the start to 12.9-13.9 by the end of 2025
+  // (seeds 1-6), because China's catching up on algorithms by fast following is not modelled (docs/balance).
+  it.todo("the lead shrinks over 2025-2026");
 });

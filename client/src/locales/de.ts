@@ -66,6 +66,7 @@ export const de: Strings = {
     builder: { name: "Baumeister", about: "Chips, Rechenzentren und Strom im eigenen Land." },
     offshorer: { name: "Auslagerer", about: "Mietet Rechenleistung im Ausland, umwirbt Gastländer." },
     "self-reliance": { name: "Selbstversorger", about: "Eigene Chips, Fabriken, subventionierter Strom." },
+    "announced-2025": { name: "Politik von 2025", about: "Spielt, was seine Seite 2025 angekündigt hat." },
     search: { name: "Stratege (am stärksten)", about: "Plant voraus mit seinen Geheimdienstschätzungen." },
     "random-legal": { name: "Neuling", about: "Zufällige erlaubte Züge." },
     passive: { name: "Passiv", about: "Gibt keine Befehle." },

@@ -62,6 +62,7 @@ export const en = {
     builder: { name: "Builder", about: "Chips, data centres and power at home." },
     offshorer: { name: "Offshorer", about: "Leases compute abroad, courts hosts." },
     "self-reliance": { name: "Self-reliance", about: "Domestic chips, fabs, subsidised power." },
+    "announced-2025": { name: "Policies of 2025", about: "Plays what its side announced in 2025." },
     search: { name: "Strategist (strongest)", about: "Plans ahead from its intelligence." },
     "random-legal": { name: "Novice", about: "Random legal moves." },
     passive: { name: "Passive", about: "Sends no orders." },
