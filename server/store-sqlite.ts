@@ -119,6 +119,9 @@ export class SqliteStore implements Store {
   }
 
   finish(code: string): Promise<void> {
+    // A finished match's count is dropped, or the map would grow by one entry per match for the process's life
+    // (an action logged after the end, if any, reads its number from the file).
+    this.seqs.delete(code);
     return settle(() => void this.markFinished.run(code));
   }
 

@@ -3,7 +3,7 @@
  * player id (so a reload comes back to the same seat), and hands views, drafts and connection changes to the
  * screens. Screens send intents through it; they never decide an outcome.
  */
-import { Client, type Room } from "@colyseus/sdk";
+import { Client, CloseCode, type Room } from "@colyseus/sdk";
 import type { CreateOptions, DraftBroadcast, ErrorReply, ViewMessage } from "../../shared/protocol.ts";
 import { parseSeatToken, type PublicPlayer, ROOM_NAME, type Role } from "../../shared/room.ts";
 
@@ -136,10 +136,20 @@ export async function joinOrOpen(
   return await client.joinById(code, options);
 }
 
+/**
+ * How often the room's own reconnection retries a dropped connection (about 20 s with its backoff) before the
+ * seat is taken back by reopening the match (see Net.recover): the process that ran the room may be gone.
+ */
+const RECONNECT_RETRIES = 8;
+/** Pauses between attempts to reopen and rejoin a match whose connection was lost, then it counts as lost. */
+const RECOVER_PAUSES_MS = [1500, 3000, 5000, 10_000, 20_000];
+
 export class Net {
   private client = new Client(serverUrl());
   private room: Room | undefined;
   session: SavedSession | null = null;
+  /** Bumped by leave() and by every new room, so that a recovery under way stops when it is no longer wanted. */
+  private generation = 0;
 
   constructor(private handlers: Handlers) {}
 
@@ -176,24 +186,55 @@ export class Net {
   async resume(): Promise<boolean> {
     const saved = savedSession();
     if (!saved) return false;
-    // A reload drops the connection, and the server holds the seat for the reconnection window; during that
-    // window only the reconnection token gets it back (a fresh join with the same player id is refused).
-    if (saved.reconnectionToken) {
-      try {
-        this.attach(await this.client.reconnect(saved.reconnectionToken), saved);
-        return true;
-      } catch {
-        // The hold ran out or the server restarted: join again with the same player id below.
-      }
-    }
     try {
-      if (saved.seatToken) await this.rejoin(saved.seatToken, saved.name);
-      else await this.join(saved.code, saved.role, saved.name, saved.facilitatorKey);
+      await this.reenter(saved);
       return true;
     } catch {
       sessionStorage.removeItem(SESSION_KEY);
       return false;
     }
+  }
+
+  /** Back to a saved seat: by its reconnection token while the server holds it, else by reopening the match. */
+  private async reenter(saved: SavedSession): Promise<void> {
+    // A reload drops the connection, and the server holds the seat for the reconnection window; during that
+    // window only the reconnection token gets it back (a fresh join with the same player id is refused).
+    if (saved.reconnectionToken) {
+      try {
+        this.attach(await this.client.reconnect(saved.reconnectionToken), saved);
+        return;
+      } catch {
+        // The hold ran out or the server process is gone: reopen the match by its code below.
+      }
+    }
+    // joinOrOpen asks the server to open the match first: a room whose process died (or closed while idle)
+    // comes back from the log on whichever process answers.
+    const seatToken = saved.seatToken ?? keptSeatToken(saved.code, saved.role);
+    if (seatToken) await this.rejoin(seatToken, saved.name);
+    else await this.join(saved.code, saved.role, saved.name, saved.facilitatorKey);
+  }
+
+  /**
+   * A connection that dropped and could not reconnect (the room's process died, or restarted): reopen the match
+   * and take the seat back, a few times with growing pauses (a process restarting, or the seat still held
+   * for the reconnection window), before the screen says the connection is lost.
+   */
+  private async recover(): Promise<void> {
+    const generation = this.generation;
+    const saved = this.session;
+    if (!saved) return;
+    this.handlers.status("reconnecting");
+    for (const pause of RECOVER_PAUSES_MS) {
+      await new Promise((resolve) => window.setTimeout(resolve, pause));
+      if (generation !== this.generation) return;
+      try {
+        await this.reenter(saved);
+        return;
+      } catch {
+        // Not yet: try again after a longer pause.
+      }
+    }
+    if (generation === this.generation) this.handlers.status("lost");
   }
 
   async request<T = unknown>(type: string, payload: unknown = {}): Promise<T> {
@@ -202,6 +243,7 @@ export class Net {
   }
 
   async leave(): Promise<void> {
+    this.generation++;
     sessionStorage.removeItem(SESSION_KEY);
     this.session = null;
     const room = this.room;
@@ -210,7 +252,9 @@ export class Net {
   }
 
   private attach(room: Room, session: SavedSession): void {
+    this.generation++;
     this.room = room;
+    room.reconnection.maxRetries = RECONNECT_RETRIES;
     this.session = { ...session, reconnectionToken: room.reconnectionToken };
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
     room.onMessage("welcome", (w: Welcome) => {
@@ -235,8 +279,12 @@ export class Net {
       this.handlers.status("connected");
     });
     room.onLeave((code: number) => {
-      if (this.room === room) this.handlers.status(code === 4500 ? "reconnecting" : "lost");
-      if (code === 4500) window.setTimeout(() => void this.resume(), 1500);
+      if (this.room !== room) return;
+      // The server restarting (4500), or a connection that dropped and did not come back by itself: the
+      // match goes on from its log, so the seat is taken back. A leave the player chose, or a refusal, is final.
+      if (code === 4500 || code === CloseCode.FAILED_TO_RECONNECT || code === CloseCode.ABNORMAL_CLOSURE)
+        void this.recover();
+      else this.handlers.status("lost");
     });
     this.handlers.status("connected");
   }
@@ -271,6 +319,15 @@ export function keepSeat(token: string, name: string): void {
     return old && !(old.code === seat.code && old.role === seat.role);
   });
   localStorage.setItem(SEATS_KEY, JSON.stringify([{ token, name }, ...others].slice(0, MAX_SEATS)));
+}
+
+/** The seat token this browser keeps for a player's seat in match `code` (never a facilitator's). */
+function keptSeatToken(code: string, role: Role): string | undefined {
+  if (role === "facilitator") return undefined;
+  return keptSeats().find((s) => {
+    const seat = readSeatToken(s.token);
+    return seat?.code === code && seat.role === role && seat.playerId === playerId();
+  })?.token;
 }
 
 export function forgetSeat(token: string): void {
