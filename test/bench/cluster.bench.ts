@@ -7,7 +7,8 @@
  *
  *   node --import tsx test/bench/cluster.bench.ts
  */
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
+import { openPair, type Pair } from "./pair.ts";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -64,13 +65,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-interface Pair {
-  us: Room;
-  china: Room;
-  turn: number;
-  waiters: ((turn: number) => void)[];
-}
-
 /** Plays MATCHES matches of TURNS turns against `url`; answers the sorted orders-to-patch latencies. */
 async function play(url: string): Promise<number[]> {
   const client = new Client(url);
@@ -78,26 +72,7 @@ async function play(url: string): Promise<number[]> {
   for (let i = 0; i < MATCHES; i += CONNECT_CONCURRENCY) {
     const batch = Array.from({ length: Math.min(CONNECT_CONCURRENCY, MATCHES - i) }, async (_, j) => {
       const n = i + j;
-      const us = await client.create("match", {
-        role: "us",
-        name: `us${n}`,
-        playerId: `cluster-us-${n}-xxxx`,
-      });
-      for (const type of ["welcome", "view", "draft", "error", "notice"]) us.onMessage(type, () => undefined);
-      const china = await client.joinById(us.roomId, {
-        role: "china",
-        name: `cn${n}`,
-        playerId: `cluster-cn-${n}-xxxx`,
-      });
-      const pair: Pair = { us, china, turn: 0, waiters: [] };
-      china.onMessage("view", (m: { view: { turn: number } }) => {
-        if (m.view.turn > pair.turn) {
-          pair.turn = m.view.turn;
-          for (const w of pair.waiters.splice(0)) w(pair.turn);
-        }
-      });
-      for (const type of ["welcome", "draft", "error", "notice"]) china.onMessage(type, () => undefined);
-      return pair;
+      return openPair(client, "cluster", n);
     });
     pairs.push(...(await Promise.all(batch)));
   }

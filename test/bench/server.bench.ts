@@ -13,6 +13,7 @@
  * 1 room of 2 per side, 1 bot room, 1 turn).
  */
 import { Client, type Room } from "@colyseus/sdk";
+import { openPair } from "./pair.ts";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -53,13 +54,6 @@ async function waitForHealth(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("server did not start");
-}
-
-interface Pair {
-  us: Room;
-  china: Room;
-  turn: number;
-  waiters: ((turn: number) => void)[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -127,28 +121,7 @@ export async function benchServer(): Promise<Record<string, number>> {
     const baseRss = rssMb(child.pid as number);
     const client = new Client(url);
     const pairs = await inBatches(MATCHES, CONNECT_CONCURRENCY, async (i) => {
-      const us = await client.create("match", {
-        role: "us",
-        name: `us${i}`,
-        playerId: `bench-us-${i}-xxxx`,
-        seed: i,
-      });
-      // Each room's handlers are in place before its next message arrives (the SDK warns about any other).
-      for (const type of ["welcome", "view", "draft", "error", "notice"]) us.onMessage(type, () => undefined);
-      const china = await client.joinById(us.roomId, {
-        role: "china",
-        name: `cn${i}`,
-        playerId: `bench-cn-${i}-xxxx`,
-      });
-      const pair: Pair = { us, china, turn: 0, waiters: [] };
-      china.onMessage("view", (m: { view: { turn: number } }) => {
-        if (m.view.turn > pair.turn) {
-          pair.turn = m.view.turn;
-          for (const w of pair.waiters.splice(0)) w(pair.turn);
-        }
-      });
-      for (const type of ["welcome", "draft", "error", "notice"]) china.onMessage(type, () => undefined);
-      return pair;
+      return openPair(client, "bench", i, { seed: i });
     });
     const loadedRss = rssMb(child.pid as number);
     const latencies: number[] = [];
