@@ -62,8 +62,8 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "victory.leadMonths": [
     {
-      en: "Design: the US must hold at least this mean lead over the final four turns; set between the personas' median leads so that no persona beats every persona of the other side (hawk against offshorer 21.1, builder against self-reliance 20.9, hawk against self-reliance 20.7 months; 150 seeded matches each, npm run balance, 2026-11-30); docs/balance/README.md",
-      de: "Spielentscheidung: Die USA müssen über die letzten vier Runden mindestens diesen mittleren Vorsprung halten; so zwischen die Median-Vorsprünge der Spielertypen gelegt, dass kein Typ jeden Typ der anderen Seite schlägt (Falke gegen Auslagerer 21,1, Bauherr gegen Eigenständigkeit 20,9, Falke gegen Eigenständigkeit 20,7 Monate; je 150 Partien mit festem Seed, npm run balance, 30.11.2026); docs/balance/README.md",
+      en: "Design: the US must hold at least this mean lead over the final four turns; about the median judged lead of search against search (21.05 months), with no persona beating every persona of the other side (median leads: hawk against offshorer 21.1, builder against self-reliance 21.4, hawk against self-reliance 20.7 months; 300 seeded matches a persona pairing, 40 with search, npm run balance, 2026-11-30); docs/balance/README.md",
+      de: "Spielentscheidung: Die USA müssen über die letzten vier Runden mindestens diesen mittleren Vorsprung halten; etwa der Median des gewerteten Vorsprungs von Suche gegen Suche (21,05 Monate), ohne dass ein Spielertyp jeden Typ der anderen Seite schlägt (Median-Vorsprünge: Falke gegen Auslagerer 21,1, Bauherr gegen Eigenständigkeit 21,4, Falke gegen Eigenständigkeit 20,7 Monate; 300 Partien mit festem Seed je Paarung von Spielertypen, 40 mit der Suche, npm run balance, 30.11.2026); docs/balance/README.md",
     },
   ],
   "victory.judgedTurns": [
@@ -724,8 +724,8 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "china.subsidyGWPerTurn": [
     {
-      en: "Design: at the full subsidy the western provinces that pay it (Gansu, Guizhou, Inner Mongolia: FT, Nov 2025) connect this much firm power with halls for domestic-chip data centres each half-year, in proportion to the rate; China added 277 GW of solar and 80 GW of wind in 2024 (NEA), so the power exists and the subsidy decides how much of it goes to AI",
-      de: "Spielentscheidung: Bei voller Subvention schließen die westlichen Provinzen, die sie zahlen (Gansu, Guizhou, Innere Mongolei: FT, Nov. 2025), je Halbjahr so viel gesicherte Leistung mit Hallen für Rechenzentren mit heimischen Chips an, anteilig zum Satz; China baute 2024 277 GW Solar- und 80 GW Windkraft zu (NEA), der Strom ist also da, und die Subvention entscheidet, wie viel davon in KI fließt",
+      en: "Design (0.6 until v2.3, see docs/balance/README.md): at the full subsidy the western provinces that pay it (Gansu, Guizhou, Inner Mongolia: FT, Nov 2025) connect this much firm power with halls for domestic-chip data centres each half-year, in proportion to the rate; China added 277 GW of solar and 80 GW of wind in 2024 (NEA), so the power exists and the subsidy decides how much of it goes to AI",
+      de: "Spielentscheidung (früher 0,6, siehe docs/balance/README.md): Bei voller Subvention schließen die westlichen Provinzen, die sie zahlen (Gansu, Guizhou, Innere Mongolei: FT, Nov. 2025), je Halbjahr so viel gesicherte Leistung mit Hallen für Rechenzentren mit heimischen Chips an, anteilig zum Satz; China baute 2024 277 GW Solar- und 80 GW Windkraft zu (NEA), der Strom ist also da, und die Subvention entscheidet, wie viel davon in KI fließt",
     },
   ],
   "china.domestic.h100ePerChip": [
@@ -872,8 +872,8 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "china.energy.pipelineGWPerTurn": [
     {
-      en: "IEA Energy & AI 2025: China's data centres 102 TWh (2024) to 277 TWh (2030) = 175 TWh / 8,760 h = 20 GW more over 12 half-years, 1.66 GW a half-year, for all of China's data centres (cloud, storage, telecom as well as AI). Design: the game counts 20% of it as halls with power ready for AI accelerators (no split is reported): 1.66 x 0.2 = 0.33 GW a half-year",
-      de: "IEA Energy & AI 2025: Chinas Rechenzentren von 102 TWh (2024) auf 277 TWh (2030) = 175 TWh / 8.760 h = 20 GW mehr über 12 Halbjahre, 1,66 GW je Halbjahr, für alle Rechenzentren Chinas (Cloud, Speicher, Telekommunikation wie KI). Spielentscheidung: Das Spiel zählt 20 % davon als Hallen mit Strom für KI-Beschleuniger (keine Aufteilung berichtet): 1,66 × 0,2 = 0,33 GW je Halbjahr",
+      en: "IEA Energy & AI 2025: China's data centres 102 TWh (2024) to 277 TWh (2030) = 175 TWh / 8,760 h = 20 GW more over 12 half-years, 1.66 GW a half-year, for all of China's data centres (cloud, storage, telecom as well as AI). Design: the game counts 10% of it as halls with power ready for AI accelerators (no split is reported): 1.66 x 0.1 = 0.17 GW a half-year (at 20%, with the subsidy's 0.6 GW, China's free power outgrew its fleet so far that its own data centres and power moved the lead by under 0.1 months; docs/balance/README.md, v2.3)",
+      de: "IEA Energy & AI 2025: Chinas Rechenzentren von 102 TWh (2024) auf 277 TWh (2030) = 175 TWh / 8.760 h = 20 GW mehr über 12 Halbjahre, 1,66 GW je Halbjahr, für alle Rechenzentren Chinas (Cloud, Speicher, Telekommunikation wie KI). Spielentscheidung: Das Spiel zählt 10 % davon als Hallen mit Strom für KI-Beschleuniger (keine Aufteilung berichtet): 1,66 × 0,1 = 0,17 GW je Halbjahr (bei 20 % und den 0,6 GW der Subvention wuchs Chinas freier Strom seiner Flotte so weit davon, dass seine eigenen Rechenzentren und Kraftwerke den Vorsprung um weniger als 0,1 Monate bewegten; docs/balance/README.md)",
     },
   ],
   "china.energy.pipelineTurns": [
