@@ -8,8 +8,9 @@ import {
   type Action,
   ActionSchema,
   type MatchRecord,
-  type MatchSettings,
-  settingsOf,
+  type MatchRow,
+  matchRowValues,
+  recordOf,
   type Store,
 } from "./store.ts";
 
@@ -42,17 +43,6 @@ const MIGRATIONS: readonly string[] = [
 /** The advisory lock key that serialises migrations between processes starting together ("cf" + 1). */
 const MIGRATION_LOCK = 0x6366_0001;
 
-interface MatchRow {
-  code: string;
-  scenario_id: string;
-  scenario: string;
-  seed: number;
-  secret: string;
-  settings: string;
-  created_at: string;
-  finished: boolean;
-}
-
 export class PostgresStore implements Store {
   readonly engine = "postgres";
   /** Each match's appends, chained so that they reach the database one after another in call order. */
@@ -82,15 +72,7 @@ export class PostgresStore implements Store {
   async create(record: Omit<MatchRecord, "finished">): Promise<void> {
     await this.pool.query(
       "INSERT INTO matches (code, scenario_id, scenario, seed, secret, settings, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [
-        record.code,
-        record.scenarioId,
-        JSON.stringify(record.scenario),
-        record.seed,
-        record.secret,
-        JSON.stringify(record.settings),
-        record.createdAt,
-      ],
+      matchRowValues(record),
     );
   }
 
@@ -124,16 +106,7 @@ export class PostgresStore implements Store {
     const { rows } = await this.pool.query<MatchRow>("SELECT * FROM matches WHERE code = $1", [code]);
     const row = rows[0];
     if (!row) return undefined;
-    return {
-      code: row.code,
-      scenarioId: row.scenario_id,
-      scenario: JSON.parse(row.scenario),
-      seed: row.seed,
-      secret: row.secret,
-      settings: settingsOf(JSON.parse(row.settings) as MatchSettings & { botId?: string }),
-      createdAt: row.created_at,
-      finished: row.finished,
-    };
+    return recordOf(row);
   }
 
   async actions(code: string): Promise<Action[]> {

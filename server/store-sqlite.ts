@@ -10,8 +10,9 @@ import {
   type Action,
   ActionSchema,
   type MatchRecord,
-  type MatchSettings,
-  settingsOf,
+  type MatchRow,
+  matchRowValues,
+  recordOf,
   type Store,
 } from "./store.ts";
 
@@ -96,15 +97,7 @@ export class SqliteStore implements Store {
 
   create(record: Omit<MatchRecord, "finished">): Promise<void> {
     return settle(() => {
-      this.insertMatch.run(
-        record.code,
-        record.scenarioId,
-        JSON.stringify(record.scenario),
-        record.seed,
-        record.secret,
-        JSON.stringify(record.settings),
-        record.createdAt,
-      );
+      this.insertMatch.run(...matchRowValues(record));
     });
   }
 
@@ -130,29 +123,8 @@ export class SqliteStore implements Store {
   }
 
   private read(code: string): MatchRecord | undefined {
-    const row = this.selectMatch.get(code) as
-      | {
-          code: string;
-          scenario_id: string;
-          scenario: string;
-          seed: number;
-          secret: string;
-          settings: string;
-          created_at: string;
-          finished: number;
-        }
-      | undefined;
-    if (!row) return undefined;
-    return {
-      code: row.code,
-      scenarioId: row.scenario_id,
-      scenario: JSON.parse(row.scenario),
-      seed: row.seed,
-      secret: row.secret,
-      settings: settingsOf(JSON.parse(row.settings) as MatchSettings & { botId?: string }),
-      createdAt: row.created_at,
-      finished: row.finished === 1,
-    };
+    const row = this.selectMatch.get(code) as MatchRow | undefined;
+    return row && recordOf(row);
   }
 
   actions(code: string): Promise<Action[]> {

@@ -62,6 +62,47 @@ export interface MatchSettings {
   seatKey?: string;
 }
 
+/** A match as both engines store it: JSON text columns; `finished` is PostgreSQL's boolean or SQLite's 0/1. */
+export interface MatchRow {
+  code: string;
+  scenario_id: string;
+  scenario: string;
+  seed: number;
+  secret: string;
+  settings: string;
+  created_at: string;
+  finished: boolean | number;
+}
+
+/** The values of a new match's row, in the column order (code, scenario_id, scenario, seed, secret, settings, created_at). */
+export function matchRowValues(
+  record: Omit<MatchRecord, "finished">,
+): [string, string, string, number, string, string, string] {
+  return [
+    record.code,
+    record.scenarioId,
+    JSON.stringify(record.scenario),
+    record.seed,
+    record.secret,
+    JSON.stringify(record.settings),
+    record.createdAt,
+  ];
+}
+
+/** A stored row read back as a record. */
+export function recordOf(row: MatchRow): MatchRecord {
+  return {
+    code: row.code,
+    scenarioId: row.scenario_id,
+    scenario: JSON.parse(row.scenario),
+    seed: row.seed,
+    secret: row.secret,
+    settings: settingsOf(JSON.parse(row.settings) as MatchSettings & { botId?: string }),
+    createdAt: row.created_at,
+    finished: row.finished === true || row.finished === 1,
+  };
+}
+
 /** Settings as stored; matches stored before bots were chosen per side named one bot for both. */
 export function settingsOf(stored: MatchSettings & { botId?: string }): MatchSettings {
   const { botId, ...settings } = stored;
