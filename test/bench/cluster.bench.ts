@@ -11,10 +11,10 @@ import { Client } from "@colyseus/sdk";
 import { openPair, type Pair } from "./pair.ts";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../server/free-port.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -22,19 +22,6 @@ const MATCHES = Number(process.env.BENCH_MATCHES ?? (SMOKE ? 3 : 200));
 const TURNS = Number(process.env.BENCH_TURNS ?? (SMOKE ? 1 : 3));
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? (SMOKE ? 50 : 1000));
 const CONNECT_CONCURRENCY = 20;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 const SERVER_ENV = {
   LOG_LEVEL: "silent",

@@ -16,27 +16,15 @@ import { Client, type Room } from "@colyseus/sdk";
 import { openPair } from "./pair.ts";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../../server/free-port.ts";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const MATCHES = Number(process.env.BENCH_MATCHES ?? (SMOKE ? 3 : 1000));
 const TURNS = Number(process.env.BENCH_TURNS ?? (SMOKE ? 1 : 3));
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? (SMOKE ? 50 : 5000));
 const CONNECT_CONCURRENCY = 40;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

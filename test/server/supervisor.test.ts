@@ -10,19 +10,7 @@ import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { restartDelayMs } from "../../server/supervisor.ts";
 import { type ChildServer, leaveAll, playerId, ROOT, Seat, tempDir } from "./helpers.ts";
-
-/** A port free right now: a restarted worker must come back on the same one, so PORT 0 will not do. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+import { freePort } from "../../server/free-port.ts";
 
 const children: ChildServer["process"][] = [];
 const dataDirs: string[] = [];

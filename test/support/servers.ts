@@ -7,9 +7,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../../server/free-port.ts";
+
+export { freePort };
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? "/usr/bin/redis-server";
 /** Debian's newest installed PostgreSQL (15 on bookworm, 17 on trixie), unless PG_BIN names one. */
@@ -44,18 +46,6 @@ export function needServers(need: { redis?: boolean; postgres?: boolean }): bool
   if (process.env.CI) throw new Error(`these tests need real servers, and ${missing}`);
   process.stderr.write(`skipping tests that need real servers: ${missing}\n`);
   return false;
-}
-
-/** A port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `check` every 50 ms until it is truthy, failing with `what` after `timeoutMs`. */
