@@ -40,7 +40,8 @@ import {
   withRoom,
 } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
-import { isRestore, MatchRoom, provideRoomServices, reopenMatch, restoreOptions } from "./match-room.ts";
+import { MatchRoom } from "./match-room.ts";
+import { isRestore, provideRoomServices, reopenMatch, restoreOptions } from "./room-services.ts";
 import { replay } from "./replay.ts";
 import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, openStore, type Store } from "./store.ts";

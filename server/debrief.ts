@@ -26,7 +26,7 @@ import { domesticCapacity, firmPowerGW, fleetH100e, saturate, totalLeased } from
 import { turnReport, type ReportItem } from "../shared/rules/report.ts";
 import type { DeepReadonly } from "../shared/rules/view.ts";
 import { HOSTS, SIDES } from "../shared/rules/types.ts";
-import { newCode } from "./match-room.ts";
+import { newCode } from "./room-services.ts";
 import { applyAction, replay } from "./replay.ts";
 import type { Action, MatchRecord, MatchSettings, Store } from "./store.ts";
 
