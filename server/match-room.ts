@@ -14,30 +14,25 @@ import {
   type RoomMethodName,
   validate,
 } from "@colyseus/core";
-import { randomBytes, randomInt } from "node:crypto";
 import {
-  CLIENT_MESSAGES,
   type ClientMessageType,
-  CreateOptionsSchema,
   type ErrorReply,
   JoinOptionsSchema,
   type ViewMessage,
 } from "../shared/protocol.ts";
 import type { Role } from "../shared/room.ts";
-import { hashState, orderOptions, SIDES, turnLabel, viewFor } from "../shared/rules/index.ts";
+import { orderOptions, SIDES, viewFor } from "../shared/rules/index.ts";
 import { type ListOffsets, trimView } from "../shared/view-delta.ts";
 import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
-import { limitsOf, newCode, restoreCode, roomNow, roomServices } from "./room-services.ts";
-import { newMatch, storedBots } from "./session/create.ts";
+import { type Checked, checked, isRequestContext, pickJoin, unknownType } from "./room-input.ts";
+import { openSession, roomNow, roomServices } from "./room-services.ts";
 import {
   type Audience,
-  botPlays,
   type ClientMessage,
   type Effect,
   type Input,
-  newSession,
   phaseOf,
-  restoredSession,
+  publicFacts,
   type Session,
   type Step,
   step,
@@ -47,44 +42,6 @@ import { Lease } from "./store-lease.ts";
 
 /** Close codes a client may see. */
 export const CLOSE = { UNKNOWN_MESSAGE: 4400, SERVER_SHUTDOWN: 4500 } as const;
-
-type Checked<T> = { ok: true; data: T } | { ok: false; errors: NonNullable<ErrorReply["errors"]> };
-/** A Standard Schema (what Colyseus' `validate` takes) whose output is T. */
-interface Format<T> {
-  "~standard": {
-    version: 1;
-    vendor: string;
-    validate(raw: unknown): { value: T };
-    types?: { input: unknown; output: T };
-  };
-}
-
-/**
- * A message's zod schema as a Colyseus validator that never throws: a malformed message reaches its handler as
- * `{ ok: false }`, so that its sender gets an error that names the fields (Colyseus would close the connection).
- */
-function checked<K extends ClientMessageType>(type: K): Format<Checked<ClientMessage<K>["data"]>> {
-  const schema = CLIENT_MESSAGES[type];
-  return {
-    "~standard": {
-      version: 1,
-      vendor: "compute-frontier",
-      validate: (raw: unknown) => {
-        const parsed = schema.safeParse(raw ?? {});
-        const value: Checked<ClientMessage<K>["data"]> = parsed.success
-          ? { ok: true, data: parsed.data as ClientMessage<K>["data"] }
-          : {
-              ok: false,
-              errors: parsed.error.issues.map((i) => ({
-                path: i.path.join(".") || type,
-                message: i.message,
-              })),
-            };
-        return { value };
-      },
-    },
-  };
-}
 
 export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private session!: Session;
@@ -121,10 +78,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     // Colyseus calls this for a type no handler takes as (client, type, payload), but for a message whose type
     // is the string "*" itself as (client, payload, ctx): nothing here may assume that `type` is a name.
     _: (client: Client, type: unknown, third: unknown) => {
-      const reply: ErrorReply = {
-        code: "invalid",
-        message: `unknown message type ${describeType(isRequestContext(third) ? "*" : type)} (known: ${Object.keys(CLIENT_MESSAGES).join(", ")})`,
-      };
+      const reply = unknownType(type, third);
       // A request is answered and the client stays (as Colyseus answers a request of any other unknown type);
       // a plain message is answered and its sender closed.
       if (isRequestContext(third)) return third.reject(reply);
@@ -134,41 +88,13 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   };
 
   override async onCreate(options: unknown): Promise<void> {
-    const { config, store, log } = roomServices();
+    const { config } = roomServices();
     this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
     this.autoDispose = false;
-    const restoring = restoreCode(options);
-    let first: Step;
-    if (restoring !== undefined) {
-      const record = await store.get(restoring);
-      if (!record) throw new Error(`no stored match ${restoring}`);
-      this.roomId = restoring;
-      // A process that died holds its lease until it runs out: wait that long for it.
-      await this.takeLease((config.LEASE_SECONDS + 1) * 1000);
-      const { bots, missing } = storedBots(record);
-      for (const m of missing) log.warn({ code: restoring, ...m }, "stored bot unavailable");
-      first = restoredSession(record, await store.actions(restoring), limitsOf(config), bots, roomNow());
-      log.info(
-        { code: restoring, turn: first.session.game.turn, hash: hashState(first.session.game) },
-        "match restored from its log",
-      );
-    } else {
-      const code = await newCode((c) => store.has(c));
-      const fresh = {
-        code,
-        seed: randomInt(2 ** 31 - 1),
-        secret: randomBytes(16).toString("hex"),
-        facilitatorKey: randomBytes(12).toString("base64url"),
-        seatKey: randomBytes(32).toString("base64url"),
-        createdAt: new Date(roomNow()).toISOString(),
-      };
-      const made = newMatch(options, fresh, config.PLAYER_SEEDS);
-      if (typeof made === "string") throw new Error(made);
+    const { first, restored } = await openSession(options, async (code, waitMs) => {
       this.roomId = code;
-      await this.takeLease(0);
-      await store.create(made.record);
-      first = newSession(made.record, limitsOf(config), made.bots, roomNow());
-    }
+      await this.takeLease(waitMs);
+    });
     this.setState(new MatchRoomState());
     const { game, record } = first.session;
     Object.assign(this.state, {
@@ -180,7 +106,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     });
     this.settle(first);
     // A new match whose creator never connects (a create alone, or lobby spam) does not stay in memory.
-    this.closeWhenEmpty(restoring !== undefined ? undefined : config.EMPTY_ROOM_SECONDS);
+    this.closeWhenEmpty(restored ? undefined : config.EMPTY_ROOM_SECONDS);
   }
 
   /**
@@ -466,54 +392,22 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   /** Copies the session's public facts into the synced state and the lobby's listing. */
   private syncState(): void {
-    const { game, record, members } = this.session;
-    const s = this.state;
-    const phase = phaseOf(this.session);
-    s.turn = game.turn;
-    s.label = turnLabel(game.scenario.params, Math.min(game.turn, game.scenario.params.time.turns - 1));
-    s.phase = phase;
-    s.deadline = phase === "orders" ? this.session.deadline : 0;
-    s.remainingMs = this.session.pausedMs ?? 0;
-    s.usConfirmed = game.pending.us !== null;
-    s.chinaConfirmed = game.pending.china !== null;
+    const { bots, listed, metadata, ...facts } = publicFacts(this.session);
+    Object.assign(this.state, facts);
     for (const side of SIDES) {
       const key = `bot-${side}`;
-      const plays = botPlays(this.session, side);
-      if (plays && !s.players.has(key)) {
-        const botId = record.settings.botIds[side];
-        s.players.set(
+      const botId = bots[side];
+      if (botId !== null && !this.state.players.has(key))
+        this.state.players.set(
           key,
           new PlayerSchema({ name: `${botId} bot`, role: side, connected: true, bot: true, botId }),
         );
-      }
-      if (!plays && s.players.has(key)) s.players.delete(key);
+      if (botId === null) this.state.players.delete(key);
     }
-    const seats = { us: 0, china: 0, spectators: 0 };
-    let present = 0;
-    for (const m of members.values()) {
-      if (!m.seated) continue;
-      present++;
-      if (m.role === "us") seats.us++;
-      else if (m.role === "china") seats.china++;
-      else if (m.role === "spectator") seats.spectators++;
-    }
-    // The lobby lists a public match only while somebody is in it: an abandoned or never-joined match (or a
-    // burst of anonymous creates) leaves the list at once; its code still works.
-    const listed = !record.settings.private && present > 0 && phase !== "ended";
     if (listed !== this.listed) {
       this.listed = listed;
       void this.setPrivate(!listed);
     }
-    const metadata = {
-      code: record.code,
-      scenarioId: game.scenario.id,
-      title: game.scenario.title,
-      turn: game.turn,
-      phase,
-      seats,
-      bots: record.settings.bots,
-      timerSeconds: record.settings.timerSeconds,
-    };
     const text = JSON.stringify(metadata);
     if (text !== this.published) {
       this.published = text;
@@ -524,43 +418,4 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private memberOf(client: Client): string | undefined {
     return (client.userData as { playerId?: string } | undefined)?.playerId;
   }
-}
-
-/**
- * The join fields of an options object. The creator's join carries the create options too, which are allowed
- * (and ignored here); a key that neither a join nor a create takes is refused, so that a typo is not silently
- * dropped.
- */
-function pickJoin(options: unknown): unknown {
-  if (options === null || typeof options !== "object") return options;
-  const o = options as Record<string, unknown>;
-  const unknown = Object.keys(o).filter((key) => !(key in CreateOptionsSchema.shape));
-  if (unknown.length > 0)
-    throw new Error(
-      `cannot join: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (a join takes role, name, playerId, facilitatorKey and seatToken)`,
-    );
-  return {
-    role: o.role,
-    name: o.name,
-    playerId: o.playerId,
-    ...(o.facilitatorKey !== undefined ? { facilitatorKey: o.facilitatorKey } : {}),
-    ...(o.seatToken !== undefined ? { seatToken: o.seatToken } : {}),
-  };
-}
-
-/** A client-supplied message type, quoted for an error text only when it is a short plain name. */
-function describeType(type: unknown): string {
-  if (typeof type === "number" && Number.isFinite(type)) return String(type);
-  if (typeof type === "string" && /^[\w.*-]{1,40}$/.test(type)) return `"${type}"`;
-  return "(not a message name)";
-}
-
-/** Whether a handler's argument is the reply context of a request (a payload decoded from msgpack has no functions). */
-function isRequestContext(value: unknown): value is MessageContext & { reject(reason: unknown): void } {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { reject?: unknown }).reject === "function" &&
-    (value as { id?: unknown }).id !== undefined
-  );
 }

@@ -4,10 +4,12 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { randomBytes, randomInt } from "node:crypto";
+import { hashState } from "../shared/rules/index.ts";
 import type { Logger } from "pino";
 import { CODE_ALPHABET, CODE_LENGTH, type RestoreOptions, ROOM_NAME } from "../shared/protocol.ts";
 import type { Config } from "./config.ts";
-import type { Limits } from "./session/session.ts";
+import { newMatch, storedBots } from "./session/create.ts";
+import { type Limits, newSession, restoredSession, type Step } from "./session/session.ts";
 import type { Store } from "./store.ts";
 
 export interface RoomServices {
@@ -112,4 +114,43 @@ export async function newCode(taken: (code: string) => Promise<boolean>): Promis
     for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
     if (!(await taken(code))) return code;
   }
+}
+
+/**
+ * A room's session: a stored match folded from its log when the options ask to restore one (see restoreOptions),
+ * else a new match made from a creator's options and stored. `claim` is told the match's code before anything
+ * is read or written, with how long to wait for the match's lease (a process that died holds it until it runs
+ * out); it throws to refuse.
+ */
+export async function openSession(
+  options: unknown,
+  claim: (code: string, waitMs: number) => Promise<void>,
+): Promise<{ first: Step; restored: boolean }> {
+  const { config, store, log } = roomServices();
+  const limits = limitsOf(config);
+  const code = restoreCode(options);
+  if (code !== undefined) {
+    const record = await store.get(code);
+    if (!record) throw new Error(`no stored match ${code}`);
+    await claim(code, (config.LEASE_SECONDS + 1) * 1000);
+    const { bots, missing } = storedBots(record);
+    for (const m of missing) log.warn({ code, ...m }, "stored bot unavailable");
+    const first = restoredSession(record, await store.actions(code), limits, bots, roomNow());
+    const { game } = first.session;
+    log.info({ code, turn: game.turn, hash: hashState(game) }, "match restored from its log");
+    return { first, restored: true };
+  }
+  const fresh = {
+    code: await newCode((c) => store.has(c)),
+    seed: randomInt(2 ** 31 - 1),
+    secret: randomBytes(16).toString("hex"),
+    facilitatorKey: randomBytes(12).toString("base64url"),
+    seatKey: randomBytes(32).toString("base64url"),
+    createdAt: new Date(roomNow()).toISOString(),
+  };
+  const made = newMatch(options, fresh, config.PLAYER_SEEDS);
+  if (typeof made === "string") throw new Error(made);
+  await claim(fresh.code, 0);
+  await store.create(made.record);
+  return { first: newSession(made.record, limits, made.bots, roomNow()), restored: false };
 }

@@ -289,6 +289,50 @@ export function wakeAt(session: Session): number | null {
   return due.length > 0 ? Math.min(...due) : null;
 }
 
+/** What everyone may know about the match: the synced state's fields, the bots in play and the lobby's listing. */
+export function publicFacts(session: Session) {
+  const { game, record, members } = session;
+  const phase = phaseOf(session);
+  const seats = { us: 0, china: 0, spectators: 0 };
+  let present = 0;
+  for (const m of members.values()) {
+    if (!m.seated) continue;
+    present++;
+    if (m.role === "us") seats.us++;
+    else if (m.role === "china") seats.china++;
+    else if (m.role === "spectator") seats.spectators++;
+  }
+  return {
+    turn: game.turn,
+    label: turnLabel(game.scenario.params, Math.min(game.turn, game.scenario.params.time.turns - 1)),
+    phase,
+    deadline: phase === "orders" ? session.deadline : 0,
+    remainingMs: session.pausedMs ?? 0,
+    usConfirmed: game.pending.us !== null,
+    chinaConfirmed: game.pending.china !== null,
+    /** The bot that plays each side now, by id, or null where a person holds the side. */
+    bots: {
+      us: botPlays(session, "us") ? record.settings.botIds.us : null,
+      china: botPlays(session, "china") ? record.settings.botIds.china : null,
+    },
+    /**
+     * The lobby lists a public match only while somebody is in it: an abandoned or never-joined match (or a
+     * burst of anonymous creates) leaves the list at once; its code still works.
+     */
+    listed: !record.settings.private && present > 0 && phase !== "ended",
+    metadata: {
+      code: record.code,
+      scenarioId: game.scenario.id,
+      title: game.scenario.title,
+      turn: game.turn,
+      phase,
+      seats,
+      bots: record.settings.bots,
+      timerSeconds: record.settings.timerSeconds,
+    },
+  };
+}
+
 /** A side's shared draft with what the rules would refuse in it now. */
 export function draftOf(session: Session, side: Side): DraftBroadcast {
   const { orders, by } = session.drafts[side];
