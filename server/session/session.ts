@@ -191,14 +191,23 @@ export function restoredSession(
   bots: Record<Side, Bot>,
   now: number,
 ): Step {
-  let session = origin(record, limits, bots);
-  for (const action of actions) session = applyLogged(session, action);
-  session = { ...session, turnStartedAt: now, botsWaitUntil: now + limits.reconnectMs };
+  const folded = foldLog(record, actions, limits, bots);
+  const session = { ...folded, turnStartedAt: now, botsWaitUntil: now + limits.reconnectMs };
   return run(session, now, (m) => {
     if (phaseOf(m.session) !== "orders") return;
     if (m.session.deadline === 0) m.startTurnTimer();
     else if (m.session.deadline <= now) m.onTimeout();
   });
+}
+
+/** A match's session from its record and its whole log, folded through applyLogged (nobody seated yet). */
+export function foldLog(
+  record: MatchRecord,
+  actions: readonly Action[],
+  limits: Limits,
+  bots: Record<Side, Bot>,
+): Session {
+  return actions.reduce((session, action) => applyLogged(session, action), origin(record, limits, bots));
 }
 
 /**

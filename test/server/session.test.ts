@@ -1,0 +1,354 @@
+/**
+ * The match session as a pure function, on a simulated clock: turn timers, pause and resume, the bots' pace,
+ * restores, refusals, and the promise that a match folded back from its log is the match as it was played.
+ * Nothing here opens a socket or waits.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CreateOptions } from "../../shared/protocol.ts";
+import { EVENT_DECK, hashState, type SideView, viewFor } from "../../shared/rules/index.ts";
+import { newMatch } from "../../server/session/create.ts";
+import {
+  type ClientMessage,
+  type Effect,
+  foldLog,
+  type Input,
+  type Limits,
+  newSession,
+  paceSpreadMs,
+  phaseOf,
+  restoredSession,
+  type Session,
+  type Step,
+  step,
+  wakeAt,
+} from "../../server/session/session.ts";
+import type { Action, MatchRecord } from "../../server/store.ts";
+
+const LIMITS: Limits = { teamMax: 2, spectatorsMax: 1, reconnectMs: 120_000, botTurnMs: 3_000 };
+const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
+
+function fresh(code = "ABCDEF") {
+  return {
+    code,
+    seed: 7,
+    secret: "0123456789abcdef0123456789abcdef",
+    facilitatorKey: "facilitator-key",
+    seatKey: "c2VhdC1rZXktb2YtdGVzdHMtMzItYnl0ZXMtbG9uZy1vaw",
+    createdAt: new Date(T0).toISOString(),
+  };
+}
+
+/** A new session from create options (the creator's role is a spectator unless given). */
+function create(options: Partial<CreateOptions> = {}): { record: MatchRecord; first: Step } {
+  const made = newMatch(
+    { role: "spectator", name: "Host", playerId: "host-0000", ...options },
+    fresh(),
+    false,
+  );
+  if (typeof made === "string") throw new Error(made);
+  return { record: made.record, first: newSession(made.record, LIMITS, made.bots, T0) };
+}
+
+/** Drives a session and keeps what it logged, as the room's store would. */
+class Driver {
+  session: Session;
+  readonly log: Action[] = [];
+  readonly effects: Effect[] = [];
+  constructor(
+    readonly record: MatchRecord,
+    first: Step,
+  ) {
+    this.session = first.session;
+    this.keep(first);
+  }
+  private keep(result: Step): Step {
+    this.session = result.session;
+    for (const e of result.effects) {
+      this.effects.push(e);
+      if (e.kind === "append") this.log.push(e.action);
+    }
+    return result;
+  }
+  input(input: Input, now: number): Step {
+    return this.keep(step(this.session, input, now));
+  }
+  join(playerId: string, role: "us" | "china" | "spectator" | "facilitator", now = T0, extra = {}): Step {
+    return this.input({ kind: "join", playerId, name: playerId, role, ...extra }, now);
+  }
+  send(playerId: string, message: ClientMessage, now = T0): Step {
+    return this.input({ kind: "message", playerId, message }, now);
+  }
+  logged(kind: Action["kind"]): Action[] {
+    return this.log.filter((a) => a.kind === kind);
+  }
+}
+
+function twoSides(options: Partial<CreateOptions> = {}): Driver {
+  const { record, first } = create(options);
+  const d = new Driver(record, first);
+  d.join("us-ann-01", "us");
+  d.join("cn-bo-001", "china");
+  return d;
+}
+
+describe("the turn timer on a simulated clock", () => {
+  it("runs out at its deadline: valid draft orders count, refused ones are dropped, and the next turn's deadline is logged", () => {
+    const d = twoSides({ timerSeconds: 15 });
+    expect(d.logged("deadline")).toEqual([{ kind: "deadline", turn: 0, at: T0 + 15_000 }]);
+    expect(wakeAt(d.session)).toBe(T0 + 15_000);
+    const draft = [
+      { type: "fundAlgorithms", amount: 2 },
+      // Far more than the US can pay: the rules refuse it, so the timer drops it.
+      { type: "buyChips", chipType: "frontier", h100e: 1e9 },
+    ];
+    const drafted = d.send("us-ann-01", { type: "draft", data: { orders: draft } });
+    expect((drafted.reply as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+    // A tick before the deadline changes nothing.
+    d.input({ kind: "tick" }, T0 + 14_999);
+    expect(d.session.game.turn).toBe(0);
+    d.input({ kind: "tick" }, T0 + 15_000);
+    expect(d.session.game.turn).toBe(1);
+    const us = viewFor(d.session.game, "us") as SideView;
+    expect(us.own.spentByLever.fundAlgorithms).toBeCloseTo(2, 9);
+    expect(us.own.spentByLever.buyChips).toBe(0);
+    expect(d.logged("deadline").at(-1)).toEqual({ kind: "deadline", turn: 1, at: T0 + 30_000 });
+    expect(wakeAt(d.session)).toBe(T0 + 30_000);
+  });
+
+  it("pauses with the time left, refuses confirmations while paused, and resumes with that time", () => {
+    const d = twoSides({ timerSeconds: 60, role: "facilitator" });
+    d.join("host-0000", "facilitator");
+    d.send("host-0000", { type: "pause", data: {} }, T0 + 20_000);
+    expect(phaseOf(d.session)).toBe("paused");
+    expect(d.session.pausedMs).toBe(40_000);
+    expect(wakeAt(d.session)).toBeNull();
+    const refused = d.send("us-ann-01", { type: "confirm", data: { turn: 0 } }, T0 + 21_000);
+    expect(refused.refusal?.message).toMatch(/paused/);
+    // Long after the old deadline, nothing resolves while paused.
+    d.input({ kind: "tick" }, T0 + 600_000);
+    expect(d.session.game.turn).toBe(0);
+    d.send("host-0000", { type: "extendTimer", data: { seconds: 30 } }, T0 + 600_000);
+    expect(d.session.pausedMs).toBe(70_000);
+    d.send("host-0000", { type: "resume", data: {} }, T0 + 700_000);
+    expect(phaseOf(d.session)).toBe("orders");
+    expect(d.session.deadline).toBe(T0 + 770_000);
+    d.input({ kind: "tick" }, T0 + 770_000);
+    expect(d.session.game.turn).toBe(1);
+  });
+
+  it("extends a running timer from its deadline, and refuses to extend a match without one", () => {
+    const d = twoSides({ timerSeconds: 60, role: "facilitator" });
+    d.join("host-0000", "facilitator");
+    const extended = d.send("host-0000", { type: "extendTimer", data: { seconds: 90 } }, T0 + 10_000);
+    expect(extended.reply).toEqual({ deadline: T0 + 150_000, remainingMs: 0 });
+    const plain = twoSides({ role: "facilitator" });
+    plain.join("host-0000", "facilitator");
+    const refused = plain.send("host-0000", { type: "extendTimer", data: { seconds: 90 } });
+    expect(refused.refusal?.message).toBe("this match has no turn timer");
+  });
+});
+
+describe("the bots' pace", () => {
+  it("plays a match of bots alone at BOT_TURN_SECONDS plus a spread of at most a quarter of it", () => {
+    const { record, first } = create({ bots: true });
+    const d = new Driver(record, first);
+    const spread = paceSpreadMs(d.session);
+    expect(spread).toBeGreaterThanOrEqual(0);
+    expect(spread).toBeLessThanOrEqual(LIMITS.botTurnMs / 4);
+    const due = T0 + LIMITS.botTurnMs + spread;
+    expect(wakeAt(d.session)).toBe(due);
+    d.input({ kind: "tick" }, due - 1);
+    expect(d.session.game.turn).toBe(0);
+    d.input({ kind: "tick" }, due);
+    expect(d.session.game.turn).toBe(1);
+    expect(d.logged("submit").map((a) => (a.kind === "submit" ? a.side : ""))).toEqual(["us", "china"]);
+    // The next turn counts from the moment this one resolved.
+    expect(wakeAt(d.session)).toBe(due + LIMITS.botTurnMs + paceSpreadMs(d.session));
+  });
+
+  it("plays a side nobody holds at once when a person plays the other", () => {
+    const { record, first } = create({ bots: true });
+    const d = new Driver(record, first);
+    d.join("us-ann-01", "us");
+    expect(d.session.game.pending.china).not.toBeNull();
+    expect(d.session.botConfirmed.china).toBe(true);
+    d.send("us-ann-01", { type: "confirm", data: { turn: 0 } });
+    expect(d.session.game.turn).toBe(1);
+  });
+
+  it("gives a person who takes a side from its bot the bot's orders as a draft, not confirmed", () => {
+    const { record, first } = create({ bots: true });
+    const d = new Driver(record, first);
+    d.join("us-ann-01", "us");
+    const botOrders = d.session.game.pending.china;
+    const joined = d.join("cn-bo-001", "china");
+    expect(d.session.game.pending.china).toBeNull();
+    expect(d.session.drafts.china.orders).toEqual(botOrders);
+    const notices = joined.effects.filter((e) => e.kind === "send" && e.out.type === "notice");
+    expect(notices.map((e) => (e.kind === "send" ? e.out.message : null))).toContainEqual({
+      message:
+        "cn-bo-001 takes the China seat from the offshorer bot: its orders are now a suggested draft, not confirmed.",
+    });
+  });
+
+  it("waits the reconnection window after a restore before a bot takes an empty side", () => {
+    const d = twoSides({ bots: true });
+    d.input({ kind: "leave", playerId: "cn-bo-001" }, T0 + 1);
+    // A running match where China left: its bot played at once.
+    expect(d.session.game.pending.china).not.toBeNull();
+    const restored = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 5_000);
+    // After a restore nobody is seated yet; the bots wait for the people who were playing.
+    expect(wakeAt(restored.session)).toBe(T0 + 5_000 + LIMITS.reconnectMs);
+  });
+});
+
+describe("restoring a session from its log", () => {
+  it("is the session as it was played: the same state, turn timer and pause", () => {
+    const d = twoSides({ timerSeconds: 120, role: "facilitator" });
+    d.join("host-0000", "facilitator");
+    d.send("us-ann-01", { type: "draft", data: { orders: [{ type: "fundAlgorithms", amount: 3 }] } });
+    d.send("us-ann-01", { type: "confirm", data: { turn: 0 } });
+    d.send("cn-bo-001", { type: "confirm", data: { turn: 0 } }, T0 + 1_000);
+    d.send("host-0000", { type: "injectEvent", data: { eventId: EVENT_DECK[0]!.id } }, T0 + 2_000);
+    d.send("host-0000", { type: "pause", data: {} }, T0 + 3_000);
+    const restored = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 10_000).session;
+    expect(hashState(restored.game)).toBe(hashState(d.session.game));
+    expect(restored.pausedMs).toBe(d.session.pausedMs);
+    expect(phaseOf(restored)).toBe("paused");
+  });
+
+  it("resolves a turn whose deadline passed while no process ran it, once", () => {
+    const d = twoSides({ deadlineHours: 24 });
+    const first = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 25 * 3_600_000);
+    const resolves = first.effects.filter((e) => e.kind === "append" && e.action.kind === "resolve");
+    expect(resolves).toHaveLength(1);
+    expect(first.session.game.turn).toBe(1);
+    const log = [...d.log, ...first.effects.flatMap((e) => (e.kind === "append" ? [e.action] : []))];
+    const second = restoredSession(d.record, log, LIMITS, d.session.bots, T0 + 26 * 3_600_000);
+    expect(second.effects.filter((e) => e.kind === "append" && e.action.kind === "resolve")).toHaveLength(0);
+    expect(second.session.deadline).toBe(T0 + 49 * 3_600_000);
+  });
+});
+
+describe("refusals", () => {
+  it("change nothing and have no effects", () => {
+    const d = twoSides({ seed: 5, role: "facilitator" });
+    const cases: [string, Input][] = [
+      [
+        "wrong turn",
+        { kind: "message", playerId: "us-ann-01", message: { type: "confirm", data: { turn: 3 } } },
+      ],
+      [
+        "not seated",
+        { kind: "message", playerId: "nobody", message: { type: "confirm", data: { turn: 0 } } },
+      ],
+      [
+        "not the facilitator",
+        { kind: "message", playerId: "us-ann-01", message: { type: "pause", data: {} } },
+      ],
+      ["team full", { kind: "join", playerId: "us-abe-03", name: "x", role: "us" }],
+      [
+        "no key",
+        { kind: "join", playerId: "intruder", name: "x", role: "facilitator", facilitatorKey: "guess" },
+      ],
+      ["seed chooser", { kind: "join", playerId: "host-0000", name: "x", role: "china" }],
+      [
+        "bad token",
+        {
+          kind: "join",
+          playerId: "us-ann-01",
+          name: "x",
+          role: "us",
+          seatToken: "ABCDEF.us.us-ann-01.forged",
+        },
+      ],
+    ];
+    d.join("us-amy-02", "us");
+    const full = d.session;
+    for (const [why, input] of cases) {
+      const result = step(full, input, T0);
+      expect(result.refusal, why).toBeDefined();
+      expect(result.session, why).toBe(full);
+      expect(result.effects, why).toEqual([]);
+    }
+  });
+
+  it("lets a seat token take back a seat held for a dropped connection, and releases the old one", () => {
+    const d = twoSides();
+    const welcome = d.effects.find(
+      (e) => e.kind === "send" && e.out.type === "welcome" && e.out.message.playerId === "us-ann-01",
+    );
+    const token =
+      welcome?.kind === "send" && welcome.out.type === "welcome" ? welcome.out.message.seatToken : "";
+    // Without the token a second window is refused while the seat is held.
+    d.input({ kind: "drop", playerId: "us-ann-01" }, T0);
+    expect(
+      step(d.session, { kind: "join", playerId: "us-ann-01", name: "us-ann-01", role: "us" }, T0).refusal
+        ?.message,
+    ).toMatch(/already connected in another window/);
+    const back = d.input(
+      { kind: "join", playerId: "us-ann-01", name: "us-ann-01", role: "us", seatToken: token },
+      T0,
+    );
+    expect(back.refusal).toBeUndefined();
+    expect(back.effects).toContainEqual({ kind: "release", playerId: "us-ann-01" });
+  });
+});
+
+describe("the log replays exactly as it was played", () => {
+  const people = ["us-ann-01", "cn-bo-001", "host-0000"] as const;
+  const message = fc.oneof(
+    fc.constant<ClientMessage>({ type: "confirm", data: { turn: 0 } }),
+    fc.nat(3).map<ClientMessage>((turn) => ({ type: "confirm", data: { turn } })),
+    fc.nat(3).map<ClientMessage>((turn) => ({ type: "unconfirm", data: { turn } })),
+    fc.double({ min: 0, max: 40, noNaN: true }).map<ClientMessage>((amount) => ({
+      type: "draft",
+      data: { orders: [{ type: "fundAlgorithms", amount }] },
+    })),
+    fc.constantFrom<ClientMessage>(
+      { type: "pause", data: {} },
+      { type: "resume", data: {} },
+      { type: "extendTimer", data: { seconds: 30 } },
+      { type: "start", data: {} },
+    ),
+  );
+  const input = fc.oneof(
+    fc.record({ who: fc.constantFrom(...people), message }).map<Input>(({ who, message: m }) => ({
+      kind: "message",
+      playerId: who,
+      message: m,
+    })),
+    fc.constant<Input>({ kind: "tick" }),
+    fc.constantFrom(...people).map<Input>((playerId) => ({ kind: "drop", playerId })),
+    fc.constantFrom(...people).map<Input>((playerId) => ({ kind: "reconnect", playerId })),
+  );
+
+  it("folds every logged action back into the same session, after any inputs on any clock", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(input, fc.nat(90_000)), { maxLength: 40 }),
+        fc.boolean(),
+        (inputs, workshop) => {
+          const d = twoSides({ timerSeconds: 60, bots: true, waitForStart: workshop, role: "facilitator" });
+          d.join("host-0000", "facilitator");
+          let now = T0;
+          for (const [i, wait] of inputs) {
+            now += wait;
+            const before = d.session;
+            const result = d.input(i, now);
+            if (result.refusal) expect(d.session).toBe(before);
+          }
+          const folded = foldLog(d.record, d.log, LIMITS, d.session.bots);
+          expect(hashState(folded.game)).toBe(hashState(d.session.game));
+          expect(folded.started).toBe(d.session.started);
+          expect(folded.pausedMs).toBe(d.session.pausedMs);
+          expect(phaseOf(folded) === "orders" ? folded.deadline : 0).toBe(
+            phaseOf(d.session) === "orders" ? d.session.deadline : 0,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
