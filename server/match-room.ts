@@ -38,7 +38,7 @@ import {
   step,
   wakeAt,
 } from "./session/session.ts";
-import { Lease } from "./store-lease.ts";
+import { MatchLog } from "./match-log.ts";
 
 /** Close codes a client may see. */
 export const CLOSE = { UNKNOWN_MESSAGE: 4400, SERVER_SHUTDOWN: 4500 } as const;
@@ -58,11 +58,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private closing: Delayed | undefined;
   private published = "";
   private listed: boolean | undefined;
-  /** The match's lease while other processes share the store; the log's writes still under way. */
-  private lease: Lease | undefined;
-  private writes: Promise<void> = Promise.resolve();
-  private unwritten = 0;
-  private writeFailed = false;
+  private matchLog!: MatchLog;
 
   override messages = {
     draft: this.on("draft"),
@@ -92,8 +88,10 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
     this.autoDispose = false;
     const { first, restored } = await openSession(options, async (code, waitMs) => {
+      const { store, log, shared } = roomServices();
       this.roomId = code;
-      await this.takeLease(waitMs);
+      this.matchLog = new MatchLog(code, store, log, () => void this.disconnect(CLOSE.SERVER_SHUTDOWN));
+      await this.matchLog.claim(shared === true, config.LEASE_SECONDS * 1000, waitMs);
     });
     this.setState(new MatchRoomState());
     const { game, record } = first.session;
@@ -197,7 +195,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onDispose(): void {
     this.wake?.timer.clear();
-    this.lease?.releaseAfter(this.writes);
+    this.matchLog?.close();
   }
 
   // --- inputs and effects ---------------------------------------------------------------------------------
@@ -223,11 +221,14 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         }
         if (result.refusal) return answer(result.refusal);
         // The reply waits for the log: an acknowledged action is durable.
-        return this.writes.then(() =>
+        return this.matchLog.written().then((ok) =>
           answer(
-            this.writeFailed
-              ? { code: "invalid", message: "the server could not save that; rejoin the match by its code" }
-              : null,
+            ok
+              ? null
+              : {
+                  code: "invalid",
+                  message: "the server could not save that; rejoin the match by its code",
+                },
             result.reply,
           ),
         );
@@ -261,9 +262,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.session = result.session;
     const deliveries: Effect[] = [];
     for (const effect of result.effects) {
-      if (effect.kind === "append") this.persist(roomServices().store.append(this.roomId, effect.action));
+      if (effect.kind === "append") this.matchLog.append(effect.action);
       else if (effect.kind === "finish") {
-        this.persist(roomServices().store.finish(this.roomId));
+        this.matchLog.finish();
         this.closeWhenEmpty();
       } else if (effect.kind === "release") {
         const held = this.held.get(effect.playerId);
@@ -273,18 +274,14 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         }
       } else deliveries.push(effect);
     }
-    // What a message shows is sent once the log holds it (at once when no write is under way).
-    if (deliveries.length > 0) {
-      const session = this.session;
-      if (this.unwritten === 0) this.deliver(session, deliveries);
-      else this.writes = this.writes.then(() => this.deliver(session, deliveries));
-    }
+    // What a message shows is sent once the log holds it.
+    const session = this.session;
+    if (deliveries.length > 0) this.matchLog.afterWrites(() => this.deliver(session, deliveries));
     this.syncState();
     this.schedule();
   }
 
   private deliver(session: Session, effects: Effect[]): void {
-    if (this.writeFailed) return;
     const built = new Map<Role, Pick<ViewMessage, "view" | "options">>();
     for (const effect of effects)
       for (const [client, role] of this.audience(
@@ -334,43 +331,6 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       Math.min(Math.max(0, at - roomNow()), 3_600_000),
     );
     this.wake = { at, timer };
-  }
-
-  /**
-   * Keeps a write to the log in the room's chain. A write that fails closes the room, so that play never runs
-   * ahead of the log: its players rejoin by code and the match reopens from what was written.
-   */
-  private persist(write: Promise<void>): void {
-    this.unwritten++;
-    const written = write
-      .catch((error: unknown) => {
-        if (this.writeFailed) return;
-        this.writeFailed = true;
-        roomServices().log.error(
-          { err: error, code: this.roomId },
-          "could not write to the match's log; closing the room",
-        );
-        void this.disconnect(CLOSE.SERVER_SHUTDOWN);
-      })
-      .finally(() => this.unwritten--);
-    this.writes = this.writes.then(() => written);
-  }
-
-  /** With a shared store, takes the match's lease (see store-lease.ts), or refuses to open the room. */
-  private async takeLease(waitMs: number): Promise<void> {
-    const { store, config, log, shared } = roomServices();
-    if (!shared) return;
-    this.lease = await Lease.take({
-      store,
-      code: this.roomId,
-      ttlMs: config.LEASE_SECONDS * 1000,
-      log,
-      waitMs,
-      // Another process runs the match now: this room stops at once, and its clients rejoin by code there.
-      onLost: () => void this.disconnect(CLOSE.SERVER_SHUTDOWN),
-    });
-    if (!this.lease)
-      throw new Error(`match ${this.roomId} is running on another server process; join it again in a moment`);
   }
 
   /**

@@ -280,6 +280,9 @@ export function paceSpreadMs(session: Session): number {
 function botsDueAt(session: Session): number | null {
   const s = session;
   if (phaseOf(s) !== "orders" || !s.record.settings.bots) return null;
+  // Bots play while somebody is in the match (a player, a spectator or the facilitator): a match nobody has
+  // joined yet, or everyone left, waits for them rather than playing itself out unseen.
+  if (![...s.members.values()].some((m) => m.seated)) return null;
   const humans = SIDES.filter((side) => hasHuman(s, side)).length;
   // A workshop room's bots stand in for missing students: with nobody on either side it does not play itself
   // (a bot-against-bot demonstration is a match created for it from the lobby, an explicit choice).

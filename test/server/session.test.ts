@@ -153,6 +153,9 @@ describe("the bots' pace", () => {
   it("plays a match of bots alone at BOT_TURN_SECONDS plus a spread of at most a quarter of it", () => {
     const { record, first } = create({ bots: true });
     const d = new Driver(record, first);
+    // Nobody is in the match yet: the bots wait for someone to watch.
+    expect(wakeAt(d.session)).toBeNull();
+    d.join("host-0000", "spectator");
     const spread = paceSpreadMs(d.session);
     expect(spread).toBeGreaterThanOrEqual(0);
     expect(spread).toBeLessThanOrEqual(LIMITS.botTurnMs / 4);
@@ -198,8 +201,15 @@ describe("the bots' pace", () => {
     // A running match where China left: its bot played at once.
     expect(d.session.game.pending.china).not.toBeNull();
     const restored = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 5_000);
-    // After a restore nobody is seated yet; the bots wait for the people who were playing.
-    expect(wakeAt(restored.session)).toBe(T0 + 5_000 + LIMITS.reconnectMs);
+    // After a restore nobody is seated yet, and the bots wait for someone to come back; then they wait the
+    // reconnection window for the people who were playing.
+    expect(wakeAt(restored.session)).toBeNull();
+    const back = step(
+      restored.session,
+      { kind: "join", playerId: "cn-bo-001", name: "Bo", role: "china" },
+      T0 + 6_000,
+    );
+    expect(wakeAt(back.session)).toBe(T0 + 5_000 + LIMITS.reconnectMs);
   });
 });
 
