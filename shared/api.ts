@@ -137,6 +137,7 @@ const SeatPlaceSchema = z.object({
   label: z.string(),
   title: TextSchema,
 });
+export type SeatPlace = z.infer<typeof SeatPlaceSchema>;
 /** A seat token the server cannot place: why. */
 const SeatProblemSchema = z.object({ token: z.string(), error: z.string() });
 export const SeatRowSchema = z.union([SeatPlaceSchema, SeatProblemSchema]);
@@ -210,6 +211,7 @@ export const ReplaySchema = z.object({
 export type Replay = z.infer<typeof ReplaySchema>;
 
 /** GET /api/matches/:code/scenario: the match's scenario (public: every figure is in the scenario files). */
+export type MatchScenario = Scenario;
 export const MatchScenarioSchema = checkedAs<Scenario>()(
   z.object({
     id: z.string(),
