@@ -9,7 +9,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
 import type { MatchExportResponse, ScenarioInfo } from "../../../shared/api.ts";
-import type { ViewMessage } from "../../../shared/protocol.ts";
+import type { ViewMessage, WelcomeMessage } from "../../../shared/protocol.ts";
 import { ROOM_NAME } from "../../../shared/room.ts";
 import type { DeepReadonly, FacilitatorView, Outcome } from "../../../shared/rules/index.ts";
 import { mergeView } from "../../../shared/view-delta.ts";
@@ -186,7 +186,7 @@ export class WorkshopConsole {
           ...settings,
         });
         const key = await new Promise<string>((resolve) =>
-          room.onMessage("welcome", (w: { facilitatorKey?: string }) => resolve(w.facilitatorKey ?? "")),
+          room.onMessage("welcome", (w: WelcomeMessage) => resolve(w.facilitatorKey ?? "")),
         );
         opened.push({ code: room.roomId, facilitatorKey: key });
         this.track(room.roomId, room);
