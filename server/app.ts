@@ -14,6 +14,17 @@ import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Logger, pino } from "pino";
 import { WebSocket as NodeWebSocket } from "ws";
+import type {
+  BotInfo,
+  EventCardInfo,
+  Health,
+  MatchListing,
+  OpenResponse,
+  Replay,
+  ScenarioInfo,
+  ScenarioSource,
+  SeatRow,
+} from "../shared/api.ts";
 import { botList } from "../shared/bots/index.ts";
 import { CodeSchema, ResultCodesSchema, ROOM_NAME } from "../shared/protocol.ts";
 import {
@@ -155,7 +166,7 @@ function routes(
   app.disable("x-powered-by");
   const finished = new FinishedMatchCache(config.EXPORT_CACHE_MB * 1024 * 1024);
   // The pid tells a supervised worker from the one before it (it is no secret: it says nothing about a match).
-  app.get("/api/health", (_req, res) => void res.json({ ok: true, pid: process.pid }));
+  app.get("/api/health", (_req, res) => void res.json({ ok: true, pid: process.pid } satisfies Health));
   app.get("/api/scenarios", (_req, res) => {
     res.json(
       Object.values(BUILTIN_SCENARIOS).map(({ scenario }) => ({
@@ -163,27 +174,37 @@ function routes(
         title: scenario.title,
         summary: scenario.summary,
         turns: scenario.params.time.turns,
-      })),
+      })) satisfies ScenarioInfo[],
     );
   });
   app.get("/api/scenarios/:id/sources", (req, res) => {
     const found = BUILTIN_SCENARIOS[req.params.id];
     if (!found) return void res.status(404).json({ error: `no scenario ${req.params.id}` });
-    res.json(Object.entries(found.citations).map(([path, c]) => ({ path, ...c })));
+    res.json(Object.entries(found.citations).map(([path, c]) => ({ path, ...c })) satisfies ScenarioSource[]);
   });
-  app.get("/api/bots", (_req, res) => void res.json(botList()));
+  app.get("/api/bots", (_req, res) => void res.json(botList() satisfies BotInfo[]));
   app.get(
     "/api/events",
     (_req, res) =>
       void res.json(
-        EVENT_DECK.map((c) => ({ id: c.id, title: c.title, text: c.text, echo: c.echo, source: c.source })),
+        EVENT_DECK.map((c) => ({
+          id: c.id,
+          title: c.title,
+          text: c.text,
+          echo: c.echo,
+          source: c.source,
+        })) satisfies EventCardInfo[],
       ),
   );
   app.get("/api/matches", async (_req, res) => {
     const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
-    res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata));
+    // Each room writes its listing as it changes (match-room.ts, setMetadata).
+    res.json(rooms.filter((r) => r.metadata?.phase !== "ended").map((r) => r.metadata as MatchListing));
   });
-  app.get("/api/matches/finished", async (_req, res) => void res.json(await store.finishedCodes()));
+  app.get(
+    "/api/matches/finished",
+    async (_req, res) => void res.json((await store.finishedCodes()) satisfies string[]),
+  );
   // A workshop's results, one row per room, as CSV (to download) or JSON. A running room's numbers go only to
   // its facilitator: `keys` lists the rooms' facilitator keys in the order of `codes` (empty for none).
   const results = async (req: express.Request, res: express.Response, as: "csv" | "json") => {
@@ -250,7 +271,7 @@ function routes(
         return withRoom(JSON.parse(row) as ResultRow, room);
       }),
     );
-    if (as === "json") return void res.json(rows);
+    if (as === "json") return void res.json(rows satisfies ResultRow[]);
     res.type("text/csv").attachment("compute-frontier-workshop.csv").send(resultsCsv(rows));
   };
   app.get("/api/matches/results.csv", (req, res) => void results(req, res, "csv"));
@@ -262,7 +283,7 @@ function routes(
       return void res.status(400).json({
         error: `send { "tokens": [...] }: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
       });
-    const rows = [];
+    const rows: SeatRow[] = [];
     for (const token of parsed.data.tokens) {
       const code = tokenCode(token);
       if (!code) {
@@ -298,7 +319,7 @@ function routes(
     if (!code.success)
       return void res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
     const result = await reopenMatch(code.data);
-    res.status(result.status).json(result.body);
+    res.status(result.status).json(result.body satisfies OpenResponse);
   });
   app.get("/api/matches/:code/export.json", async (req, res) => {
     const found = await lookUpFinished(store, finished, req.params.code);
@@ -325,7 +346,7 @@ function routes(
         code: found.code,
         outcome: outcome(match.state),
         turns: match.turns.map((s) => viewFor(s, viewer.data)),
-      }),
+      } satisfies Replay),
     );
     res.type("application/json").send(body);
   });

@@ -10,6 +10,16 @@
 import express from "express";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import {
+  DECOMPOSITION_GROUPS,
+  type Debrief,
+  type DecompositionGroup,
+  type DecompositionRow,
+  type EventAttribution,
+  type ForkResponse,
+  type IntelScore,
+  type LeverAttribution,
+} from "../shared/api.ts";
 import { CodeSchema } from "../shared/protocol.ts";
 import type { MatchState, Order, OrderType, Scenario, Side, View } from "../shared/rules/index.ts";
 import {
@@ -23,7 +33,7 @@ import {
   viewFor,
 } from "../shared/rules/index.ts";
 import { domesticCapacity, firmPowerGW, fleetH100e, saturate, totalLeased } from "../shared/rules/model.ts";
-import { turnReport, type ReportItem } from "../shared/rules/report.ts";
+import { turnReport } from "../shared/rules/report.ts";
 import type { DeepReadonly } from "../shared/rules/view.ts";
 import { HOSTS, SIDES } from "../shared/rules/types.ts";
 import { newCode } from "./room-services.ts";
@@ -37,80 +47,17 @@ interface ForkOrigin {
 }
 type ForkSettings = MatchSettings & { forkOf?: ForkOrigin };
 
-export interface LeverAttribution {
-  side: Side;
-  lever: OrderType;
-  /** $B the side spent on the lever over the match. */
-  spent: number;
-  /** Judged lead of the match minus that of the replay without this lever's orders (positive favours the US). */
-  months: number;
-  /** Whether the winner would have been the other side without it. */
-  flipsWinner: boolean;
-}
-
-export interface EventAttribution {
-  turn: number;
-  label: string;
-  /** The event keys of that turn (cards drawn or injected). */
-  events: string[];
-  months: number;
-}
-
-export interface TurningPoint {
-  turn: number;
-  label: string;
-  change: number;
-  /** What mattered most in that turn, as the facilitator's turn report says it (i18n keys under `report.`). */
-  causes: ReportItem[];
-}
-
-export interface IntelScore {
-  side: Side;
-  /** Estimates made over the match and the share whose 95% band held the true value. */
-  estimates: number;
-  withinBand: number;
-  /** The typical factor between an estimate and the truth (geometric mean of max(e/t, t/e)). */
-  typicalFactor: number;
-  /** Per estimated quantity, the same two figures. */
-  byKey: { key: string; withinBand: number; typicalFactor: number }[];
-}
-
-/** One turn of the lead's change, split into groups for a stacked chart (months, positive favours the US). */
-export interface DecompositionRow {
-  turn: number;
-  label: string;
-  lead: number;
-  parts: Record<DecompositionGroup, number>;
-}
-export const DECOMPOSITION_GROUPS = [
-  "turnPassed",
-  "us.compute",
-  "us.power",
-  "us.algorithms",
-  "china.compute",
-  "china.power",
-  "china.algorithms",
-  "other",
-] as const;
-export type DecompositionGroup = (typeof DECOMPOSITION_GROUPS)[number];
-
-export interface Debrief {
-  code: string;
-  judgedLead: number;
-  threshold: number;
-  winner: Side;
-  levers: LeverAttribution[];
-  events: EventAttribution[];
-  turningPoints: TurningPoint[];
-  intel: IntelScore[];
-  decomposition: DecompositionRow[];
-  /** For a fork: the match it branched from, and both leads over the years. */
-  branch: {
-    of: string;
-    fromTurn: number;
-    leads: { label: string; original: number | null; branch: number | null }[];
-  } | null;
-}
+// The debrief's shape is the HTTP API's (shared/api.ts); these names stay importable from here.
+export {
+  DECOMPOSITION_GROUPS,
+  type Debrief,
+  type DecompositionGroup,
+  type DecompositionRow,
+  type EventAttribution,
+  type IntelScore,
+  type LeverAttribution,
+  type TurningPoint,
+} from "../shared/api.ts";
 
 /** The orders that were resolved each turn, by side, read off a replay of the log. */
 interface Script {
@@ -394,7 +341,7 @@ export function debriefRoutes(app: express.Application, store: Store): void {
       return void res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
     const record = await store.get(code.data);
     if (!record) return void res.status(404).json({ error: `no match with code ${code.data}` });
-    res.json(record.scenario);
+    res.json(record.scenario as Scenario);
   });
 
   app.get("/api/matches/:code/debrief", async (req, res) => {
@@ -463,6 +410,6 @@ export function debriefRoutes(app: express.Application, store: Store): void {
       of: record.code,
       turn: body.data.turn,
       facilitatorKey: settings.facilitatorKey,
-    });
+    } satisfies ForkResponse);
   });
 }

@@ -1,6 +1,12 @@
 /** Exports of a finished match: the whole log as JSON, and a turn table as CSV. */
 import type { MatchState } from "../shared/rules/index.ts";
 import { hashState, outcome, turnLabel } from "../shared/rules/index.ts";
+import {
+  type ExportedAction,
+  type MatchExportResponse,
+  RESULT_COLUMNS,
+  type ResultRow,
+} from "../shared/api.ts";
 import type { Action, MatchRecord } from "./store.ts";
 
 /**
@@ -71,7 +77,7 @@ export function turnRows(state: MatchState): TurnRow[] {
  * A finished match's whole log with its outcome and final hash (GET /api/matches/:code/export.json), and its
  * turns under the same names as the CSV's columns.
  */
-export function exportJson(record: MatchRecord, actions: Action[], state: MatchState) {
+export function exportJson(record: MatchRecord, actions: Action[], state: MatchState): MatchExportResponse {
   return {
     code: record.code,
     scenario: record.scenarioId,
@@ -83,7 +89,9 @@ export function exportJson(record: MatchRecord, actions: Action[], state: MatchS
     turns: turnRows(state),
     history: state.history,
     events: state.events,
-    actions,
+    // The log keeps the orders a side submitted as the rules accepted them (rules Orders); a kind of line the
+    // export's type does not name fails here.
+    actions: actions satisfies { kind: ExportedAction["kind"] }[] as ExportedAction[],
     hash: hashState(state),
   };
 }
@@ -104,32 +112,8 @@ export function exportCsv(state: MatchState): string {
   return [TURN_COLUMN_NAMES.join(","), ...turnRows(state).map(line)].join("\n") + "\n";
 }
 
-export const RESULT_COLUMNS = [
-  "code",
-  "scenario",
-  "seed",
-  "finished",
-  "turns_played",
-  "winner",
-  "lead_months",
-  "threshold_months",
-  "margin_months",
-  "peak_tension",
-  "us_spent_busd",
-  "china_spent_busd",
-  "us_energy_twh",
-  "china_energy_twh",
-  "us_emissions_mt",
-  "china_emissions_mt",
-  "turn_label",
-  "phase",
-  "us_seats",
-  "china_seats",
-  "spectators",
-] as const;
-
-/** One room's line of a workshop's results: a number, a text, or "" for what it does not show. */
-export type ResultRow = Record<(typeof RESULT_COLUMNS)[number], string | number>;
+// A workshop's results are an HTTP response (shared/api.ts); these names stay importable from here.
+export { RESULT_COLUMNS, type ResultRow } from "../shared/api.ts";
 
 /** Who sits in a room now (public: the room's synced state shows it), and where its turn stands. */
 export interface RoomSeats {

@@ -4,7 +4,19 @@
  * screens. Screens send intents through it; they never decide an outcome.
  */
 import { Client, CloseCode, type Room } from "@colyseus/sdk";
-import type { CreateOptions, DraftBroadcast, ErrorReply, ViewMessage } from "../../shared/protocol.ts";
+import type {
+  ClientMessages,
+  ClientMessageType,
+  CreateOptions,
+  DraftBroadcast,
+  ErrorReply,
+  Replies,
+  ServerMessages,
+  ServerMessageType,
+  ViewMessage,
+  WelcomeMessage,
+} from "../../shared/protocol.ts";
+import type { OpenResponse } from "../../shared/api.ts";
 import { parseSeatToken, type PublicPlayer, ROOM_NAME, type Role } from "../../shared/room.ts";
 
 export type { PublicPlayer } from "../../shared/room.ts";
@@ -12,13 +24,40 @@ import { t } from "./i18n.ts";
 
 export type ConnectionStatus = "connected" | "reconnecting" | "lost";
 
-export interface Welcome {
-  code: string;
-  role: Role;
-  playerId: string;
-  /** Returns this player to this seat later (kept in "your matches"). */
-  seatToken?: string;
-  facilitatorKey?: string;
+/** The "welcome" message (shared/protocol.ts): this seat's code, role, player id and seat token. */
+export type Welcome = WelcomeMessage;
+
+/** The protocol's checks of what a room sends (shared/protocol.ts, built on zod). */
+export type ProtocolChecks = Pick<
+  typeof import("../../shared/protocol.ts"),
+  "serverMessageProblem" | "replyProblem"
+>;
+let checksLoading: Promise<ProtocolChecks | null> | undefined;
+
+/**
+ * The protocol's checks, loaded once, with the first match rather than with the lobby (zod is not part of the
+ * lobby's first load). Null if the module cannot be loaded: messages then pass unchecked.
+ */
+export function protocolChecks(): Promise<ProtocolChecks | null> {
+  checksLoading ??= import("../../shared/protocol.ts").catch(() => null);
+  return checksLoading;
+}
+
+/**
+ * Listens for one type of server message, passing on only a message that fits its schema: one that does
+ * not is reported in the console (its type and first problem) and dropped. Without checks, all pass.
+ */
+export function onServerMessage<K extends ServerMessageType>(
+  room: Room,
+  type: K,
+  checks: ProtocolChecks | null,
+  handle: (message: ServerMessages[K]) => void,
+): void {
+  room.onMessage(type, (message: unknown) => {
+    const problem = checks?.serverMessageProblem(type, message);
+    if (problem) return void console.error(`refused a message from the server: ${problem}`);
+    handle(message as ServerMessages[K]);
+  });
 }
 
 /** How a player is listed: a person by name, a bot by its name in the player's language. */
@@ -130,7 +169,7 @@ export async function joinOrOpen(
 ): Promise<Room> {
   const res = await fetch(`/api/matches/${code}/open`, { method: "POST" }).catch(() => null);
   if (res && !res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    const body = (await res.json().catch(() => ({}))) as Partial<Extract<OpenResponse, { error: string }>>;
     throw new Error(body.error ?? `cannot open match ${code}`);
   }
   return await client.joinById(code, options);
@@ -147,6 +186,8 @@ const RECOVER_PAUSES_MS = [1500, 3000, 5000, 10_000, 20_000];
 export class Net {
   private client = new Client(serverUrl());
   private room: Room | undefined;
+  /** Loaded before the first room is joined, so that no message arrives before its check can run. */
+  private checks: ProtocolChecks | null = null;
   session: SavedSession | null = null;
   /** Bumped by leave() and by every new room, so that a recovery under way stops when it is no longer wanted. */
   private generation = 0;
@@ -154,12 +195,14 @@ export class Net {
   constructor(private handlers: Handlers) {}
 
   async create(options: Omit<CreateOptions, "playerId">): Promise<void> {
+    this.checks = await protocolChecks();
     const room = await this.client.create(ROOM_NAME, { ...options, playerId: playerId() });
     this.attach(room, { code: room.roomId, role: options.role, name: options.name });
   }
 
   async join(code: string, role: Role, name: string, facilitatorKey?: string): Promise<void> {
     const upper = code.trim().toUpperCase();
+    this.checks = await protocolChecks();
     const room = await joinOrOpen(this.client, upper, {
       role,
       name,
@@ -173,6 +216,7 @@ export class Net {
   async rejoin(seatToken: string, name: string): Promise<void> {
     const seat = readSeatToken(seatToken);
     if (!seat) throw new Error(t("lobby.badSeat"));
+    this.checks = await protocolChecks();
     const room = await joinOrOpen(this.client, seat.code, {
       role: seat.role,
       name,
@@ -200,6 +244,7 @@ export class Net {
     // A reload drops the connection, and the server holds the seat for the reconnection window; during that
     // window only the reconnection token gets it back (a fresh join with the same player id is refused).
     if (saved.reconnectionToken) {
+      this.checks = await protocolChecks();
       try {
         this.attach(await this.client.reconnect(saved.reconnectionToken), saved);
         return;
@@ -237,9 +282,19 @@ export class Net {
     if (generation === this.generation) this.handlers.status("lost");
   }
 
-  async request<T = unknown>(type: string, payload: unknown = {}): Promise<T> {
+  /**
+   * Sends a request and answers the server's reply (a refusal rejects with the server's ErrorReply as
+   * `reason`). A reply that does not fit its schema is reported in the console and rejects.
+   */
+  async request<K extends ClientMessageType>(type: K, payload?: ClientMessages[K]): Promise<Replies[K]> {
     if (!this.room) throw new Error("not in a match");
-    return (await this.room.request(type, payload)) as T;
+    const reply: unknown = await this.room.request(type, payload ?? {});
+    const problem = this.checks?.replyProblem(type, reply);
+    if (problem) {
+      console.error(`refused a reply from the server: ${problem}`);
+      throw new Error(problem);
+    }
+    return reply as Replies[K];
   }
 
   async leave(): Promise<void> {
@@ -257,7 +312,8 @@ export class Net {
     room.reconnection.maxRetries = RECONNECT_RETRIES;
     this.session = { ...session, reconnectionToken: room.reconnectionToken };
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
-    room.onMessage("welcome", (w: Welcome) => {
+    const checks = this.checks;
+    onServerMessage(room, "welcome", checks, (w) => {
       if (w.seatToken && this.session) keepSeat(w.seatToken, this.session.name);
       if (w.facilitatorKey && this.session) {
         this.session.facilitatorKey = w.facilitatorKey;
@@ -265,10 +321,10 @@ export class Net {
       }
       this.handlers.welcome(w);
     });
-    room.onMessage("view", (v: ViewMessage) => this.handlers.view(v));
-    room.onMessage("draft", (d: DraftBroadcast) => this.handlers.draft(d));
-    room.onMessage("error", (e: ErrorReply) => this.handlers.error(e));
-    room.onMessage("notice", (n: { message: string }) => this.handlers.notice(n.message));
+    onServerMessage(room, "view", checks, (v) => this.handlers.view(v));
+    onServerMessage(room, "draft", checks, (d) => this.handlers.draft(d));
+    onServerMessage(room, "error", checks, (e) => this.handlers.error(e));
+    onServerMessage(room, "notice", checks, (n) => this.handlers.notice(n.message));
     room.onStateChange((state: unknown) => this.handlers.meta(readMeta(state)));
     room.onDrop(() => this.handlers.status("reconnecting"));
     room.onReconnect(() => {

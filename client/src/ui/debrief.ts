@@ -3,6 +3,15 @@
  * behind the numbers, a turn-by-turn replay from any viewpoint, and the exports.
  */
 import type {
+  Debrief,
+  DecompositionGroup,
+  EventCardInfo,
+  ForkResponse,
+  ApiError,
+  Replay,
+  ScenarioSource,
+} from "../../../shared/api.ts";
+import type {
   ChinaView,
   DeepReadonly,
   FacilitatorView,
@@ -18,13 +27,7 @@ import { renderCharts } from "./charts.ts";
 import { cardEcho, eventText } from "./events.ts";
 import { itemText } from "./report-view.tsx";
 import { joinUrl } from "../net.ts";
-import type { Debrief, DecompositionGroup } from "../../../server/debrief.ts";
 import { exportFileName } from "../../../server/export.ts";
-
-interface Replay {
-  outcome: Outcome;
-  turns: DeepReadonly<View>[];
-}
 
 export function renderDebrief(box: HTMLElement, v: DeepReadonly<View>, code: string): void {
   clear(box);
@@ -224,9 +227,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
   const scenarioSources = h("details", { class: "sources" }, h("summary", {}, t("debrief.scenarioSources")));
   const eventSources = h("details", { class: "sources" }, h("summary", {}, t("debrief.eventSources")));
   box.append(scenarioSources, eventSources);
-  void fetchJson<{ path: string; value: number | string; source: string; kind: string }[]>(
-    `/api/scenarios/${last.scenario.id}/sources`,
-  ).then((rows) => {
+  void fetchJson<ScenarioSource[]>(`/api/scenarios/${last.scenario.id}/sources`).then((rows) => {
     scenarioSources.append(
       h(
         "table",
@@ -248,7 +249,7 @@ function show(box: HTMLElement, replay: Replay, code: string): void {
       ),
     );
   });
-  void fetchJson<{ id: string; source: string; echo: string }[]>("/api/events").then((cards) => {
+  void fetchJson<EventCardInfo[]>("/api/events").then((cards) => {
     eventSources.append(h("ul", {}, ...cards.map((c) => h("li", {}, cardEcho(c)))));
   });
 }
@@ -529,9 +530,10 @@ function forkForm(code: string, turns: readonly DeepReadonly<View>[]): Element {
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ turn: Number(select.value) }),
         });
-        const body = (await res.json()) as { code?: string; error?: string };
-        if (!res.ok || !body.code) {
-          out.replaceChildren(t("report.causal.forkFailed", { reason: body.error ?? String(res.status) }));
+        const body = (await res.json()) as ForkResponse | ApiError;
+        if (!res.ok || !("code" in body)) {
+          const reason = "error" in body ? body.error : String(res.status);
+          out.replaceChildren(t("report.causal.forkFailed", { reason }));
           return;
         }
         out.replaceChildren(

@@ -4,41 +4,10 @@ import { language, t } from "../i18n.ts";
 import { fetchJson, forgetSeat, keepSeat, keptSeats, NAME_KEY, type Net, readSeatToken } from "../net.ts";
 import { DEFAULT_BOTS, isJoinCode, ROLES, type Role } from "../../../shared/room.ts";
 import type { Side } from "../../../shared/rules/types.ts";
-
-interface ScenarioInfo {
-  id: string;
-  title: { en: string; de: string };
-  summary: { en: string; de: string };
-}
-
-interface BotInfo {
-  id: string;
-  sides: Side[];
-  description: string;
-}
+import type { BotInfo, MatchListing, ScenarioInfo, SeatPlace, SeatRow } from "../../../shared/api.ts";
 
 /** Menu order: the personas, then the strongest, then the weak ones. */
 const BOT_ORDER = ["hawk", "builder", "offshorer", "self-reliance", "search", "random-legal", "passive"];
-
-interface OpenMatch {
-  code: string;
-  title: { en: string; de: string };
-  turn: number;
-  seats: { us: number; china: number; spectators: number };
-}
-
-/** Where one of this browser's matches stands for its seat (POST /api/seats). */
-interface SeatStatus {
-  token: string;
-  error?: string;
-  code?: string;
-  role?: Role;
-  label?: string;
-  phase?: "waiting" | "orders" | "paused" | "ended";
-  waitsForYou?: boolean;
-  deadline?: number | null;
-  title?: { en: string; de: string };
-}
 
 function roleSelect(id: string, roles: readonly Role[] = ROLES): HTMLSelectElement {
   const select = h("select", { id, name: "role" }) as HTMLSelectElement;
@@ -240,7 +209,7 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
     keepSeat(token, n);
     net.rejoin(token, n).then(onJoined, fail);
   };
-  const stateText = (s: SeatStatus): string => {
+  const stateText = (s: SeatPlace): string => {
     if (s.phase === "ended") return t("lobby.over");
     if (s.phase === "waiting") return t("lobby.notStarted");
     if (s.phase === "paused") return t("lobby.paused");
@@ -258,20 +227,22 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ tokens: kept.map((k) => k.token) }),
     }).catch(() => null);
-    const statuses = res?.ok ? ((await res.json()) as SeatStatus[]) : [];
+    const statuses = res?.ok ? ((await res.json()) as SeatRow[]) : [];
     mine.replaceChildren();
     for (const s of statuses) {
       const seat = readSeatToken(s.token);
       if (!seat) continue;
+      // A token the server cannot place comes back with the reason instead.
+      const place = "error" in s ? null : s;
       const item = h(
         "li",
-        { class: s.waitsForYou ? "waits-for-you" : "" },
+        { class: place?.waitsForYou ? "waits-for-you" : "" },
         h("strong", {}, seat.code),
-        ` ${s.title?.[lang] ?? ""} · ${t(`roles.${seat.role}`)} · ${s.label ?? ""} · `,
-        s.error ? s.error : h("span", { class: "seat-state" }, stateText(s)),
+        ` ${place?.title[lang] ?? ""} · ${t(`roles.${seat.role}`)} · ${place?.label ?? ""} · `,
+        place ? h("span", { class: "seat-state" }, stateText(place)) : "error" in s ? s.error : "",
         " ",
       );
-      if (!s.error && s.phase !== "ended")
+      if (place && place.phase !== "ended")
         item.append(
           h(
             "button",
@@ -309,7 +280,7 @@ export function renderLobby(net: Net, onJoined: () => void, invite?: Invite): HT
   // Open matches
   const list = h("ul", { class: "open-list", id: "open-matches" });
   const refresh = () =>
-    void fetchJson<OpenMatch[]>("/api/matches").then((matches) => {
+    void fetchJson<MatchListing[]>("/api/matches").then((matches) => {
       list.replaceChildren();
       if (matches.length === 0) list.append(h("li", {}, t("lobby.noOpen")));
       for (const m of matches) {

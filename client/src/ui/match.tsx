@@ -9,7 +9,7 @@
 import { batch, signal, useComputed, useSignal, type Signal } from "@preact/signals";
 import { render } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import type { DraftBroadcast, ErrorReply, ViewMessage } from "../../../shared/protocol.ts";
+import type { ClientMessages, DraftBroadcast, ErrorReply, ViewMessage } from "../../../shared/protocol.ts";
 import { mergeView } from "../../../shared/view-delta.ts";
 import type { Role } from "../../../shared/room.ts";
 import type {
@@ -55,10 +55,13 @@ interface MatchState {
   guideOpen: Signal<boolean>;
 }
 
+/** The requests of the facilitator's controls. */
+type FacilitatorRequest = "start" | "pause" | "resume" | "extendTimer" | "injectEvent" | "endMatch";
+
 interface Actions {
   sendDraft(orders: unknown[]): Promise<boolean>;
   sideRequest(type: "confirm" | "unconfirm"): Promise<void>;
-  facilitator(type: string, payload?: unknown): Promise<boolean>;
+  facilitator<K extends FacilitatorRequest>(type: K, payload?: ClientMessages[K]): Promise<boolean>;
   leave(): void;
   code(): string;
   facilitatorKey(): string | undefined;
@@ -222,7 +225,10 @@ export class MatchScreen {
     }
   }
 
-  private async facilitator(type: string, payload: unknown = {}): Promise<boolean> {
+  private async facilitator<K extends FacilitatorRequest>(
+    type: K,
+    payload?: ClientMessages[K],
+  ): Promise<boolean> {
     try {
       await this.net.request(type, payload);
       this.s.error.value = null;

@@ -6,37 +6,38 @@
  * without a browser.
  */
 import deck from "../../../shared/scenarios/events.json";
+import type { MatchExportResponse } from "../../../shared/api.ts";
 import type {
   DeepReadonly,
   FacilitatorView,
   GameEvent,
   Order,
   OrderType,
-  Outcome,
   PublicTurnRecord,
   Side,
   TurnRecord,
 } from "../../../shared/rules/index.ts";
 
-/** The parts of GET /api/matches/:code/export.json that the pack reads. */
-export interface MatchExport {
-  code: string;
-  scenario: string;
-  seed: number;
-  outcome: Outcome;
-  history: TurnRecord[];
-  events: GameEvent[];
+/** The parts of GET /api/matches/:code/export.json (shared/api.ts MatchExportResponse) that the pack reads. */
+export type MatchExport = Pick<
+  MatchExportResponse,
+  "code" | "scenario" | "seed" | "outcome" | "history" | "events"
+> & {
   actions: LoggedAction[];
-}
+};
 
-/** A line of a match's log, as the export gives it (server/store.ts ActionSchema). */
+/**
+ * The parts of a line of a match's log (shared/api.ts ExportedAction) that the pack reads: the lines that
+ * only pace the room (deadline, pause, resume) are there but say nothing about decisions.
+ */
 export type LoggedAction =
   | { kind: "submit"; side: Side; orders: Order[] }
   | { kind: "withdraw"; side: Side }
   | { kind: "inject"; eventId: string; turn: number }
   | { kind: "resolve"; turn: number }
   | { kind: "end" }
-  | { kind: "start" };
+  | { kind: "start" }
+  | { kind: "deadline" | "pause" | "resume" };
 
 /** What anyone may see of a room that is still playing. */
 export interface PublicRoom {

@@ -12,6 +12,7 @@ import { useEffect, useState } from "preact/hooks";
 import { judgedLeadOf, winnerAt } from "../../../shared/rules/outcome.ts";
 import type { DeepReadonly, GameEvent, Order, Side } from "../../../shared/rules/index.ts";
 import { compact, language, money, num, t } from "../i18n.ts";
+import type { ScenarioInfo, ScenarioSource } from "../../../shared/api.ts";
 import { fetchJson } from "../net.ts";
 import { eventText } from "./events.ts";
 import { ChartFigure, roomStyle } from "./pack-charts.tsx";
@@ -564,15 +565,11 @@ function RoomPage({ room, titles }: { room: PackRoom; titles: Titles }) {
 
 /** Every number of the scenarios played, with its source and kind: once for the whole pack. */
 function ScenarioSources({ ids, titles }: { ids: string[]; titles: Titles }) {
-  const [rows, setRows] = useState<
-    Record<string, { path: string; value: number | string; source: string; kind: string }[]>
-  >({});
+  const [rows, setRows] = useState<Record<string, ScenarioSource[]>>({});
   const wanted = ids.join(",");
   useEffect(() => {
     for (const id of ids)
-      void fetchJson<{ path: string; value: number | string; source: string; kind: string }[]>(
-        `/api/scenarios/${id}/sources`,
-      ).then(
+      void fetchJson<ScenarioSource[]>(`/api/scenarios/${id}/sources`).then(
         (list) => setRows((held) => ({ ...held, [id]: list })),
         () => undefined,
       );
@@ -616,7 +613,7 @@ interface PackProps {
 function Pack({ rooms, mode, onBack }: PackProps) {
   const [titles, setTitles] = useState<Titles>({});
   useEffect(() => {
-    void fetchJson<{ id: string; title: { en: string; de: string } }[]>("/api/scenarios").then(
+    void fetchJson<ScenarioInfo[]>("/api/scenarios").then(
       (list) => setTitles(Object.fromEntries(list.map((s) => [s.id, s.title]))),
       () => undefined,
     );

@@ -11,7 +11,8 @@
  */
 import { render } from "preact";
 import { signal, type Signal } from "@preact/signals";
-import type { DeepReadonly, GameEvent, Scenario, View } from "../../../shared/rules/index.ts";
+import type { MatchScenario } from "../../../shared/api.ts";
+import type { DeepReadonly, GameEvent, View } from "../../../shared/rules/index.ts";
 import type { Contribution, ReportItem, TurnReport } from "../../../shared/rules/report.ts";
 import { compact, num, onLanguageChange, t, turnLabel } from "../i18n.ts";
 import { eventText } from "./events.ts";
@@ -219,15 +220,15 @@ export function mountTurnReport(
   };
 }
 
-const scenarios = new Map<string, Promise<Scenario>>();
+const scenarios = new Map<string, Promise<MatchScenario>>();
 
 /** The match's scenario, fetched once per code (its figures are public: they are the scenario file's). */
-export function matchScenario(code: string): Promise<Scenario> {
+export function matchScenario(code: string): Promise<MatchScenario> {
   let found = scenarios.get(code);
   if (!found) {
     found = fetch(`/api/matches/${encodeURIComponent(code)}/scenario`).then((r) => {
       if (!r.ok) throw new Error(`scenario of ${code}: HTTP ${r.status}`);
-      return r.json() as Promise<Scenario>;
+      return r.json() as Promise<MatchScenario>;
     });
     scenarios.set(code, found);
   }

@@ -3,7 +3,6 @@
  * the seat (another device, a cleared browser). Each link carries that seat's token: it returns that person to
  * that seat only.
  */
-import type { SeatLink } from "../../../shared/protocol.ts";
 import { h } from "../dom.ts";
 import { t } from "../i18n.ts";
 import { type Net, rejoinUrl } from "../net.ts";
@@ -11,7 +10,7 @@ import { type Net, rejoinUrl } from "../net.ts";
 export function seatLinksPanel(net: Net): HTMLElement {
   const list = h("ul", { class: "seat-links", id: "seat-links" });
   const show = async () => {
-    const { seats } = await net.request<{ seats: SeatLink[] }>("seatLinks");
+    const { seats } = await net.request("seatLinks");
     list.replaceChildren();
     if (seats.length === 0) list.append(h("li", {}, t("facilitator.noSeated")));
     for (const s of seats) {

@@ -8,7 +8,8 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
-import type { ViewMessage } from "../../../shared/protocol.ts";
+import type { MatchExportResponse, ScenarioInfo } from "../../../shared/api.ts";
+import type { ViewMessage, WelcomeMessage } from "../../../shared/protocol.ts";
 import { ROOM_NAME } from "../../../shared/room.ts";
 import type { DeepReadonly, FacilitatorView, Outcome } from "../../../shared/rules/index.ts";
 import { mergeView } from "../../../shared/view-delta.ts";
@@ -92,7 +93,7 @@ export class WorkshopConsole {
 
   private setupForm(): HTMLElement {
     const scenario = h("select", { id: "ws-scenario" }) as HTMLSelectElement;
-    void fetchJson<{ id: string; title: { en: string; de: string } }[]>("/api/scenarios").then((list) => {
+    void fetchJson<ScenarioInfo[]>("/api/scenarios").then((list) => {
       const lang = language();
       for (const s of list) scenario.append(h("option", { value: s.id }, s.title[lang]));
     });
@@ -185,7 +186,7 @@ export class WorkshopConsole {
           ...settings,
         });
         const key = await new Promise<string>((resolve) =>
-          room.onMessage("welcome", (w: { facilitatorKey?: string }) => resolve(w.facilitatorKey ?? "")),
+          room.onMessage("welcome", (w: WelcomeMessage) => resolve(w.facilitatorKey ?? "")),
         );
         opened.push({ code: room.roomId, facilitatorKey: key });
         this.track(room.roomId, room);
@@ -259,7 +260,7 @@ export class WorkshopConsole {
 
   private async fetchOutcome(code: string): Promise<void> {
     try {
-      const result = await fetchJson<MatchExport>(`/api/matches/${code}/export.json`);
+      const result = await fetchJson<MatchExportResponse>(`/api/matches/${code}/export.json`);
       const entry = this.tracked.get(code);
       // Only a finished match's whole log makes a debrief; anything else waits for the end of the match.
       if (!result.outcome?.finished || !Array.isArray(result.history) || !Array.isArray(result.actions))
