@@ -10,7 +10,15 @@
  */
 import { createHash } from "node:crypto";
 import type { Bot } from "../../shared/bots/index.ts";
-import type { ClientMessageType, DraftBroadcast, ErrorReply, SeatLink } from "../../shared/protocol.ts";
+import type {
+  ClientMessageType,
+  DraftBroadcast,
+  ErrorReply,
+  Replies,
+  SeatLink,
+  ServerMessage,
+} from "../../shared/protocol.ts";
+import type { MatchListing } from "../../shared/api.ts";
 import type { CLIENT_MESSAGES } from "../../shared/protocol.ts";
 import type { Role } from "../../shared/room.ts";
 import type { MatchState, Side } from "../../shared/rules/index.ts";
@@ -83,18 +91,8 @@ export type Phase = "waiting" | "orders" | "paused" | "ended";
 /** Who a message goes to: everyone, the people of some roles, or one person. */
 export type Audience = "all" | { roles: readonly Role[] } | { playerId: string };
 
-export type Outgoing =
-  | { type: "welcome"; message: Welcome }
-  | { type: "draft"; message: DraftBroadcast }
-  | { type: "notice"; message: { message: string } };
-
-export interface Welcome {
-  code: string;
-  role: Role;
-  playerId: string;
-  seatToken: string;
-  facilitatorKey?: string;
-}
+/** The server messages a session sends (the others, views and request replies, the adapter builds). */
+export type Outgoing = Extract<ServerMessage, { type: "welcome" | "draft" | "notice" }>;
 
 export type Effect =
   | { kind: "append"; action: Action }
@@ -341,7 +339,7 @@ export function publicFacts(session: Session) {
       seats,
       bots: record.settings.bots,
       timerSeconds: record.settings.timerSeconds,
-    },
+    } satisfies MatchListing,
   };
 }
 
@@ -520,7 +518,7 @@ class Referee {
       case "unconfirm":
         this.checkTurn(message.data.turn);
         this.withdraw(this.sideOf(member));
-        return { confirmed: false };
+        return { confirmed: false } satisfies Replies["unconfirm"];
       default:
         if (member.role !== "facilitator") refuse("not-allowed", "only the facilitator can do that");
         return this.facilitate(message);
@@ -548,7 +546,7 @@ class Referee {
         "your side has confirmed its orders: take the confirmation back (unconfirm) before changing the draft",
       );
     const draft = this.setDraft(side, { orders, by: member.name });
-    return { errors: draft.errors };
+    return { errors: draft.errors } satisfies Replies["draft"];
   }
 
   private onConfirm(member: Member, turn: number): unknown {
@@ -559,7 +557,7 @@ class Referee {
     this.submit(side, this.s.drafts[side].orders);
     this.session = { ...this.s, botConfirmed: { ...this.s.botConfirmed, [side]: false } };
     this.resolveIfReady();
-    return { confirmed: true };
+    return { confirmed: true } satisfies Replies["confirm"];
   }
 
   private facilitate(message: Exclude<ClientMessage, { type: "draft" | "confirm" | "unconfirm" }>): unknown {
@@ -567,29 +565,32 @@ class Referee {
     const turn = s.game.turn;
     switch (message.type) {
       case "seatLinks":
-        return { seats: this.seatLinks() };
+        return { seats: this.seatLinks() } satisfies Replies["seatLinks"];
       case "start":
         if (s.started) refuse("not-allowed", "the match has already started");
         this.start();
-        return { started: true };
+        return { started: true } satisfies Replies["start"];
       case "pause":
         if (s.pausedMs !== null) refuse("not-allowed", "the match is already paused");
         this.log({ kind: "pause", turn, remainingMs: s.deadline ? Math.max(0, s.deadline - this.now) : 0 });
-        return { paused: true };
+        return { paused: true } satisfies Replies["pause"];
       case "resume": {
         if (s.pausedMs === null) refuse("not-allowed", "the match is not paused");
         const left = s.pausedMs;
         this.log({ kind: "resume", turn });
         if (s.record.settings.timerSeconds && s.started) this.armTimer(left);
         this.resolveIfReady();
-        return { resumed: true };
+        return { resumed: true } satisfies Replies["resume"];
       }
       case "extendTimer": {
         const ms = message.data.seconds * 1000;
         if (s.pausedMs !== null) this.log({ kind: "pause", turn, remainingMs: s.pausedMs + ms });
         else if (s.deadline) this.armTimer(s.deadline - this.now + ms);
         else refuse("not-allowed", "this match has no turn timer");
-        return { deadline: this.s.deadline, remainingMs: this.s.pausedMs ?? 0 };
+        return {
+          deadline: this.s.deadline,
+          remainingMs: this.s.pausedMs ?? 0,
+        } satisfies Replies["extendTimer"];
       }
       case "injectEvent": {
         const { eventId } = message.data;
@@ -603,13 +604,13 @@ class Referee {
           "all",
           `The facilitator adds an event for ${turnLabel(s.game.scenario.params, at)}: ${findCard(eventId)?.title.en ?? eventId}. It takes effect when that turn resolves.`,
         );
-        return { queued: { eventId, turn: at } };
+        return { queued: { eventId, turn: at } } satisfies Replies["injectEvent"];
       }
       case "endMatch": {
         const ended = endMatch(s.game);
         this.log({ kind: "end", hash: hashState(ended) }, ended);
         this.finish();
-        return { ended: true };
+        return { ended: true } satisfies Replies["endMatch"];
       }
     }
   }
