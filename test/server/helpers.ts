@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DraftBroadcast, ErrorReply, Role } from "../../shared/protocol.ts";
+import type { DraftBroadcast, ErrorReply, Role, WelcomeMessage } from "../../shared/protocol.ts";
 import {
   BUILTIN_SCENARIOS,
   createMatch,
@@ -169,13 +169,7 @@ export interface PublicState {
   toJSON(): unknown;
 }
 
-export interface Welcome {
-  code: string;
-  role: Role;
-  playerId: string;
-  seatToken?: string;
-  facilitatorKey?: string;
-}
+export type Welcome = WelcomeMessage;
 
 export interface SeatOptions {
   role: Role;
