@@ -6,12 +6,12 @@
  */
 import {
   type Client,
-  type Delayed,
   type MessageContext,
   OnMessageException,
   Room,
   type RoomException,
   type RoomMethodName,
+  TimedEventException,
   validate,
 } from "@colyseus/core";
 import {
@@ -40,8 +40,19 @@ import {
 } from "./session/session.ts";
 import { MatchLog } from "./match-log.ts";
 
+/**
+ * The room's own state-patch tick, a backstop only: each change's patch goes out right after the callback that
+ * made it (patchSoon), because thousands of idle rooms each waking 20 times a second (Colyseus' default) cost
+ * more than all their turns.
+ */
+const PATCH_BACKSTOP_MS = 1000;
+
 /** Close codes a client may see. */
 export const CLOSE = { UNKNOWN_MESSAGE: 4400, SERVER_SHUTDOWN: 4500 } as const;
+
+interface Timer {
+  clear(): void;
+}
 
 export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private session!: Session;
@@ -54,8 +65,11 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   >();
   /** How much of each growing view list each connection already holds. */
   private readonly sentLists = new Map<string, ListOffsets>();
-  private wake: { at: number; timer: Delayed } | undefined;
-  private closing: Delayed | undefined;
+  private wake: { at: number; timer: Timer } | undefined;
+  private closing: Timer | undefined;
+  /** The room's timers (see `after`), cleared when it closes; whether a state patch is due (see `patchSoon`). */
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private patchDue = false;
   private published = "";
   private listed: boolean | undefined;
   private matchLog!: MatchLog;
@@ -86,6 +100,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   override async onCreate(options: unknown): Promise<void> {
     const { config } = roomServices();
     this.maxMessagesPerSecond = config.MAX_MESSAGES_PER_SECOND;
+    this.patchRate = PATCH_BACKSTOP_MS;
     this.autoDispose = false;
     const { first, restored } = await openSession(options, async (code, waitMs) => {
       const { store, log, shared } = roomServices();
@@ -194,7 +209,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   override onDispose(): void {
-    this.wake?.timer.clear();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
     this.matchLog?.close();
   }
 
@@ -274,33 +290,43 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         }
       } else deliveries.push(effect);
     }
+    this.syncState();
+    this.patchSoon();
     // What a message shows is sent once the log holds it.
     const session = this.session;
     if (deliveries.length > 0) this.matchLog.afterWrites(() => this.deliver(session, deliveries));
-    this.syncState();
     this.schedule();
   }
 
+  /**
+   * Sends a step's messages in order, then each person named by any of its `views` effects one view (all of
+   * them show the step's final state). The state's changes go first, so that a client holds the state that goes
+   * with each view it gets.
+   */
   private deliver(session: Session, effects: Effect[]): void {
-    const built = new Map<Role, Pick<ViewMessage, "view" | "options">>();
-    for (const effect of effects)
-      for (const [client, role] of this.audience(
-        session,
-        effect.kind === "send" || effect.kind === "views" ? effect.to : "all",
-      )) {
+    this.flushPatch();
+    const viewers = new Map<Client, Role>();
+    for (const effect of effects) {
+      if (effect.kind !== "send" && effect.kind !== "views") continue;
+      for (const [client, role] of this.audience(session, effect.to)) {
         if (effect.kind === "send") client.send(effect.out.type, effect.out.message);
-        else if (effect.kind === "views") {
+        else {
           if (effect.fresh) this.sentLists.delete(client.sessionId);
-          let mine = built.get(role);
-          if (!mine) {
-            const options = role === "us" || role === "china" ? orderOptions(session.game, role) : null;
-            built.set(role, (mine = { view: viewFor(session.game, role), options }));
-          }
-          const { view, from, next } = trimView(mine.view, this.sentLists.get(client.sessionId) ?? {});
-          this.sentLists.set(client.sessionId, next);
-          client.send("view", { view, options: mine.options, from } satisfies ViewMessage);
+          viewers.set(client, role);
         }
       }
+    }
+    const built = new Map<Role, Pick<ViewMessage, "view" | "options">>();
+    for (const [client, role] of viewers) {
+      let mine = built.get(role);
+      if (!mine) {
+        const options = role === "us" || role === "china" ? orderOptions(session.game, role) : null;
+        built.set(role, (mine = { view: viewFor(session.game, role), options }));
+      }
+      const { view, from, next } = trimView(mine.view, this.sentLists.get(client.sessionId) ?? {});
+      this.sentLists.set(client.sessionId, next);
+      client.send("view", { view, options: mine.options, from } satisfies ViewMessage);
+    }
   }
 
   /** The connected people an audience names, with their roles. */
@@ -323,7 +349,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     this.wake?.timer.clear();
     this.wake = undefined;
     if (at === null) return;
-    const timer = this.clock.setTimeout(
+    const timer = this.after(
       () => {
         this.wake = undefined;
         this.apply({ kind: "tick" });
@@ -345,7 +371,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       seconds ??
       (phaseOf(this.session) === "ended" ? config.FINISHED_ROOM_SECONDS : config.IDLE_ROOM_SECONDS);
     this.closing?.clear();
-    this.closing = this.clock.setTimeout(() => {
+    this.closing = this.after(() => {
       if (this.clients.length === 0) void this.disconnect();
     }, wait * 1000);
   }
@@ -373,6 +399,46 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       this.published = text;
       void this.setMetadata(metadata);
     }
+  }
+
+  /**
+   * Runs `fn` in `ms` on a timer of its own (the room clock ticks only with the slow patch backstop); an error
+   * goes to onUncaughtException like any other callback's, and the state's changes go out right after.
+   */
+  private after(fn: () => void, ms: number): Timer {
+    const handle = setTimeout(
+      () => {
+        this.timers.delete(handle);
+        try {
+          fn();
+        } catch (error) {
+          const cause = error instanceof Error ? error : new Error(String(error));
+          this.onUncaughtException(new TimedEventException(cause, "a room timer failed"), "setTimeout");
+        }
+        this.patchSoon();
+      },
+      Math.max(0, ms),
+    );
+    this.timers.add(handle);
+    return {
+      clear: () => {
+        clearTimeout(handle);
+        this.timers.delete(handle);
+      },
+    };
+  }
+
+  /** Sends the state's changes once the current callback is done (several changes, one patch). */
+  private patchSoon(): void {
+    if (this.patchDue) return;
+    this.patchDue = true;
+    setImmediate(() => this.flushPatch());
+  }
+
+  private flushPatch(): void {
+    if (!this.patchDue) return;
+    this.patchDue = false;
+    this.broadcastPatch();
   }
 
   private memberOf(client: Client): string | undefined {

@@ -681,6 +681,8 @@ class Referee {
     const s = this.s;
     if (phaseOf(s) !== "orders" || !s.game.pending.us || !s.game.pending.china) return;
     const next = resolveTurn(s.game).state;
+    // A side whose draft is empty already holds the empty draft the new turn starts with: it is not sent again.
+    const cleared = SIDES.filter((side) => s.drafts[side].orders.length > 0 || s.drafts[side].by !== "");
     this.log({ kind: "resolve", turn: s.game.turn, hash: hashState(next) }, next);
     if (phaseOf(this.s) === "ended") {
       this.finish();
@@ -688,7 +690,8 @@ class Referee {
     }
     this.session = { ...this.s, turnStartedAt: this.now };
     this.effects.push({ kind: "views", to: "all" });
-    for (const side of SIDES) this.send({ roles: [side] }, { type: "draft", message: draftOf(this.s, side) });
+    for (const side of cleared)
+      this.send({ roles: [side] }, { type: "draft", message: draftOf(this.s, side) });
     this.startTurnTimer();
     this.runBots();
   }
