@@ -14,8 +14,9 @@ import { usOrders } from "./usPolicy.ts";
 
 /**
  * US hawk: the full ban with the remote-access rule from the first turn, enforcement against smuggling,
- * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, but plans
- * power for only part of the chip supply and leaves algorithm research to the labs.
+ * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, with power for
+ * the whole chip supply, and funds algorithm research, a little less than the builder (with fast following a
+ * US that does not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance).
  */
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
@@ -35,8 +36,8 @@ export const HAWK: UsPlan = {
 };
 
 /**
- * US builder: frontier chips, data centres and power (gas and solar) at home, and permitting reform to cut the
- * wait for them; export controls stay as they are.
+ * US builder: frontier chips, data centres and power (gas and solar) at home, permitting reform to cut the
+ * wait for them, and algorithm research; export controls stay as they are.
  */
 export const BUILDER: UsPlan = {
   controls: null,
@@ -83,7 +84,7 @@ export const OFFSHORER: ChinaPlan = {
 
 /**
  * China self-reliance: domestic chips at whatever the fabs and HBM can make, fab and HBM expansion, some chip
- * design work, the full power subsidy for domestic-chip data centres and cheap solar.
+ * design work and algorithm research, the full power subsidy for domestic-chip data centres and cheap solar.
  */
 export const SELF_RELIANCE: ChinaPlan = {
   subsidy: 0.5,

@@ -736,8 +736,8 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "china.subsidyGWPerTurn": [
     {
-      en: "Design (0.6 until v2.3, see docs/balance/README.md): at the full subsidy the western provinces that pay it (Gansu, Guizhou, Inner Mongolia: FT, Nov 2025) connect this much firm power with halls for domestic-chip data centres each half-year, in proportion to the rate; China added 277 GW of solar and 80 GW of wind in 2024 (NEA), so the power exists and the subsidy decides how much of it goes to AI",
-      de: "Spielentscheidung (früher 0,6, siehe docs/balance/README.md): Bei voller Subvention schließen die westlichen Provinzen, die sie zahlen (Gansu, Guizhou, Innere Mongolei: FT, Nov. 2025), je Halbjahr so viel gesicherte Leistung mit Hallen für Rechenzentren mit heimischen Chips an, anteilig zum Satz; China baute 2024 277 GW Solar- und 80 GW Windkraft zu (NEA), der Strom ist also da, und die Subvention entscheidet, wie viel davon in KI fließt",
+      en: "Design (0.6 until v2.3, 0.2 until v3, see docs/balance/README.md): at the full subsidy the western provinces that pay it (Gansu, Guizhou, Inner Mongolia: FT, Nov 2025) connect this much firm power with halls for domestic-chip data centres each half-year, in proportion to the rate; China added 277 GW of solar and 80 GW of wind in 2024 (NEA), so the power exists and the subsidy decides how much of it goes to AI",
+      de: "Spielentscheidung (früher 0,6, dann 0,2, siehe docs/balance/README.md): Bei voller Subvention schließen die westlichen Provinzen, die sie zahlen (Gansu, Guizhou, Innere Mongolei: FT, Nov. 2025), je Halbjahr so viel gesicherte Leistung mit Hallen für Rechenzentren mit heimischen Chips an, anteilig zum Satz; China baute 2024 277 GW Solar- und 80 GW Windkraft zu (NEA), der Strom ist also da, und die Subvention entscheidet, wie viel davon in KI fließt",
     },
   ],
   "china.domestic.h100ePerChip": [
