@@ -14,8 +14,9 @@ import { usOrders } from "./usPolicy.ts";
 
 /**
  * US hawk: the full ban with the remote-access rule from the first turn, enforcement against smuggling,
- * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, but plans
- * power for only part of the chip supply and leaves algorithm research to the labs.
+ * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, with power for
+ * the whole chip supply, and funds algorithm research, a little less than the builder (with fast following a
+ * US that does not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance).
  */
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
@@ -27,16 +28,16 @@ export const HAWK: UsPlan = {
   pressureHosts: 2,
   allySubsidy: 0,
   reform: 0,
-  algo: 6.5,
+  algo: 30,
   algoShare: 0.35,
-  ambition: 0.6,
+  ambition: 1,
   powerMix: { gas: 1 },
   chipsFrom: 0,
 };
 
 /**
- * US builder: frontier chips, data centres and power (gas and solar) at home, and permitting reform to cut the
- * wait for them; export controls stay as they are.
+ * US builder: frontier chips, data centres and power (gas and solar) at home, permitting reform to cut the
+ * wait for them, and algorithm research; export controls stay as they are.
  */
 export const BUILDER: UsPlan = {
   controls: null,
@@ -48,9 +49,9 @@ export const BUILDER: UsPlan = {
   pressureHosts: 0,
   allySubsidy: 0,
   reform: 20,
-  algo: 7,
+  algo: 40,
   algoShare: 0.35,
-  ambition: 0.8,
+  ambition: 1,
   powerMix: { gas: 0.6, solar: 0.4 },
   chipsFrom: 0,
 };
@@ -83,13 +84,13 @@ export const OFFSHORER: ChinaPlan = {
 
 /**
  * China self-reliance: domestic chips at whatever the fabs and HBM can make, fab and HBM expansion, some chip
- * design work, the full power subsidy for domestic-chip data centres and cheap solar.
+ * design work and algorithm research, the full power subsidy for domestic-chip data centres and cheap solar.
  */
 export const SELF_RELIANCE: ChinaPlan = {
   subsidy: 0.5,
   publish: true,
   intelligence: 0,
-  algo: 3,
+  algo: 10,
   algoShare: 0.3,
   smuggle: 0,
   smuggleMaxRisk: 0,

@@ -29,6 +29,29 @@ export function saturate(stock: number, ref: number): number {
   return ref > 0 ? 1 - Math.exp(-Math.max(0, stock) / ref) : 0;
 }
 
+/**
+ * The fast follower's gain in algorithmic efficiency for a turn: the side behind closes `share` of its
+ * capability gap (in orders of magnitude) to the side ahead, by studying what the leader shows (papers,
+ * open-weight models, distillation); the side ahead gains nothing. Capabilities are from the start of the turn.
+ */
+export function fastFollowFactor(capabilityMine: number, capabilityRival: number, share: number): number {
+  return Math.pow(10, share * Math.max(0, capabilityRival - capabilityMine));
+}
+
+/**
+ * The publisher's efficiency from outside contributors in a turn it releases open-weight models: a factor on
+ * that turn's run only, so that publishing every turn keeps it at the same level instead of compounding.
+ */
+export function openModelFactor(state: MatchState, side: Side): number {
+  return state[side].publishedThisTurn ? 1 + state.scenario.params.levers.publishSelfBoost : 1;
+}
+
+/** The share of its capability gap the side behind closes by fast following in `turn` (0 is the first). */
+export function fastFollowShare(params: ScenarioParams, turn: number): number {
+  const w = params.world;
+  return w.fastFollowShare * Math.pow(0.5, turn / w.fastFollowHalfLifeTurns);
+}
+
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }

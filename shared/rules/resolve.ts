@@ -13,12 +13,15 @@ import { leverOf, RESOLUTION_ORDER } from "./levers/index.ts";
 import { ORDER_TYPES } from "./orders.ts";
 import {
   availableGW,
+  fastFollowFactor,
+  fastFollowShare,
   fleetDemandGW,
   fleetH100e,
   generationAt,
   firmPowerGW,
   hbmProduction,
   leadFromHistory,
+  openModelFactor,
   pipelineGW,
   runningCost,
   totalLeased,
@@ -340,7 +343,8 @@ function runFleet(s: MatchState, side: Side): TurnOutput {
     p.world.utilisation *
     seconds *
     p.world.trainingShare *
-    mine.algoEfficiency;
+    mine.algoEfficiency *
+    openModelFactor(s, side);
   return {
     usableH100e,
     homeH100e,
@@ -438,7 +442,7 @@ function sideRecord(s: MatchState, side: Side): SideRecord {
     dataCenterGW: mine.dataCenterGW,
     spent,
     spentByLever: { ...mine.spentByLever },
-    algoEfficiency: mine.algoEfficiency,
+    algoEfficiency: mine.algoEfficiency * openModelFactor(s, side),
     emissionsMt: mine.emissionsMt,
     energyTWh: mine.energyTWh,
     cash: mine.cash,
@@ -483,6 +487,8 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   s.us.toolPressure *= 1 - l.toolPressureDecay;
   for (const side of SIDES) s[side].intelStock *= 1 - l.intelDecay;
 
+  // Open-weight models released last turn count for last turn only.
+  for (const side of SIDES) s[side].publishedThisTurn = false;
   for (const side of SIDES) payRunningCosts(ctx, side);
   for (const side of SIDES) receiveDeliveries(s, side);
 
@@ -506,8 +512,16 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
   updateHosts(ctx);
   drawEvents(ctx);
 
+  // The field's progress, a side's own research, and the side behind catching up by fast following: it closes
+  // a share of last turn's capability gap, more while the side ahead publishes open-weight models.
   const algoStep = Math.sqrt(p.world.algoGrowthPerYear);
-  for (const side of SIDES) s[side].algoEfficiency *= algoStep * ctx.algoBoost[side];
+  for (const side of SIDES) {
+    const rival = side === "us" ? "china" : "us";
+    const spill = s[rival].publishedThisTurn ? l.publishSpillover : 0;
+    const share = Math.min(1, fastFollowShare(p, s.turn) + spill);
+    const follow = fastFollowFactor(s[side].capability, s[rival].capability, share);
+    s[side].algoEfficiency *= algoStep * ctx.algoBoost[side] * follow;
+  }
 
   computeCapabilities(s);
   for (const side of SIDES) bookEnergy(s, side, s[side].last);
@@ -519,7 +533,6 @@ export function resolveTurn(state: MatchState): { state: MatchState; events: Gam
     const dip = side === "us" && s.us.politicalCostTurns > 0 ? 1 - p.us.reformIncomeCost : 1;
     s[side].cash += s[side].income * dip;
     s[side].income *= 1 + p[side].incomeGrowthPerTurn;
-    s[side].publishedThisTurn = false;
   }
   s.us.cash += s.us.exportRevenueDue;
   if (s.us.exportRevenueDue > 0)

@@ -92,6 +92,10 @@ export const ScenarioParamsSchema = z
         pue: num(1, 3),
         leadGrowthPerYear: num(1.01, 1000),
         algoGrowthPerYear: num(1, 100),
+        /** Share of its capability gap (in orders of magnitude) the side behind closes a turn by fast following. */
+        fastFollowShare: share(),
+        /** Turns in which that share halves, as the leaders publish less and guard their models. */
+        fastFollowHalfLifeTurns: num(0.1, 1000),
         retirementPerTurn: share(),
         startTension: num(0, 100),
         tensionDecayPerTurn: share(),

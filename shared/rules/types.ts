@@ -89,6 +89,7 @@ export interface SideCommon {
   /** Chip accounting: every H100e that entered or left the fleet, by cause. */
   ledger: { acquired: number; retired: number; seized: number };
   last: TurnOutput;
+  /** Whether the side released open-weight models in the turn resolved last (it counts for that turn's run). */
   publishedThisTurn: boolean;
 }
 
@@ -200,6 +201,7 @@ export interface SideRecord {
   dataCenterGW: number;
   spent: number;
   spentByLever: Record<OrderType, number>;
+  /** The algorithmic factor of this turn's run: the side's efficiency, with open models' boost if it published. */
   algoEfficiency: number;
   emissionsMt: number;
   energyTWh: number;

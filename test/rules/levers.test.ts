@@ -7,6 +7,7 @@ import type { HostId, MatchState, Order, OrderType, Side } from "../../shared/ru
 import {
   checkOrders,
   hashState,
+  judgedLead,
   MAX_ORDERS,
   ORDER_TYPES,
   orderOptions,
@@ -904,28 +905,73 @@ describe("fundAlgorithms", () => {
 });
 
 describe("publishOpenModels", () => {
-  it("raises the publisher's influence with every host and its efficiency, and lets the rival close part of the gap", () => {
-    const s = makeState({ us: { algoEfficiency: 4 } });
+  const noFollow = scenarioWith({ world: { eventChancePerTurn: 0, fastFollowShare: 0 } });
+
+  it("raises the publisher's influence with every host and its run by the boost in the turn it publishes", () => {
+    const s = makeState();
     const control = play(s);
-    const next = play(s, [{ type: "publishOpenModels" }]);
+    const next = play(s, [], [{ type: "publishOpenModels" }]);
     const l = p.levers;
     for (const h of Object.keys(s.hosts) as HostId[])
-      expect(next.hosts[h].influence.us - control.hosts[h].influence.us).toBeCloseTo(l.publishInfluence, 9);
-    expect(next.us.algoEfficiency / control.us.algoEfficiency).toBeCloseTo(1 + l.publishSelfBoost, 9);
-    expect(next.china.algoEfficiency / control.china.algoEfficiency).toBeCloseTo(4 ** l.publishSpillover, 9);
-    expect(next.us.cash).toBeCloseTo(control.us.cash, 9);
+      expect(next.hosts[h].influence.china - control.hosts[h].influence.china).toBeCloseTo(
+        l.publishInfluence,
+        9,
+      );
+    expect(next.china.last.effectiveFlop / control.china.last.effectiveFlop).toBeCloseTo(
+      1 + l.publishSelfBoost,
+      9,
+    );
+    // The boost is on the turn's run, not the stock of methods, and the turn's record shows it.
+    expect(next.china.algoEfficiency).toBeCloseTo(control.china.algoEfficiency, 12);
+    expect(next.history.at(-1)!.sides.china.algoEfficiency / control.china.algoEfficiency).toBeCloseTo(
+      1 + l.publishSelfBoost,
+      9,
+    );
+    expect(next.china.cash).toBeCloseTo(control.china.cash, 9);
     expect(next.events.find((e) => e.key === "publishOpenModels")?.source).toBeTruthy();
   });
 
-  it("gives the rival nothing when the publisher is behind", () => {
-    const s = makeState({ us: { algoEfficiency: 4 } });
-    const next = play(s, [], [{ type: "publishOpenModels" }]);
+  it("does not build up: publishing every turn keeps the run the boost above not publishing, not the boost compounded", () => {
+    let published = makeState({}, { scenario: noFollow });
+    let silent = published;
+    for (let t = 0; t < 4; t++) {
+      published = play(published, [], [{ type: "publishOpenModels" }]);
+      silent = play(silent);
+      expect(published.china.last.effectiveFlop / silent.china.last.effectiveFlop).toBeCloseTo(
+        1 + p.levers.publishSelfBoost,
+        9,
+      );
+    }
+    // A turn without publishing runs at the level of never having published.
+    const stopped = play(published);
+    expect(stopped.china.last.effectiveFlop / play(silent).china.last.effectiveFlop).toBeCloseTo(1, 9);
+  });
+
+  it("lets a rival behind the publisher follow faster: it closes the spillover share more of its capability gap", () => {
+    const s = makeState();
+    const gap = s.us.capability - s.china.capability;
     const control = play(s);
-    expect(next.us.algoEfficiency).toBeCloseTo(control.us.algoEfficiency, 9);
-    expect(next.china.algoEfficiency / control.china.algoEfficiency).toBeCloseTo(
-      1 + p.levers.publishSelfBoost,
+    const next = play(s, [{ type: "publishOpenModels" }]);
+    expect(Math.log10(next.china.algoEfficiency / control.china.algoEfficiency)).toBeCloseTo(
+      p.levers.publishSpillover * gap,
       9,
     );
+  });
+
+  it("gives a rival ahead of the publisher nothing", () => {
+    const s = makeState();
+    const next = play(s, [], [{ type: "publishOpenModels" }]);
+    expect(next.us.algoEfficiency).toBeCloseTo(play(s).us.algoEfficiency, 12);
+  });
+
+  it("narrows the lead for China when China publishes every turn of a match (the way its text says)", () => {
+    let published = makeState();
+    let silent = published;
+    for (let t = 0; t < baseline.params.time.turns; t++) {
+      published = play(published, [], [{ type: "publishOpenModels" }]);
+      silent = play(silent);
+    }
+    expect(judgedLead(published)).toBeLessThan(judgedLead(silent));
   });
 });
 

@@ -296,13 +296,13 @@ export const de: Strings = {
     },
     publishOpenModels: {
       name: "Offene Modelle veröffentlichen",
-      explanation: "Einfluss in Gastländern gewinnen; der Rivale lernt von deinen Methoden.",
+      explanation: "Einfluss in Gastländern gewinnen; ein zurückliegender Rivale lernt von deinen Modellen.",
       effect:
-        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % Effizienz; der Rivale schließt {{spillover}} % jedes algorithmischen Rückstands.",
+        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % für den Trainingslauf dieser Runde (summiert sich nicht); ein zurückliegender Rivale schließt in dieser Runde {{spillover}} % mehr seines Fähigkeitsrückstands.",
       effect_us:
-        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % Effizienz; der Rivale schließt {{spillover}} % jedes algorithmischen Rückstands auf die USA.",
+        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % für den Trainingslauf dieser Runde (summiert sich nicht); ein Rivale hinter den USA schließt in dieser Runde {{spillover}} % mehr seines Fähigkeitsrückstands.",
       effect_china:
-        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % Effizienz; der Rivale schließt {{spillover}} % jedes algorithmischen Rückstands auf China.",
+        "+{{influence}} Einfluss bei jedem Gastland und +{{boost}} % für den Trainingslauf dieser Runde (summiert sich nicht); ein Rivale hinter China schließt in dieser Runde {{spillover}} % mehr seines Fähigkeitsrückstands.",
     },
     courtHost: {
       name: "Um ein Gastland werben",
@@ -584,7 +584,8 @@ export const de: Strings = {
       leases: "{{side}}: im Ausland gemietete Rechenleistung ({{h100e}} H100e)",
       algoField: "{{side}}: algorithmischer Fortschritt des Fachs (×{{factor}})",
       algoResearch: "{{side}}: eigene Algorithmenforschung ({{spent}} Mrd. $, ×{{factor}})",
-      algoOther: "{{side}}: andere Algorithmen-Schocks, Ereignisse und offene Modelle (×{{factor}})",
+      algoOther:
+        "{{side}}: schnelles Nachziehen, offene Modelle, Ereignisse und andere Algorithmen-Schocks (×{{factor}})",
       bestRun: "{{side}}: der beste Lauf bisher zählt weiter",
       other: "{{side}}: andere Wirkungen",
       growth: "{{side}}: Wachstum der Fähigkeit (öffentlich)",

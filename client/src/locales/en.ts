@@ -289,13 +289,13 @@ export const en = {
     },
     publishOpenModels: {
       name: "Publish open models",
-      explanation: "Win influence with hosts; the rival learns from your methods.",
+      explanation: "Win influence with hosts; a rival behind you learns from your models.",
       effect:
-        "+{{influence}} influence with every host and +{{boost}}% efficiency; the rival closes {{spillover}}% of any algorithmic gap.",
+        "+{{influence}} influence with every host and +{{boost}}% to this turn's training run (it does not build up); a rival behind you closes {{spillover}}% more of its capability gap this turn.",
       effect_us:
-        "+{{influence}} influence with every host and +{{boost}}% efficiency; the rival closes {{spillover}}% of any algorithmic gap to the US.",
+        "+{{influence}} influence with every host and +{{boost}}% to this turn's training run (it does not build up); a rival behind the US closes {{spillover}}% more of its capability gap this turn.",
       effect_china:
-        "+{{influence}} influence with every host and +{{boost}}% efficiency; the rival closes {{spillover}}% of any algorithmic gap to China.",
+        "+{{influence}} influence with every host and +{{boost}}% to this turn's training run (it does not build up); a rival behind China closes {{spillover}}% more of its capability gap this turn.",
     },
     courtHost: {
       name: "Court a host country",
@@ -564,7 +564,7 @@ export const en = {
       leases: "{{side}}: compute leased abroad ({{h100e}} H100e)",
       algoField: "{{side}}: the field's algorithmic progress (×{{factor}})",
       algoResearch: "{{side}}: own algorithm research ({{spent}} $B, ×{{factor}})",
-      algoOther: "{{side}}: other algorithm shocks, events and open models (×{{factor}})",
+      algoOther: "{{side}}: fast following, open models, events and other algorithm shocks (×{{factor}})",
       bestRun: "{{side}}: the best run so far still counts",
       other: "{{side}}: other effects",
       growth: "{{side}}: growth in capability (public)",

@@ -62,8 +62,8 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "victory.leadMonths": [
     {
-      en: "Design: the US must hold at least this mean lead over the final four turns; about the median judged lead of search against search (21.05 months), with no persona beating every persona of the other side (median leads: hawk against offshorer 21.1, builder against self-reliance 21.4, hawk against self-reliance 20.7 months; 300 seeded matches a persona pairing, 40 with search, npm run balance, 2026-11-30); docs/balance/README.md",
-      de: "Spielentscheidung: Die USA müssen über die letzten vier Runden mindestens diesen mittleren Vorsprung halten; etwa der Median des gewerteten Vorsprungs von Suche gegen Suche (21,05 Monate), ohne dass ein Spielertyp jeden Typ der anderen Seite schlägt (Median-Vorsprünge: Falke gegen Auslagerer 21,1, Bauherr gegen Eigenständigkeit 21,4, Falke gegen Eigenständigkeit 20,7 Monate; 300 Partien mit festem Seed je Paarung von Spielertypen, 40 mit der Suche, npm run balance, 30.11.2026); docs/balance/README.md",
+      en: "Design: the US must hold at least this mean lead over the final four turns; about the median judged lead of search against search (15.88 months), with no persona beating every persona of the other side (median leads: hawk against offshorer 15.9, builder against self-reliance 15.9, hawk against self-reliance 14.9, builder against offshorer 14.3 months; 300 seeded matches a persona pairing, 400 with search, npm run balance, 2026-11-30, model v3 with fast following); docs/balance/README.md",
+      de: "Spielentscheidung: Die USA müssen über die letzten vier Runden mindestens diesen mittleren Vorsprung halten; etwa der Median des gewerteten Vorsprungs von Suche gegen Suche (15,88 Monate), ohne dass ein Spielertyp jeden Typ der anderen Seite schlägt (Median-Vorsprünge: Falke gegen Auslagerer 15,9, Bauherr gegen Eigenständigkeit 15,9, Falke gegen Eigenständigkeit 14,9, Bauherr gegen Auslagerer 14,3 Monate; 300 Partien mit festem Seed je Paarung von Spielertypen, 400 mit der Suche, npm run balance, 30.11.2026, Modell v3 mit schnellem Nachziehen); docs/balance/README.md",
     },
   ],
   "victory.judgedTurns": [
@@ -112,6 +112,18 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
     {
       en: "Ho et al. 2024: compute needed for a result halves every ~8 months (5-14), about 2.8x a year",
       de: "Ho et al. 2024: Die für ein Ergebnis nötige Rechenleistung halbiert sich etwa alle 8 Monate (5-14), etwa das 2,8-Fache pro Jahr",
+    },
+  ],
+  "world.fastFollowShare": [
+    {
+      en: "Derived: a fast follower (papers, open-weight models, distillation) closes this share of its capability gap, in orders of magnitude, each half-year, read as the steady state of the reported gaps. Frontier training compute grows 4-5x a year and the top Chinese models' ~3x (Epoch AI; Stanford AI Index 2025): the compute gap widens by log10(sqrt(4.5 / 3)) = 0.088 orders of magnitude a half-year. Yet the models stay 3-6 months behind (White House AI adviser, Jun 2025; MMLU gap 17.5 to 0.3 points 2023-24, Stanford AI Index 2025): 4.5 months at 6.4x a year is 0.30 orders of magnitude. A gap that holds still closes as much as it widens: 0.088 / 0.30 = 0.29",
+      de: "Abgeleitet: Ein schneller Nachzügler (Fachartikel, Modelle mit offenen Gewichten, Destillation) schließt in jedem Halbjahr diesen Anteil seines Fähigkeitsrückstands (in Größenordnungen), gelesen als Gleichgewicht der berichteten Abstände. Die Trainingsrechenleistung an der Spitze wächst um das 4- bis 5-Fache pro Jahr, die der besten chinesischen Modelle um etwa das 3-Fache (Epoch AI; Stanford AI Index 2025): Der Rechenabstand wächst um log10(sqrt(4,5 / 3)) = 0,088 Größenordnungen pro Halbjahr. Dennoch bleiben die Modelle 3-6 Monate zurück (KI-Berater des Weißen Hauses, Jun. 2025; MMLU-Abstand 17,5 auf 0,3 Punkte 2023-24, Stanford AI Index 2025): 4,5 Monate beim 6,4-Fachen pro Jahr sind 0,30 Größenordnungen. Ein Abstand, der stehen bleibt, schließt sich so weit, wie er wächst: 0,088 / 0,30 = 0,29",
+    },
+  ],
+  "world.fastFollowHalfLifeTurns": [
+    {
+      en: "Design: the fast-follow share halves every two half-years (a year), as the leading labs publish less and guard their models against distillation; no source measures how long fast following lasts",
+      de: "Spielentscheidung: Der Anteil des schnellen Nachziehens halbiert sich alle zwei Halbjahre (ein Jahr), weil die führenden Labore weniger veröffentlichen und ihre Modelle vor Destillation schützen; keine Quelle misst, wie lange schnelles Nachziehen anhält",
     },
   ],
   "world.retirementPerTurn": [
@@ -724,8 +736,8 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "china.subsidyGWPerTurn": [
     {
-      en: "Design (0.6 until v2.3, see docs/balance/README.md): at the full subsidy the western provinces that pay it (Gansu, Guizhou, Inner Mongolia: FT, Nov 2025) connect this much firm power with halls for domestic-chip data centres each half-year, in proportion to the rate; China added 277 GW of solar and 80 GW of wind in 2024 (NEA), so the power exists and the subsidy decides how much of it goes to AI",
-      de: "Spielentscheidung (früher 0,6, siehe docs/balance/README.md): Bei voller Subvention schließen die westlichen Provinzen, die sie zahlen (Gansu, Guizhou, Innere Mongolei: FT, Nov. 2025), je Halbjahr so viel gesicherte Leistung mit Hallen für Rechenzentren mit heimischen Chips an, anteilig zum Satz; China baute 2024 277 GW Solar- und 80 GW Windkraft zu (NEA), der Strom ist also da, und die Subvention entscheidet, wie viel davon in KI fließt",
+      en: "Design (0.6 until v2.3, 0.2 until v3, see docs/balance/README.md): at the full subsidy the western provinces that pay it (Gansu, Guizhou, Inner Mongolia: FT, Nov 2025) connect this much firm power with halls for domestic-chip data centres each half-year, in proportion to the rate; China added 277 GW of solar and 80 GW of wind in 2024 (NEA), so the power exists and the subsidy decides how much of it goes to AI",
+      de: "Spielentscheidung (früher 0,6, dann 0,2, siehe docs/balance/README.md): Bei voller Subvention schließen die westlichen Provinzen, die sie zahlen (Gansu, Guizhou, Innere Mongolei: FT, Nov. 2025), je Halbjahr so viel gesicherte Leistung mit Hallen für Rechenzentren mit heimischen Chips an, anteilig zum Satz; China baute 2024 277 GW Solar- und 80 GW Windkraft zu (NEA), der Strom ist also da, und die Subvention entscheidet, wie viel davon in KI fließt",
     },
   ],
   "china.domestic.h100ePerChip": [
@@ -1109,14 +1121,14 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "levers.publishSpillover": [
     {
-      en: "Design: the rival closes 30% of an algorithmic gap (in log terms) by studying published models",
-      de: "Spielentscheidung: Der Rivale schließt 30 % eines algorithmischen Rückstands (logarithmisch gemessen), indem er veröffentlichte Modelle studiert",
+      en: "Design: in a turn a side publishes open-weight models, a rival behind it closes 10% more of its capability gap (in log terms) by studying them, on top of its fast following",
+      de: "Spielentscheidung: In einer Runde, in der eine Seite Modelle mit offenen Gewichten veröffentlicht, schließt ein zurückliegender Rivale 10 % mehr seines Fähigkeitsrückstands (logarithmisch gemessen), indem er sie studiert, zusätzlich zu seinem schnellen Nachziehen",
     },
   ],
   "levers.publishSelfBoost": [
     {
-      en: "Design: outside contributors give the publisher 5% more efficiency",
-      de: "Spielentscheidung: Beiträge von außen bringen dem Veröffentlichenden 5 % mehr Effizienz",
+      en: "Design: outside contributors improve the publisher's training run by 10% in each turn it publishes; it does not build up from turn to turn",
+      de: "Spielentscheidung: Beiträge von außen verbessern den Trainingslauf des Veröffentlichenden in jeder Runde, in der er veröffentlicht, um 10 %; der Effekt summiert sich nicht von Runde zu Runde",
     },
   ],
   "levers.intelRef": [

@@ -6,7 +6,10 @@ import { leverChoice, leverOption, forecast } from "./lever.ts";
 const SOURCE =
   "DeepSeek-V3 technical report (2024); Stanford AI Index 2025 (open models close the benchmark gap)";
 
-/** Release open-weight models: wins influence with hosts and helpers abroad, but the rival learns from them too. */
+/**
+ * Release open-weight models: wins influence with hosts, and outside contributors improve the turn's training
+ * run; a rival behind the publisher follows faster that turn (resolve.ts), a rival ahead gains nothing.
+ */
 export const publishOpenModels: Lever<"publishOpenModels"> = {
   type: "publishOpenModels",
   sides: ["us", "china"],
@@ -16,15 +19,11 @@ export const publishOpenModels: Lever<"publishOpenModels"> = {
   apply(ctx, side) {
     const s = ctx.s;
     const l = s.scenario.params.levers;
-    const other = side === "us" ? "china" : "us";
+    // The boost to this turn's run and the rival's faster following are applied where the turn's algorithms
+    // and runs are (resolve.ts, model.ts openModelFactor); here the flag and the hosts' goodwill.
     s[side].publishedThisTurn = true;
     for (const h of HOSTS)
       s.hosts[h].influence[side] = clamp(s.hosts[h].influence[side] + l.publishInfluence, 0, 100);
-    const mine = s[side].algoEfficiency;
-    const theirs = s[other].algoEfficiency;
-    // The rival closes part of its gap to the published methods (in log terms); the publisher gains from outside contributors.
-    if (mine > theirs) s[other].algoEfficiency = theirs * Math.pow(mine / theirs, l.publishSpillover);
-    s[side].algoEfficiency = mine * (1 + l.publishSelfBoost);
     ctx.emit(
       "public",
       "publishOpenModels",
@@ -41,9 +40,9 @@ export const publishOpenModels: Lever<"publishOpenModels"> = {
       unit: "",
       choices: [leverChoice({ value: "", available: true, max: 0, min: 0, costPerUnit: 0 })],
       explanation:
-        "Release open-weight models. Hosts warm to the publisher; the rival learns from the methods.",
+        "Release open-weight models. Hosts warm to the publisher; a rival behind it learns from them.",
       likelyEffect: forecast(
-        `+${l.publishInfluence} influence with every host and +${Math.round(l.publishSelfBoost * 100)}% efficiency; the rival closes ${Math.round(l.publishSpillover * 100)}% of any algorithmic gap to ${side === "us" ? "the US" : "China"}.`,
+        `+${l.publishInfluence} influence with every host and +${Math.round(l.publishSelfBoost * 100)}% to this turn's training run (it does not build up); a rival behind ${side === "us" ? "the US" : "China"} closes ${Math.round(l.publishSpillover * 100)}% more of its capability gap this turn.`,
         {
           influence: l.publishInfluence,
           boost: Math.round(l.publishSelfBoost * 100),
