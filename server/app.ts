@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import compression from "compression";
 import express from "express";
 import { timingSafeEqual } from "node:crypto";
@@ -45,6 +44,7 @@ import { replay } from "./replay.ts";
 import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, openStore, type Store } from "./store.ts";
 import { leasesReleased } from "./store-lease.ts";
+import { SpreadPingTransport } from "./ws-transport.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -385,7 +385,7 @@ export async function startServer(
   provideRoomServices({ store, config, log, shared, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
-  const transport = new WebSocketTransport({
+  const transport = new SpreadPingTransport({
     server: httpServer,
     maxPayload: config.MAX_MESSAGE_BYTES,
     verifyClient: (info: { origin?: string; req: IncomingMessage }) =>
