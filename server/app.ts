@@ -44,7 +44,7 @@ import { replay } from "./replay.ts";
 import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, openStore, type Store } from "./store.ts";
 import { leasesReleased } from "./store-lease.ts";
-import { SpreadPingTransport } from "./ws-transport.ts";
+import { GameTransport } from "./ws-transport.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -400,7 +400,7 @@ export async function startServer(
   provideRoomServices({ store, config, log, shared, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
-  const transport = new SpreadPingTransport({
+  const transport = new GameTransport({
     server: httpServer,
     maxPayload: config.MAX_MESSAGE_BYTES,
     verifyClient: (info: { origin?: string; req: IncomingMessage }) =>

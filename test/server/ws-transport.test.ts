@@ -1,11 +1,13 @@
 /**
  * The server's WebSocket transport pings its clients in slices spread over the ping interval, not all at once
- * (a burst of thousands of writes held up every room), and still closes a client that stops answering.
+ * (a burst of thousands of writes held up every room), and still closes a client that stops answering. What
+ * one callback writes to a socket leaves together, in order, when the callback is done.
  */
 import { createServer, type Server } from "node:http";
+import { connect as connectTcp, createServer as createTcpServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { SpreadPingTransport } from "../../server/ws-transport.ts";
+import { GameTransport, writeInBatches } from "../../server/ws-transport.ts";
 import { waitFor } from "./helpers.ts";
 
 const INTERVAL_MS = 400;
@@ -14,7 +16,7 @@ const INTERVAL_MS = 400;
  * The transport with no rooms behind it: a socket stays open (the stock one closes a socket that names no room
  * after a second) and answers pings as the stock one counts them (a pong resets the count).
  */
-class TestTransport extends SpreadPingTransport {
+class TestTransport extends GameTransport {
   protected override onConnection(rawClient: WebSocket & { pingCount: number }): Promise<void> {
     rawClient.pingCount = 0;
     rawClient.on("pong", () => (rawClient.pingCount = 0));
@@ -69,5 +71,33 @@ describe("the WebSocket transport's keep-alive pings", () => {
     await closed;
     expect(answering.readyState).toBe(WebSocket.OPEN);
     expect(pings).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("a socket's writes in batches", () => {
+  it("holds what one callback writes and sends it together, in order, when the callback ends", async () => {
+    const server = createTcpServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const accepted = new Promise<Socket>((resolve) => server.once("connection", resolve));
+    const client = connectTcp(port, "127.0.0.1");
+    let received = "";
+    client.on("data", (chunk: Buffer) => (received += chunk.toString()));
+    const socket = await accepted;
+    try {
+      writeInBatches(socket);
+      socket.write("one,");
+      socket.write("two,");
+      // Still held: nothing has gone to the system yet.
+      expect(socket.writableLength).toBe(8);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(socket.writableLength).toBe(0);
+      socket.write("three");
+      await waitFor("every write to arrive", () => received === "one,two,three");
+    } finally {
+      client.destroy();
+      socket.destroy();
+      server.close();
+    }
   });
 });
