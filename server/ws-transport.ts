@@ -59,24 +59,35 @@ export class GameTransport extends WebSocketTransport {
   }
 }
 
+/** Sockets holding writes until their callback's end. */
+const held = new Set<Socket>();
+// A process that exits right after a write (a graceful shutdown's close frames) still sends what it holds.
+process.once("exit", () => {
+  for (const socket of held) socket.uncork();
+});
+
 /**
  * Holds what the current callback writes to `socket` until it is done (process.nextTick), then sends it in
  * one go: the first write corks the socket and the callback's end uncorks it. Nothing is reordered or delayed
- * past the callback that wrote it.
+ * past the callback that wrote it, and a socket destroyed meanwhile sends what it held first.
  */
 export function writeInBatches(socket: Socket): void {
   const write = socket.write;
-  let corked = false;
+  const destroy = socket.destroy;
   const uncork = () => {
-    corked = false;
+    if (!held.delete(socket)) return;
     socket.uncork();
   };
   socket.write = function (this: Socket, ...args: Parameters<Socket["write"]>) {
-    if (!corked) {
-      corked = true;
+    if (!held.has(socket)) {
+      held.add(socket);
       socket.cork();
       process.nextTick(uncork);
     }
     return write.apply(this, args);
   } as Socket["write"];
+  socket.destroy = function (this: Socket, error?: Error) {
+    uncork();
+    return destroy.call(this, error);
+  };
 }
