@@ -1,13 +1,11 @@
 /**
  * The server's WebSocket transport pings its clients in slices spread over the ping interval, not all at once
- * (a burst of thousands of writes held up every room), and still closes a client that stops answering. What
- * one callback writes to a socket leaves together, in order, when the callback is done.
+ * (a burst of thousands of writes held up every room), and still closes a client that stops answering.
  */
 import { createServer, type Server } from "node:http";
-import { connect as connectTcp, createServer as createTcpServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { GameTransport, writeInBatches } from "../../server/ws-transport.ts";
+import { GameTransport } from "../../server/ws-transport.ts";
 import { waitFor } from "./helpers.ts";
 
 const INTERVAL_MS = 400;
@@ -71,33 +69,5 @@ describe("the WebSocket transport's keep-alive pings", () => {
     await closed;
     expect(answering.readyState).toBe(WebSocket.OPEN);
     expect(pings).toBeGreaterThanOrEqual(2);
-  });
-});
-
-describe("a socket's writes in batches", () => {
-  it("holds what one callback writes and sends it together, in order, when the callback ends", async () => {
-    const server = createTcpServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as { port: number };
-    const accepted = new Promise<Socket>((resolve) => server.once("connection", resolve));
-    const client = connectTcp(port, "127.0.0.1");
-    let received = "";
-    client.on("data", (chunk: Buffer) => (received += chunk.toString()));
-    const socket = await accepted;
-    try {
-      writeInBatches(socket);
-      socket.write("one,");
-      socket.write("two,");
-      // Still held: nothing has gone to the system yet.
-      expect(socket.writableLength).toBe(8);
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(socket.writableLength).toBe(0);
-      socket.write("three");
-      await waitFor("every write to arrive", () => received === "one,two,three");
-    } finally {
-      client.destroy();
-      socket.destroy();
-      server.close();
-    }
   });
 });
