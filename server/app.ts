@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 import { matchMaker, Server } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import compression from "compression";
 import express from "express";
 import { timingSafeEqual } from "node:crypto";
@@ -52,11 +51,12 @@ import {
 } from "./export.ts";
 import { type Gate, installGate, jsonErrors, judgeOrigin } from "./http-gate.ts";
 import { MatchRoom } from "./match-room.ts";
-import { isRestore, provideRoomServices, reopenMatch, restoreOptions } from "./room-services.ts";
+import { isRestore, provideRoomServices, reopenMatch } from "./room-services.ts";
 import { replay } from "./replay.ts";
 import { checkSeatToken, NOT_A_SEAT_TOKEN, seatStatus, tokenCode } from "./seats.ts";
 import { type MatchRecord, openStore, type Store } from "./store.ts";
 import { leasesReleased } from "./store-lease.ts";
+import { GameTransport } from "./ws-transport.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -396,6 +396,21 @@ async function scaleOut(config: Config) {
   };
 }
 
+/**
+ * Matches restored at start at once: with processes sharing the store, a room may wait for the lease of a
+ * process that died (LEASE_SECONDS), and those waits overlap.
+ */
+const RESTORE_CONCURRENCY = 16;
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function eachAtOnce<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** `now`: the rooms' wall clock (tests pass a simulated one to cross turn deadlines without waiting). */
 export async function startServer(
   config: Config,
@@ -407,7 +422,7 @@ export async function startServer(
   provideRoomServices({ store, config, log, shared, ...(options.now ? { now: options.now } : {}) });
   const origins = allowedOrigins(config);
   const httpServer = createServer();
-  const transport = new WebSocketTransport({
+  const transport = new GameTransport({
     server: httpServer,
     maxPayload: config.MAX_MESSAGE_BYTES,
     verifyClient: (info: { origin?: string; req: IncomingMessage }) =>
@@ -440,16 +455,20 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   const restored: string[] = [];
-  // One process alone brings back every running match at start. Processes sharing a store do not: another one
-  // may be running them; a match reopens on the process that serves the next join by its code.
-  for (const code of shared ? [] : await store.unfinished()) {
+  // Every running match that no live process runs comes back at start: with one process, all of them; with
+  // processes sharing the store (REDIS_URL), those whose process died or whose room closed while idle. Each
+  // opens as a join by its code would open it (reopenMatch): a match listed on a process that answers is left
+  // there, and the room takes the match's lease first, so a process starting at the same moment (or a join by
+  // code elsewhere) that wins it runs the match instead, never both.
+  await eachAtOnce(await store.unfinished(), RESTORE_CONCURRENCY, async (code) => {
     try {
-      await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
-      restored.push(code);
+      const result = await reopenMatch(code);
+      if (result.status === 200 && "opened" in result.body && result.body.opened) restored.push(code);
     } catch (error) {
-      log.error({ code, err: error }, "could not restore a match from its log");
+      if (shared) log.warn({ code, err: error }, "did not restore a match (another process may run it)");
+      else log.error({ code, err: error }, "could not restore a match from its log");
     }
-  }
+  });
   log.info(
     { port, store: store.engine, shared, restored: restored.length },
     "Compute Frontier server listening",

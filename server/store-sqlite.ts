@@ -1,6 +1,10 @@
 /**
- * The match log in an embedded SQLite file (the default store). Every method does its work before it returns;
- * the promises it hands back are already settled, so the order of a room's writes is the order of its calls.
+ * The match log in an embedded SQLite file (the default store). Appends are gathered and written together in
+ * one transaction at the end of the event loop's turn (group commit: one commit for every room that logged
+ * something in that turn, instead of one each, which is what the file's write costs); each append's promise
+ * settles when its transaction has committed. Every other method first writes the appends still gathered, then
+ * does its work before it returns and hands back a settled promise, so reads see every earlier append and the
+ * order of a room's writes is the order of its calls.
  */
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
@@ -30,6 +34,9 @@ export class SqliteStore implements Store {
   private releaseLease: Database.Statement;
   /** The last sequence number written per match (looked up once, then counted here). */
   private seqs = new Map<string, number>();
+  /** Appends gathered in this turn of the event loop, written by `flush`. */
+  private gathered: Gathered[] = [];
+  private flushing: NodeJS.Immediate | undefined;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -92,34 +99,77 @@ export class SqliteStore implements Store {
   }
 
   has(code: string): Promise<boolean> {
-    return settle(() => this.selectMatch.get(code) !== undefined);
+    return this.settle(() => this.selectMatch.get(code) !== undefined);
   }
 
   create(record: Omit<MatchRecord, "finished">): Promise<void> {
-    return settle(() => {
+    return this.settle(() => {
       this.insertMatch.run(...matchRowValues(record));
     });
   }
 
   append(code: string, action: Action): Promise<void> {
-    return settle(() => {
-      // Read from the file, not only counted here: another process may have run this match before (its
-      // lease then passed to this one).
-      const seq = (this.seqs.get(code) ?? (this.lastSeq.get(code) as { seq: number }).seq) + 1;
-      this.insertAction.run(code, seq, JSON.stringify(action));
-      this.seqs.set(code, seq);
+    return new Promise((resolve, reject) => {
+      this.gathered.push({ code, text: JSON.stringify(action), resolve, reject });
+      this.flushing ??= setImmediate(() => this.flush());
     });
   }
 
+  /**
+   * Writes the gathered appends in one transaction. If it fails, each is tried alone, so that one bad append
+   * (a match removed under it, say) fails only its own promise.
+   */
+  private flush(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = undefined;
+    const batch = this.gathered;
+    if (batch.length === 0) return;
+    this.gathered = [];
+    let written: Map<string, number> | undefined;
+    try {
+      written = this.writeAll(batch);
+    } catch {
+      for (const one of batch) {
+        try {
+          this.writeAll([one]).forEach((seq, code) => this.seqs.set(code, seq));
+          one.resolve();
+        } catch (error) {
+          one.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      return;
+    }
+    written.forEach((seq, code) => this.seqs.set(code, seq));
+    for (const one of batch) one.resolve();
+  }
+
+  /** Inserts `batch` in one transaction; answers each match's last sequence number, kept only once committed. */
+  private writeAll(batch: Gathered[]): Map<string, number> {
+    const written = new Map<string, number>();
+    this.db.transaction(() => {
+      for (const { code, text } of batch) {
+        // Read from the file, not only counted here: another process may have run this match before (its
+        // lease then passed to this one).
+        const seq =
+          (written.get(code) ?? this.seqs.get(code) ?? (this.lastSeq.get(code) as { seq: number }).seq) + 1;
+        this.insertAction.run(code, seq, text);
+        written.set(code, seq);
+      }
+    })();
+    return written;
+  }
+
   finish(code: string): Promise<void> {
-    // A finished match's count is dropped, or the map would grow by one entry per match for the process's life
-    // (an action logged after the end, if any, reads its number from the file).
-    this.seqs.delete(code);
-    return settle(() => void this.markFinished.run(code));
+    return this.settle(() => {
+      // A finished match's count is dropped, or the map would grow by one entry per match for the process's
+      // life (an action logged after the end, if any, reads its number from the file).
+      this.seqs.delete(code);
+      this.markFinished.run(code);
+    });
   }
 
   get(code: string): Promise<MatchRecord | undefined> {
-    return settle(() => this.read(code));
+    return this.settle(() => this.read(code));
   }
 
   private read(code: string): MatchRecord | undefined {
@@ -128,7 +178,7 @@ export class SqliteStore implements Store {
   }
 
   actions(code: string): Promise<Action[]> {
-    return settle(() =>
+    return this.settle(() =>
       (this.selectActions.all(code) as { action: string }[]).map((r) =>
         ActionSchema.parse(JSON.parse(r.action)),
       ),
@@ -136,7 +186,7 @@ export class SqliteStore implements Store {
   }
 
   unfinished(): Promise<string[]> {
-    return settle(() =>
+    return this.settle(() =>
       (
         this.db.prepare("SELECT code FROM matches WHERE finished = 0 ORDER BY created_at").all() as {
           code: string;
@@ -146,7 +196,7 @@ export class SqliteStore implements Store {
   }
 
   finishedCodes(limit = 100): Promise<string[]> {
-    return settle(() =>
+    return this.settle(() =>
       (
         this.db
           .prepare("SELECT code FROM matches WHERE finished = 1 ORDER BY created_at DESC LIMIT ?")
@@ -156,18 +206,28 @@ export class SqliteStore implements Store {
   }
 
   claim(code: string, owner: string, ttlMs: number): Promise<boolean> {
-    return settle(() => {
+    return this.settle(() => {
       const now = Date.now();
       return this.claimLease.run(code, owner, now + ttlMs, now).changes === 1;
     });
   }
 
   release(code: string, owner: string): Promise<void> {
-    return settle(() => void this.releaseLease.run(code, owner));
+    return this.settle(() => void this.releaseLease.run(code, owner));
+  }
+
+  /** Writes the gathered appends, runs `work` now and hands its result (or its error) back as a settled promise. */
+  private settle<T>(work: () => T): Promise<T> {
+    try {
+      this.flush();
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   close(): Promise<void> {
-    return settle(() => {
+    return this.settle(() => {
       this.checkpointer.postMessage("stop");
       try {
         this.db.pragma("wal_checkpoint(TRUNCATE)");
@@ -178,11 +238,10 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Runs `work` now and hands its result (or its error) back as a settled promise. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
+interface Gathered {
+  code: string;
+  /** The action as JSON. */
+  text: string;
+  resolve(): void;
+  reject(error: Error): void;
 }

@@ -116,7 +116,7 @@ export function settingsOf(stored: MatchSettings & { botId?: string }): MatchSet
 
 /**
  * The log of every match, shared by every process that serves them. Every method is asynchronous (PostgreSQL
- * answers over the network); the SQLite engine does its work before it returns and hands back a settled promise.
+ * answers over the network; the SQLite engine commits a turn of the event loop's appends together).
  */
 export interface Store {
   /** "sqlite" or "postgres", for logs and the start-up line. */

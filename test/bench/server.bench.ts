@@ -1,7 +1,10 @@
 /**
  * npm run bench:server: drives N concurrent matches with two official SDK clients each against a server in a
  * child process on loopback, and prints how long a confirmed turn takes to come back as the next turn's view
- * (orders to patch), and the server's memory per match. BENCH_MATCHES (default 1000), BENCH_TURNS (default 3)
+ * (orders to patch), the server's processor time per turn played (user and system time of its process over the
+ * turns, divided by the turns: unlike the latencies, it barely changes when other work shares the machine),
+ * the machine's load average (1 minute) at the end of the turns, beside which the latencies must be read, and
+ * the server's memory per match. BENCH_MATCHES (default 1000), BENCH_TURNS (default 3)
  * and BENCH_THINK_MS (default 5000: the mean time players of a match take per turn, drawn at random so that
  * the matches do not all confirm at the same instant) set the load. BENCH_SMOKE=1 changes the defaults to 3
  * matches of 1 turn at 50 ms (test/bench/smoke.test.ts runs it so in `npm test`).
@@ -16,7 +19,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { openPair } from "./pair.ts";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../../server/free-port.ts";
 
@@ -30,6 +33,13 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/** Processor time (user and system) a process has used so far, in ms (from /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function waitForHealth(url: string): Promise<void> {
@@ -114,6 +124,7 @@ export async function benchServer(): Promise<Record<string, number>> {
     const loadedRss = rssMb(child.pid as number);
     const latencies: number[] = [];
     const started = performance.now();
+    const cpuBefore = cpuMs(child.pid);
     await Promise.all(
       pairs.map(async (pair) => {
         for (let turn = 0; turn < TURNS; turn++) {
@@ -128,6 +139,8 @@ export async function benchServer(): Promise<Record<string, number>> {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuPerTurn = (cpuMs(child.pid) - cpuBefore) / (MATCHES * TURNS);
+    const load = loadavg()[0]!;
     latencies.sort((a, b) => a - b);
     for (const pair of pairs) {
       await pair.us.leave();
@@ -139,6 +152,8 @@ export async function benchServer(): Promise<Record<string, number>> {
       "server.think_ms": THINK_MS,
       "server.orders_to_patch_p50_ms": Math.round(percentile(latencies, 50) * 10) / 10,
       "server.orders_to_patch_p99_ms": Math.round(percentile(latencies, 99) * 10) / 10,
+      "server.cpu_per_turn_ms": Math.round(cpuPerTurn * 100) / 100,
+      "server.load_average": Math.round(load * 100) / 100,
       "server.rss_mb_per_match": Math.round(((loadedRss - baseRss) / MATCHES) * 100) / 100,
     };
   } finally {

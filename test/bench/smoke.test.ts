@@ -29,6 +29,8 @@ const SERVER_LINES: readonly (readonly [string, string])[] = [
   ["server.think_ms", "ms"],
   ["server.orders_to_patch_p50_ms", "ms"],
   ["server.orders_to_patch_p99_ms", "ms"],
+  ["server.cpu_per_turn_ms", "ms"],
+  ["server.load_average", ""],
   ["server.rss_mb_per_match", "MB"],
   ["classroom.rooms", ""],
   ["classroom.students", ""],

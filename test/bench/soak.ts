@@ -28,7 +28,29 @@ import { freePort } from "../../server/free-port.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SMOKE = process.env.BENCH_SMOKE === "1";
-const { values } = parseArgs({ options: { minutes: { type: "string", default: SMOKE ? "0.2" : "20" } } });
+const { values } = parseArgs({
+  options: {
+    minutes: { type: "string", default: SMOKE ? "0.2" : "20" },
+    // V8 flags for the server process, such as "--max-old-space-size=64" (space-separated).
+    "server-flags": { type: "string", default: "" },
+    // Environment of the server process, such as "MALLOC_ARENA_MAX=2" (space-separated NAME=value pairs).
+    "server-env": { type: "string", default: "" },
+  },
+});
+const SERVER_FLAGS = values["server-flags"].split(" ").filter(Boolean);
+const SERVER_ENV = values["server-env"].split(" ").filter(Boolean);
+if (SERVER_ENV.some((e) => !/^[A-Z_][A-Z0-9_]*=[\w.-]*$/.test(e))) {
+  process.stderr.write(
+    "--server-env takes NAME=value pairs such as MALLOC_ARENA_MAX=2, separated by spaces\n",
+  );
+  process.exit(2);
+}
+if (SERVER_FLAGS.some((f) => !/^--[\w-]+(=[\w.-]+)?$/.test(f))) {
+  process.stderr.write(
+    "--server-flags takes V8 flags such as --max-old-space-size=64, separated by spaces\n",
+  );
+  process.exit(2);
+}
 const MINUTES = Number(values.minutes);
 if (!(MINUTES > 0)) {
   process.stderr.write("--minutes must be a positive number\n");
@@ -173,7 +195,15 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
   const dataDir = mkdtempSync(join(tmpdir(), "cf-soak-"));
   const child = spawn(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", "--import", "./test/bench/soak-probe.ts", "server/main.ts"],
+    [
+      ...SERVER_FLAGS,
+      "--expose-gc",
+      "--import",
+      "tsx",
+      "--import",
+      "./test/bench/soak-probe.ts",
+      "server/main.ts",
+    ],
     {
       cwd: ROOT,
       env: {
@@ -187,6 +217,9 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
         BOT_TURN_SECONDS: "1",
         CREATE_LIMIT_PER_MINUTE: "1000000",
         JOIN_LIMIT_PER_MINUTE: "1000000",
+        ...Object.fromEntries(
+          SERVER_ENV.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
+        ),
       },
       stdio: ["ignore", "ignore", "inherit", "ipc"],
     },
