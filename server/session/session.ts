@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { Bot } from "../../shared/bots/index.ts";
 import type {
+  CLIENT_MESSAGES,
   ClientMessageType,
   DraftBroadcast,
   ErrorReply,
@@ -19,7 +20,6 @@ import type {
   ServerMessage,
 } from "../../shared/protocol.ts";
 import type { MatchListing } from "../../shared/api.ts";
-import type { CLIENT_MESSAGES } from "../../shared/protocol.ts";
 import type { Role } from "../../shared/room.ts";
 import type { MatchState, Side } from "../../shared/rules/index.ts";
 import {
@@ -38,7 +38,7 @@ import { botOrders, botSeed } from "../../shared/sim/match.ts";
 import type { z } from "zod";
 import { applyAction, replay } from "../replay.ts";
 import { checkSeatToken, seatToken } from "../seats.ts";
-import type { Action, MatchRecord, MatchSettings } from "../store.ts";
+import type { Action, MatchRecord } from "../store.ts";
 
 /** The server's limits a session keeps to (from config.ts). */
 export interface Limits {
@@ -764,5 +764,3 @@ function sideName(side: Side): string {
 export function roleName(role: Role): string {
   return { us: "US", china: "China", spectator: "spectator", facilitator: "facilitator" }[role];
 }
-
-export type { MatchSettings };
