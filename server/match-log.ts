@@ -35,8 +35,9 @@ export class MatchLog {
       throw new Error(`match ${code} is running on another server process; join it again in a moment`);
   }
 
+  /** Appends an action; while the lease is held, only as its owner (a lost lease fails the write, see Store). */
   append(action: Action): void {
-    this.keep(this.store.append(this.code, action));
+    this.keep(this.store.append(this.code, action, this.lease?.owner));
   }
 
   finish(): void {

@@ -11,6 +11,7 @@ import {
   type MatchRow,
   matchRowValues,
   recordOf,
+  LeaseLost,
   type Store,
 } from "./store.ts";
 
@@ -76,15 +77,20 @@ export class PostgresStore implements Store {
     );
   }
 
-  append(code: string, action: Action): Promise<void> {
+  append(code: string, action: Action, owner?: string): Promise<void> {
     const text = JSON.stringify(action);
     // The number is the next after the last one in the table: only the lease holder appends, and its appends
-    // wait for each other, so no two share a number (the primary key would refuse it if they did).
+    // wait for each other, so no two share a number (the primary key would refuse it if they did). With an
+    // owner, the row is written in the same statement that checks the lease.
     const write = async () => {
-      await this.pool.query(
-        "INSERT INTO actions (code, seq, action) SELECT $1, COALESCE(MAX(seq), 0) + 1, $2 FROM actions WHERE code = $1",
-        [code, text],
+      const result = await this.pool.query(
+        `INSERT INTO actions (code, seq, action)
+         SELECT $1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM actions WHERE code = $1), $2
+         WHERE $3::text IS NULL
+            OR EXISTS (SELECT 1 FROM leases WHERE code = $1 AND owner = $3 AND expires_at > now())`,
+        [code, text, owner ?? null],
       );
+      if (result.rowCount !== 1) throw new LeaseLost(code);
     };
     const next = (this.chains.get(code) ?? Promise.resolve()).then(write, write);
     this.chains.set(code, next);

@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import {
   type Action,
   ActionSchema,
+  LeaseLost,
   type MatchRecord,
   type MatchRow,
   matchRowValues,
@@ -32,6 +33,7 @@ export class SqliteStore implements Store {
   private lastSeq: Database.Statement;
   private claimLease: Database.Statement;
   private releaseLease: Database.Statement;
+  private holdsLease: Database.Statement;
   /** The last sequence number written per match (looked up once, then counted here). */
   private seqs = new Map<string, number>();
   /** Appends gathered in this turn of the event loop, written by `flush`. */
@@ -96,6 +98,7 @@ export class SqliteStore implements Store {
       ON CONFLICT (code) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
       WHERE leases.owner = excluded.owner OR leases.expires_at < ?`);
     this.releaseLease = this.db.prepare("DELETE FROM leases WHERE code = ? AND owner = ?");
+    this.holdsLease = this.db.prepare("SELECT 1 FROM leases WHERE code = ? AND owner = ? AND expires_at > ?");
   }
 
   has(code: string): Promise<boolean> {
@@ -108,9 +111,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  append(code: string, action: Action): Promise<void> {
+  append(code: string, action: Action, owner?: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.gathered.push({ code, text: JSON.stringify(action), resolve, reject });
+      this.gathered.push({ code, text: JSON.stringify(action), owner, resolve, reject });
       this.flushing ??= setImmediate(() => this.flush());
     });
   }
@@ -147,7 +150,8 @@ export class SqliteStore implements Store {
   private writeAll(batch: Gathered[]): Map<string, number> {
     const written = new Map<string, number>();
     this.db.transaction(() => {
-      for (const { code, text } of batch) {
+      for (const { code, text, owner } of batch) {
+        if (owner !== undefined && !this.holdsLease.get(code, owner, Date.now())) throw new LeaseLost(code);
         // Read from the file, not only counted here: another process may have run this match before (its
         // lease then passed to this one).
         const seq =
@@ -242,6 +246,8 @@ interface Gathered {
   code: string;
   /** The action as JSON. */
   text: string;
+  /** The lease owner the append is fenced by, if any (see Store.append). */
+  owner: string | undefined;
   resolve(): void;
   reject(error: Error): void;
 }

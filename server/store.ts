@@ -125,9 +125,12 @@ export interface Store {
   create(record: Omit<MatchRecord, "finished">): Promise<void>;
   /**
    * Appends one action to a match's log. The appends of one match are written in the order they are called,
-   * each numbered after the one before; the promise settles when the action is durable.
+   * each numbered after the one before; the promise settles when the action is durable. With `owner`, the
+   * action is written only while that owner holds the match's unexpired lease (see claim); otherwise nothing is
+   * written and the promise fails with a LeaseLost, so that a process that lost its lease (after a long pause,
+   * say) can never write behind the one that took the match over.
    */
-  append(code: string, action: Action): Promise<void>;
+  append(code: string, action: Action, owner?: string): Promise<void>;
   finish(code: string): Promise<void>;
   get(code: string): Promise<MatchRecord | undefined>;
   actions(code: string): Promise<Action[]>;
@@ -143,6 +146,13 @@ export interface Store {
   /** Gives a lease back (only its owner's). */
   release(code: string, owner: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** An append refused because its writer no longer holds the match's lease. */
+export class LeaseLost extends Error {
+  constructor(code: string) {
+    super(`this process no longer holds the lease of match ${code}; nothing was written`);
+  }
 }
 
 /** The store the settings ask for: PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR. Migrates on open. */

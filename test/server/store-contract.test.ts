@@ -164,6 +164,21 @@ for (const engine of engines) {
       expect(await store.claim("CCCCCC", "process-1", 60_000)).toBe(false);
     });
 
+    it("writes an append fenced by a lease only while its writer holds that lease", async () => {
+      await store.create(record("EEEEEE", "2026-01-05T00:00:00.000Z"));
+      const [first, second] = twoTurns();
+      expect(await store.claim("EEEEEE", "holder-1", 60_000)).toBe(true);
+      await store.append("EEEEEE", first!, "holder-1");
+      // Another owner, or the old one once its lease ran out and passed on, writes nothing.
+      await expect(store.append("EEEEEE", second!, "holder-2")).rejects.toThrow(/no longer holds the lease/);
+      await store.release("EEEEEE", "holder-1");
+      expect(await store.claim("EEEEEE", "holder-2", 60_000)).toBe(true);
+      await expect(store.append("EEEEEE", second!, "holder-1")).rejects.toThrow(/no longer holds the lease/);
+      expect(await store.actions("EEEEEE")).toEqual([first]);
+      await store.append("EEEEEE", second!, "holder-2");
+      expect(await store.actions("EEEEEE")).toEqual([first, second]);
+    });
+
     it("gives a contested lease to exactly one of many claimants at once", async () => {
       const owners = Array.from({ length: 8 }, (_, i) => `racer-${i}`);
       const won = await Promise.all(owners.map((o) => store.claim("DDDDDD", o, 60_000)));
