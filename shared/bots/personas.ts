@@ -74,7 +74,7 @@ export const OFFSHORER: ChinaPlan = {
   domestic: 1,
   exportGrade: 1,
   chipsFrom: 0,
-  lease: 0.4,
+  lease: 0.2,
   leaseWhen: "whenItPays",
   court: 2,
   courtHosts: 2,
