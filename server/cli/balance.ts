@@ -167,7 +167,7 @@ function leverLines(run: LabReport["runs"][number]): string[] {
     const moves = checks.everyLeverMoves;
     const flips = checks.noLeverAlwaysFlips;
     lines.push(
-      `  every used lever moves the lead by ${checks.minEffectMonths}+ months somewhere: ${moves.pass ? "yes" : `no (${names(moves.offending)})`}`,
+      `  every used lever moves the lead by ${checks.minEffectMonths}+ months the way its text says somewhere: ${moves.pass ? "yes" : `no (${names(moves.offending)})`}`,
       `  no lever's removal flips over ${100 * checks.maxFlipShare}% of every pairing: ${flips.pass ? "yes" : `no (${names(flips.offending)})`}`,
     );
   }

@@ -52,7 +52,7 @@ function checks(run, parent) {
   const L = c.leverEffects;
   if (L) {
     const moves = L.everyLeverMoves; const flips = L.noLeverAlwaysFlips;
-    row("every lever a persona uses moves the final lead by " + L.minEffectMonths + "+ months in some pairing (interval excluding 0)", moves.pass ? "every one does" : "never: " + moves.offending.map((l) => l.side + ":" + l.lever + " (largest " + l.largestMonths.toFixed(2) + " mo)").join(", "), moves.pass);
+    row("every lever a persona uses moves the final lead by " + L.minEffectMonths + "+ months the way its text says in some pairing (interval excluding 0)", moves.pass ? "every one does" : "never: " + moves.offending.map((l) => l.side + ":" + l.lever + " (best " + l.largestMonths.toFixed(2) + " mo the promised way)").join(", "), moves.pass);
     row("no lever's removal flips more than " + pct(L.maxFlipShare) + " of the matches of every pairing", flips.pass ? "none does" : "always: " + flips.offending.map((l) => l.side + ":" + l.lever + " (at least " + pct(l.smallestFlipShare) + ")").join(", "), flips.pass);
   }
   parent.append(t);

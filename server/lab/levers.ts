@@ -139,13 +139,50 @@ export const MIN_EFFECT_MONTHS = 0.3;
 /** A lever whose removal flips more than this share of the matches of every pairing decides matches alone. */
 export const MAX_FLIP_SHARE = 0.5;
 
+/**
+ * Whom each lever's text says it helps: "user" when it promises to strengthen the side that pulls it (every
+ * lever's explanation in shared/rules/levers and its text in client/src/locales says so today), "rival" for
+ * a lever whose text says it works for the other side. A new order type must be declared here.
+ */
+export const LEVER_HELPS: Readonly<Record<OrderType, "user" | "rival">> = {
+  setExportControls: "user",
+  pressureHost: "user",
+  pressureToolAllies: "user",
+  fundEnforcement: "user",
+  buyChips: "user",
+  smuggleChips: "user",
+  leaseCompute: "user",
+  fundChipResearch: "user",
+  expandFabs: "user",
+  expandHbm: "user",
+  buildDataCenters: "user",
+  buildPower: "user",
+  permittingReform: "user",
+  setPowerSubsidy: "user",
+  fundAlgorithms: "user",
+  publishOpenModels: "user",
+  courtHost: "user",
+  subsidiseAllies: "user",
+  fundIntelligence: "user",
+};
+
+/**
+ * A row's effect in months in the direction its lever's text promises: positive when the lever does what it
+ * says (a US lever raises the US lead, a China lever lowers it), negative when it works the wrong way.
+ */
+export function promisedMonths(row: Pick<LeverEffect, "side" | "lever">, months: number): number {
+  const helpsUs = (row.side === "us") === (LEVER_HELPS[row.lever] === "user");
+  return helpsUs ? months : -months;
+}
+
 /** Balance checks on the lever-effects table, per side's lever (a lever both sides have is judged per side). */
 export interface LeverChecks {
   minEffectMonths: number;
   maxFlipShare: number;
   /**
-   * Every lever used by some persona moves the final lead by at least MIN_EFFECT_MONTHS in some pairing, with
-   * its interval excluding 0. Offending: the levers that never do, with the largest |mean effect| they had.
+   * Every lever used by some persona moves the final lead by at least MIN_EFFECT_MONTHS in the direction its
+   * text promises (LEVER_HELPS) in some pairing, with its interval excluding 0. Offending: the levers that
+   * never do, with the largest effect they had in the promised direction (negative: always the wrong way).
    */
   everyLeverMoves: { pass: boolean; offending: { side: Side; lever: OrderType; largestMonths: number }[] };
   /**
@@ -158,10 +195,14 @@ export interface LeverChecks {
   };
 }
 
-/** Whether a measured row shows the lever moving the final lead clearly: big enough, and its interval off 0. */
+/**
+ * Whether a measured row shows the lever moving the final lead clearly the way its text says: big enough, and
+ * its interval wholly on that side of 0.
+ */
 export function movesLead(row: LeverEffect): boolean {
   if (row.effectMonths === null || row.interval === null) return false;
-  return Math.abs(row.effectMonths) >= MIN_EFFECT_MONTHS && (row.interval.low > 0 || row.interval.high < 0);
+  const low = Math.min(promisedMonths(row, row.interval.low), promisedMonths(row, row.interval.high));
+  return promisedMonths(row, row.effectMonths) >= MIN_EFFECT_MONTHS && low > 0;
 }
 
 /** The two lever checks over a run's table; null when no lever was measured. */
@@ -178,7 +219,11 @@ export function leverChecks(rows: readonly LeverEffect[]): LeverChecks | null {
   for (const list of groups.values()) {
     const { side, lever } = list[0]!;
     if (!list.some(movesLead))
-      weak.push({ side, lever, largestMonths: Math.max(...list.map((r) => Math.abs(r.effectMonths ?? 0))) });
+      weak.push({
+        side,
+        lever,
+        largestMonths: Math.max(...list.map((r) => promisedMonths(r, r.effectMonths ?? 0))),
+      });
     if (list.every((r) => (r.flipShare ?? 0) > MAX_FLIP_SHARE))
       decisive.push({ side, lever, smallestFlipShare: Math.min(...list.map((r) => r.flipShare ?? 0)) });
   }

@@ -28,8 +28,13 @@ export interface ChinaPlan {
   exportGrade: number;
   /** Buys chips at home only from this turn on (earlier chips retire before the end). */
   chipsFrom: number;
-  /** Share of each turn's money (after long bets) for new leases abroad. */
+  /**
+   * Share of each turn's money (after long bets) for new leases abroad, and courting, before any chips: every
+   * turn ("always", as Chinese firms did in 2025), or only in turns when renting beats buying ("whenItPays",
+   * see `leasingPays`). Money the home route leaves over goes to leases in either case.
+   */
   lease: number;
+  leaseWhen: "always" | "whenItPays";
   /** $B a turn courting each of the `courtHosts` hosts with the most room to open. */
   court: number;
   courtHosts: number;
@@ -82,6 +87,25 @@ export function leaseCheapest(draft: Draft, budget: number): void {
   }
 }
 
+/**
+ * Whether renting abroad is worth it this turn: a lease signed now, paid for every turn from the next to the
+ * end, costs no more per H100e than the cheapest chip China could buy or smuggle now, which would serve the
+ * same turns. Early on a chip wins (a lease costs about half a chip's price a half-year); in the last turns, or
+ * when no chip is on offer at home, a lease does.
+ */
+export function leasingPays(draft: Draft, turnsLeft: number): boolean {
+  const leases = draft.lever("leaseCompute")?.choices.filter((c) => c.available && c.max > 0) ?? [];
+  if (leases.length === 0) return false;
+  const lease = Math.min(...leases.map((c) => c.costPerUnit));
+  const chips = [
+    draft.choice("smuggleChips"),
+    ...(draft.lever("buyChips")?.choices ?? []).filter((c) => c.value !== "exportGrade"),
+  ].filter((c) => c !== undefined && c.available && c.max > 0);
+  if (chips.length === 0) return true;
+  const chip = Math.min(...chips.map((c) => c!.costPerUnit));
+  return lease * Math.max(1, turnsLeft - 1) <= chip;
+}
+
 /** China's heuristic for one turn. */
 export function chinaOrders(view: View, options: OrderOptions, scenario: Scenario, given: ChinaPlan): Draft {
   const plan =
@@ -112,10 +136,13 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       draft.buy("expandFabs", plan.fabs / fab.costPerUnit);
     const hbm = draft.choice("expandHbm");
     if (hbm && plan.hbm > 0 && left - 1 > d.hbmLeadTurns) draft.buy("expandHbm", plan.hbm / hbm.costPerUnit);
-    if (plan.court > 0)
-      for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
-        draft.spend("courtHost", plan.court, h);
-    leaseCheapest(draft, draft.left * plan.lease);
+    // While renting beats buying, court the hosts for room and lease a share of the money before any chips.
+    if (plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left))) {
+      if (plan.court > 0)
+        for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
+          draft.spend("courtHost", plan.court, h);
+      leaseCheapest(draft, draft.left * plan.lease);
+    }
   }
 
   // Chips for the power there will be at this resolution, cheapest compute first.
@@ -167,5 +194,7 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       ),
     firstChipTurn: plan.chipsFrom,
   });
+  // Money the home route could not use goes to leases too: compute now beats cash that lapses.
+  if (!last && plan.lease > 0) leaseCheapest(draft, draft.left);
   return draft;
 }

@@ -28,7 +28,7 @@ export const HAWK: UsPlan = {
   pressureHosts: 2,
   allySubsidy: 0,
   reform: 0,
-  algo: 30,
+  algo: 34,
   algoShare: 0.35,
   ambition: 1,
   powerMix: { gas: 1 },
@@ -57,8 +57,10 @@ export const BUILDER: UsPlan = {
 };
 
 /**
- * China offshorer: rents compute in the hosts every turn, courts them, buys the export-grade chips the US allows,
- * smuggles frontier chips while the risk is low, and buys domestic chips with the rest. When the US
+ * China offshorer: rents compute in the hosts whenever renting beats buying (a lease over the turns left costs no
+ * more than a chip: the last turns, or when nothing is on offer at home), courting them then, and with the money
+ * the home route leaves over; buys the export-grade chips the US allows, smuggles frontier chips while the risk
+ * is low, and buys domestic chips with the rest. When the US
  * remote-access rule closes the doors abroad, it brings the money home: domestic chips, HBM and fabs.
  */
 export const OFFSHORER: ChinaPlan = {
@@ -72,7 +74,8 @@ export const OFFSHORER: ChinaPlan = {
   domestic: 1,
   exportGrade: 1,
   chipsFrom: 0,
-  lease: 0.1,
+  lease: 0.2,
+  leaseWhen: "whenItPays",
   court: 2,
   courtHosts: 2,
   chipResearch: 0,
@@ -98,6 +101,7 @@ export const SELF_RELIANCE: ChinaPlan = {
   exportGrade: 0,
   chipsFrom: 0,
   lease: 0,
+  leaseWhen: "always",
   court: 0,
   courtHosts: 0,
   chipResearch: 2,
@@ -143,6 +147,7 @@ export const CHINA_ALL_ROUNDER: ChinaPlan = {
   exportGrade: 0,
   chipsFrom: 0,
   lease: 0,
+  leaseWhen: "always",
   court: 0,
   courtHosts: 2,
   chipResearch: 5,
@@ -196,6 +201,7 @@ export const CHINA_ANNOUNCED_2025: ChinaPlan = {
   exportGrade: 0,
   chipsFrom: 0,
   lease: 0.1,
+  leaseWhen: "always",
   court: 0.5,
   courtHosts: 2,
   chipResearch: 2,

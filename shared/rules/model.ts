@@ -172,10 +172,16 @@ export function leasableH100e(state: MatchState, host: HostId): number {
   return (gw * 1e6) / kwPerH100e;
 }
 
-/** Price per H100e per turn in a host, in $B: base price, dearer as the host tightens its permits. */
+/**
+ * Price per H100e per turn in a host, in $B: the base price of the first turn, falling as Nvidia's price per
+ * H100e falls along its roadmap (rentals follow the hardware they rent out), and dearer as the host tightens
+ * its permits.
+ */
 export function leasePrice(state: MatchState, host: HostId): number {
   const h = state.hosts[host];
-  return h.leasePrice * (1 + h.strictness);
+  const roadmap = state.scenario.params.chips.frontierRoadmap;
+  const hardware = generationAt(roadmap, state.turn).usdPerH100e / roadmap[0]!.usdPerH100e;
+  return h.leasePrice * hardware * (1 + h.strictness);
 }
 
 /** Domestic accelerators China can make this turn, bound by fab output and by HBM. */

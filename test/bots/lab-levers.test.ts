@@ -11,12 +11,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../shared/bots/index.ts";
 import { makeBot } from "../../shared/bots/index.ts";
 import type { Order, OrderType, Side } from "../../shared/rules/index.ts";
-import { BUILTIN_SCENARIOS, hashState } from "../../shared/rules/index.ts";
+import { BUILTIN_SCENARIOS, hashState, ORDER_TYPES } from "../../shared/rules/index.ts";
 import { playMatch } from "../../shared/sim/match.ts";
 import type { LabReport } from "../../server/lab/lab.ts";
 import { runLab, sideLevers } from "../../server/lab/lab.ts";
 import type { LeverEffect } from "../../server/lab/levers.ts";
-import { leverChecks, leverEffect, ordered, withoutLever } from "../../server/lab/levers.ts";
+import {
+  LEVER_HELPS,
+  leverChecks,
+  leverEffect,
+  ordered,
+  promisedMonths,
+  withoutLever,
+} from "../../server/lab/levers.ts";
 import type { MatchSummary } from "../../server/lab/summary.ts";
 import { playSummary } from "../../server/lab/summary.ts";
 
@@ -298,6 +305,29 @@ describe("leverChecks", () => {
       { side: "us", lever: "pressureHost", largestMonths: 0.2 },
       { side: "us", lever: "fundEnforcement", largestMonths: 0.5 },
     ]);
+  });
+
+  it("names a lever that moves the lead clearly but only against the side that uses it", () => {
+    const checks = leverChecks([
+      // Export controls that cost the US 1 month, and leases that help the US by 2: both the wrong way.
+      row("us", "setExportControls", -1, 0.1, 0.2),
+      { ...row("us", "setExportControls", -0.2, 0.05, 0), china: "self-reliance" },
+      row("china", "leaseCompute", 2, 0.1, 0.1),
+      // A China lever that lowers the US lead works the way it says.
+      row("china", "smuggleChips", -3, 0.2, 0.4),
+    ])!;
+    expect(checks.everyLeverMoves.pass).toBe(false);
+    expect(checks.everyLeverMoves.offending).toEqual([
+      { side: "us", lever: "setExportControls", largestMonths: -0.2 },
+      { side: "china", lever: "leaseCompute", largestMonths: -2 },
+    ]);
+  });
+
+  it("reads every lever's promised direction from LEVER_HELPS", () => {
+    for (const lever of ORDER_TYPES) {
+      expect(promisedMonths({ side: "us", lever }, 1)).toBe(LEVER_HELPS[lever] === "user" ? 1 : -1);
+      expect(promisedMonths({ side: "china", lever }, 1)).toBe(LEVER_HELPS[lever] === "user" ? -1 : 1);
+    }
   });
 
   it("names a lever whose removal flips more than half the matches of every pairing it was measured in", () => {

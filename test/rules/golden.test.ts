@@ -231,8 +231,8 @@ describe("runningCost: electricity for the powered fleet (less China's off-budge
       side: "china" as const,
       patch: {},
       electricity: 0.8885008704, // 2.30516 GW x 4,380 x 0.088 / 1000
-      // japan 34,000 x $11,000 x 1.30 + malaysia 2,400 x $11,000 x 1.20 + indonesia 5,200 x $11,000 x 1.15
-      leases: 0.58366,
+      // japan 34,000 x $6,800 x 1.30 + malaysia 2,400 x $6,800 x 1.20 + indonesia 5,200 x $6,800 x 1.15
+      leases: 0.360808,
       subsidyOffBudget: 0,
     },
     {
@@ -241,7 +241,7 @@ describe("runningCost: electricity for the powered fleet (less China's off-budge
       patch: { china: { subsidyRate: 0.5 } },
       // subsidy = 0.38544 $B/GW x 0.20631 GW of domestic chips x 50% = 0.0397600632; provinces pay 70%
       electricity: 0.86066882616,
-      leases: 0.58366,
+      leases: 0.360808,
       subsidyOffBudget: 0.02783204424,
     },
     {
@@ -249,7 +249,7 @@ describe("runningCost: electricity for the powered fleet (less China's off-budge
       side: "china" as const,
       patch: { china: { subsidyRate: 0.5, fleet: { domestic: { h100e: 0, kw: 0 } } } },
       electricity: 0.808980744, // (2.30516 - 0.20631) GW x 0.38544 $B per GW
-      leases: 0.58366,
+      leases: 0.360808,
       subsidyOffBudget: 0,
     },
   ] as {
@@ -289,17 +289,24 @@ describe("leasableH100e = capacity x foreign AI share x openness / (0.81 kW x PU
 
 describe("prices and chances", () => {
   it.each([
-    { host: "japan", price: 1.43e-5, why: "$11,000 x (1 + 0.30)" },
-    { host: "australia", price: 1.485e-5, why: "$11,000 x (1 + 0.35)" },
-    { host: "singapore", price: 1.54e-5, why: "$11,000 x (1 + 0.40)" },
-    { host: "malaysia", price: 1.32e-5, why: "$11,000 x (1 + 0.20)" },
-    { host: "indonesia", price: 1.265e-5, why: "$11,000 x (1 + 0.15)" },
+    { host: "japan", price: 8.84e-6, why: "$6,800 x (1 + 0.30)" },
+    { host: "australia", price: 9.18e-6, why: "$6,800 x (1 + 0.35)" },
+    { host: "singapore", price: 9.52e-6, why: "$6,800 x (1 + 0.40)" },
+    { host: "malaysia", price: 8.16e-6, why: "$6,800 x (1 + 0.20)" },
+    { host: "indonesia", price: 7.82e-6, why: "$6,800 x (1 + 0.15)" },
   ] as { host: HostId; price: number; why: string }[])(
     "a lease in $host costs $price billion dollars per H100e a turn ($why)",
     ({ host, price }) => {
       expectSame(leasePrice(makeState(), host), price);
     },
   );
+
+  it("a lease falls with Nvidia's price per H100e: on Rubin (2026 H2) japan costs $6,800 x 10,200 / 15,400 x 1.30", () => {
+    expectSame(leasePrice(makeState({ turn: 3 }), "japan"), ((6800 * 10200) / 15400) * 1.3 * 1e-9);
+    expect(leasePrice(makeState({ turn: 5 }), "japan")).toBeLessThan(
+      leasePrice(makeState({ turn: 3 }), "japan"),
+    );
+  });
 
   it.each([
     { chipType: "frontier" as const, price: 1.54e-5, why: "$35,000 / 2.28 H100e" },

@@ -37,8 +37,8 @@ const GOODWILL: SourceTranslation = {
 };
 
 const LEASE_PRICE: SourceTranslation = {
-  en: "SemiAnalysis GPU rental index (2024-26): H100 $1.70-2.99 per GPU-hour; $2.50 x 4,380 hours = about $11,000 a half-year",
-  de: "SemiAnalysis GPU rental index (2024-26): H100 1,70-2,99 $ je GPU-Stunde; 2,50 $ × 4.380 Stunden = etwa 11.000 $ je Halbjahr",
+  en: "SemiAnalysis GPU rental index (2024-26): H100 $1.70-2.99 per GPU-hour; $2.50 x 4,380 hours = $11,000 a half-year for an H100 listed at about $25,000 (Raymond James via Barron's, 2023); rents follow the hardware's price per H100e, so on Blackwell ($15,400 per H100e) $11,000 x 15,400 / 25,000 = about $6,800, falling with chips.frontierRoadmap's price",
+  de: "SemiAnalysis GPU rental index (2024-26): H100 1,70-2,99 $ je GPU-Stunde; 2,50 $ × 4.380 Stunden = 11.000 $ je Halbjahr für eine H100 mit etwa 25.000 $ Listenpreis (Raymond James via Barron's, 2023); Mieten folgen dem Hardwarepreis je H100e, also auf Blackwell (15.400 $ je H100e) 11.000 $ × 15.400 / 25.000 = etwa 6.800 $, sinkend mit dem Preis in chips.frontierRoadmap",
 };
 
 export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTranslation[]>> = {
