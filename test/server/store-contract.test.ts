@@ -5,34 +5,14 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_SCENARIOS, hashState, type Order, resolveTurn } from "../../shared/rules/index.ts";
+import { hashState, type Order, resolveTurn } from "../../shared/rules/index.ts";
 import { applyAction, replay } from "../../server/replay.ts";
-import { type Action, type MatchRecord, openStore, type Store } from "../../server/store.ts";
+import { type Action, openStore, type Store } from "../../server/store.ts";
+import { SCENARIO, storedRecord } from "../support/records.ts";
 import { needServers, startPostgres } from "../support/servers.ts";
 import { tempDir } from "./helpers.ts";
 
-const SCENARIO = BUILTIN_SCENARIOS["baseline-2025"]!.scenario;
-
-function record(code: string, createdAt: string): Omit<MatchRecord, "finished"> {
-  return {
-    code,
-    scenario: SCENARIO,
-    scenarioId: SCENARIO.id,
-    seed: 42,
-    secret: "0123456789abcdef0123456789abcdef",
-    settings: {
-      timerSeconds: null,
-      private: false,
-      bots: true,
-      botIds: { us: "random-legal", china: "random-legal" },
-      facilitatorKey: "key",
-      creatorId: "",
-      seedChosenBy: "",
-      waitForStart: false,
-    },
-    createdAt,
-  };
-}
+const record = (code: string, createdAt: string) => storedRecord(code, createdAt);
 
 /** Two turns of a match with no orders, as a room logs them. */
 function twoTurns(): Action[] {

@@ -7,11 +7,9 @@
  */
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { BUILTIN_SCENARIOS } from "../../shared/rules/index.ts";
 import { type Action, openStore, type Store } from "../../server/store.ts";
+import { storedRecord } from "../support/records.ts";
 import { tempDir } from "./helpers.ts";
-
-const SCENARIO = BUILTIN_SCENARIOS["baseline-2025"]!.scenario;
 
 describe("SQLite store", () => {
   let store: Store | undefined;
@@ -21,24 +19,7 @@ describe("SQLite store", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const record = (code: string) => ({
-    code,
-    scenario: SCENARIO,
-    scenarioId: SCENARIO.id,
-    seed: 7,
-    secret: "0123456789abcdef0123456789abcdef",
-    settings: {
-      timerSeconds: null,
-      private: false,
-      bots: true,
-      botIds: { us: "random-legal", china: "random-legal" },
-      facilitatorKey: "key",
-      creatorId: "",
-      seedChosenBy: "",
-      waitForStart: false,
-    },
-    createdAt: "2026-01-01T00:00:00.000Z",
-  });
+  const record = (code: string) => storedRecord(code, "2026-01-01T00:00:00.000Z", 7);
 
   it("commits appends made together in their order per match, readable at once, one failing alone", async () => {
     dir = tempDir();
