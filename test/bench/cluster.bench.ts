@@ -8,7 +8,7 @@
  *   node --import tsx test/bench/cluster.bench.ts
  */
 import { Client } from "@colyseus/sdk";
-import { openPair, type Pair } from "./pair.ts";
+import { openPair, type Pair, playTurns } from "./pair.ts";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,20 +63,7 @@ async function play(url: string): Promise<number[]> {
     });
     pairs.push(...(await Promise.all(batch)));
   }
-  const latencies: number[] = [];
-  await Promise.all(
-    pairs.map(async (pair) => {
-      for (let turn = 0; turn < TURNS; turn++) {
-        await new Promise((r) => setTimeout(r, Math.random() * 2 * THINK_MS));
-        await pair.us.request("confirm", { turn });
-        const next = new Promise<number>((resolve) => pair.waiters.push(resolve));
-        const t0 = performance.now();
-        await pair.china.request("confirm", { turn });
-        await next;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
+  const latencies = await playTurns(pairs, TURNS, THINK_MS);
   await Promise.all(pairs.flatMap((p) => [p.us.leave(), p.china.leave()]));
   return latencies.sort((a, b) => a - b);
 }

@@ -43,3 +43,25 @@ export async function openPair(
   for (const type of ["welcome", "draft", "error", "notice"]) china.onMessage(type, () => undefined);
   return pair;
 }
+
+/**
+ * Plays `turns` turns of every pair at once, each side confirming after a random think of up to twice
+ * `thinkMs`; answers each turn's orders-to-patch time (China's confirm to China's view of the next turn), in ms.
+ */
+export async function playTurns(pairs: readonly Pair[], turns: number, thinkMs: number): Promise<number[]> {
+  const latencies: number[] = [];
+  await Promise.all(
+    pairs.map(async (pair) => {
+      for (let turn = 0; turn < turns; turn++) {
+        await new Promise((r) => setTimeout(r, Math.random() * 2 * thinkMs));
+        await pair.us.request("confirm", { turn });
+        const next = new Promise<number>((resolve) => pair.waiters.push(resolve));
+        const t0 = performance.now();
+        await pair.china.request("confirm", { turn });
+        await next;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return latencies;
+}

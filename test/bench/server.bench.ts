@@ -16,7 +16,7 @@
  * 1 room of 2 per side, 1 bot room, 1 turn).
  */
 import { Client, type Room } from "@colyseus/sdk";
-import { openPair } from "./pair.ts";
+import { openPair, playTurns } from "./pair.ts";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -122,22 +122,9 @@ export async function benchServer(): Promise<Record<string, number>> {
       return openPair(client, "bench", i, { seed: i });
     });
     const loadedRss = rssMb(child.pid as number);
-    const latencies: number[] = [];
     const started = performance.now();
     const cpuBefore = cpuMs(child.pid);
-    await Promise.all(
-      pairs.map(async (pair) => {
-        for (let turn = 0; turn < TURNS; turn++) {
-          await new Promise((r) => setTimeout(r, Math.random() * 2 * THINK_MS));
-          await pair.us.request("confirm", { turn });
-          const next = new Promise<number>((resolve) => pair.waiters.push(resolve));
-          const t0 = performance.now();
-          await pair.china.request("confirm", { turn });
-          await next;
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
+    const latencies = await playTurns(pairs, TURNS, THINK_MS);
     const elapsed = (performance.now() - started) / 1000;
     const cpuPerTurn = (cpuMs(child.pid) - cpuBefore) / (MATCHES * TURNS);
     const load = loadavg()[0]!;

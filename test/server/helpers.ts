@@ -7,11 +7,10 @@ import { WebSocket } from "ws";
 import type { PublicPlayer } from "../../shared/room.ts";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll } from "vitest";
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { DraftBroadcast, ErrorReply, Role, WelcomeMessage } from "../../shared/protocol.ts";
 import {
   BUILTIN_SCENARIOS,
@@ -25,9 +24,10 @@ import {
   type View,
 } from "../../shared/rules/index.ts";
 import { startServer, type RunningServer } from "../../server/app.ts";
+import { ROOT, spawnServer } from "../support/child.ts";
 import { type Config, ConfigSchema } from "../../server/config.ts";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { ROOT };
 
 /** For beforeAll/afterAll hooks that start servers or play whole matches (vitest's default is 10 s). */
 export const HOOK_TIMEOUT_MS = 30_000;
@@ -113,38 +113,18 @@ export interface ChildServer {
  */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const limits = Object.fromEntries(Object.entries(UNTHROTTLED).map(([k, v]) => [k, String(v)]));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      SUPERVISE: "0",
-      ...limits,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnServer({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SUPERVISE: "0",
+    ...limits,
+    ...env,
   });
-  let out = "";
-  child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
-  );
-  let ended = false;
-  void exited.then(() => (ended = true));
   // main.ts prints the port only once listen() succeeded.
-  const port = await waitFor(
-    "the child server to print its port",
-    () => {
-      if (ended) throw new Error(`the child server exited early:\n${out}`);
-      const m = /running on http:\/\/localhost:(\d+)/.exec(out);
-      return m ? Number(m[1]) : undefined;
-    },
-    20_000,
-  );
-  return { url: `http://127.0.0.1:${port}`, port, process: child, exited, output: () => out };
+  const port = await waitFor("the child server to print its port", () => child.listeningPort(), 20_000);
+  const { process, exited, output } = child;
+  return { url: `http://127.0.0.1:${port}`, port, process, exited, output };
 }
 
 /** The synced room state as a client sees it: public meta only. */

@@ -2,12 +2,11 @@
  * Server processes for scale-out tests: `npm start`'s entry point (SUPERVISE=0, so that `kill -9` hits the
  * server itself), each on its own free port with its own PUBLIC_ADDRESS, sharing one Redis and one store.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
+import { ROOT, spawnServer } from "./child.ts";
 import { freePort, pollUntil } from "./servers.ts";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { ROOT };
 
 export interface Node {
   url: string;
@@ -24,52 +23,33 @@ export interface Node {
 /** Starts one server process; `env` adds to (or overrides) the settings of a test process. */
 export async function startNode(env: Record<string, string>): Promise<Node> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      LOG_LEVEL: "warn",
-      SUPERVISE: "0",
-      PLAYER_SEEDS: "1",
-      CREATE_LIMIT_PER_MINUTE: "1000000",
-      JOIN_LIMIT_PER_MINUTE: "1000000",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnServer({
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+    SUPERVISE: "0",
+    PLAYER_SEEDS: "1",
+    CREATE_LIMIT_PER_MINUTE: "1000000",
+    JOIN_LIMIT_PER_MINUTE: "1000000",
+    ...env,
   });
-  let out = "";
-  child.stdout?.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
-  );
-  let ended = false;
-  void exited.then(() => (ended = true));
-  await pollUntil(
-    `the server on port ${port} to start`,
-    () => {
-      if (ended) throw new Error(`the server exited early:\n${out}`);
-      return /running on http:\/\/localhost:\d+/.test(out);
-    },
-    90_000,
-  );
+  const { exited, output } = child;
+  await pollUntil(`the server on port ${port} to start`, () => child.listeningPort() !== undefined, 90_000);
   const end = async (signal: NodeJS.Signals) => {
-    if (ended) return;
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    if (child.ended()) return;
+    child.process.kill(signal);
+    const timer = setTimeout(() => child.process.kill("SIGKILL"), 20_000);
     await exited;
     clearTimeout(timer);
   };
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    process: child,
+    process: child.process,
     exited,
-    output: () => out,
+    output,
     kill: () => end("SIGKILL"),
     stop: () => end("SIGTERM"),
   };
