@@ -14,20 +14,21 @@ import {
   TimedEventException,
   validate,
 } from "@colyseus/core";
+import type { ClientMessageType } from "../shared/protocol.ts";
+import { Connections } from "./room-connections.ts";
+import { MatchRoomState, type MatchRoomStateType, PlayerSchema, showFacts } from "./room-state.ts";
+import { RoomTimers, type Timer } from "./room-timers.ts";
 import {
-  type ClientMessageType,
-  type ErrorReply,
-  JoinOptionsSchema,
-  type ViewMessage,
-} from "../shared/protocol.ts";
-import type { Role } from "../shared/room.ts";
-import { orderOptions, SIDES, viewFor } from "../shared/rules/index.ts";
-import { type ListOffsets, trimView } from "../shared/view-delta.ts";
-import { MatchRoomState, type MatchRoomStateType, PlayerSchema } from "./room-state.ts";
-import { type Checked, checked, isRequestContext, pickJoin, unknownType } from "./room-input.ts";
+  answer,
+  type Checked,
+  checked,
+  messageInput,
+  joinOptions,
+  SERVER_FAULT,
+  refuseUnknownType,
+} from "./room-input.ts";
 import { openSession, roomNow, roomServices } from "./room-services.ts";
 import {
-  type Audience,
   type ClientMessage,
   type Effect,
   type Input,
@@ -50,25 +51,16 @@ const PATCH_BACKSTOP_MS = 1000;
 /** Close codes a client may see. */
 export const CLOSE = { UNKNOWN_MESSAGE: 4400, SERVER_SHUTDOWN: 4500 } as const;
 
-interface Timer {
-  clear(): void;
-}
-
 export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   private session!: Session;
-  /** Each member's current connection, by player id. */
-  private readonly clientOf = new Map<string, Client>();
-  /** Dropped members' seats held for the reconnection window, by player id. */
-  private readonly held = new Map<
-    string,
-    { sessionId: string; hold: ReturnType<Room["allowReconnection"]> }
-  >();
-  /** How much of each growing view list each connection already holds. */
-  private readonly sentLists = new Map<string, ListOffsets>();
-  private wake: { at: number; timer: Timer } | undefined;
+  private readonly connections = new Connections();
+  private readonly timers = new RoomTimers({
+    failed: (cause) =>
+      this.onUncaughtException(new TimedEventException(cause, "a room timer failed"), "setTimeout"),
+    afterEach: () => this.patchSoon(),
+  });
   private closing: Timer | undefined;
-  /** The room's timers (see `after`), cleared when it closes; whether a state patch is due (see `patchSoon`). */
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Whether a state patch is due (see `patchSoon`). */
   private patchDue = false;
   private published = "";
   private listed: boolean | undefined;
@@ -85,16 +77,8 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     endMatch: this.on("endMatch"),
     start: this.on("start"),
     seatLinks: this.on("seatLinks"),
-    // Colyseus calls this for a type no handler takes as (client, type, payload), but for a message whose type
-    // is the string "*" itself as (client, payload, ctx): nothing here may assume that `type` is a name.
-    _: (client: Client, type: unknown, third: unknown) => {
-      const reply = unknownType(type, third);
-      // A request is answered and the client stays (as Colyseus answers a request of any other unknown type);
-      // a plain message is answered and its sender closed.
-      if (isRequestContext(third)) return third.reject(reply);
-      client.send("error", reply);
-      client.leave(CLOSE.UNKNOWN_MESSAGE, "unknown message type");
-    },
+    _: (client: Client, type: unknown, third: unknown) =>
+      refuseUnknownType(client, type, third, CLOSE.UNKNOWN_MESSAGE),
   };
 
   override async onCreate(options: unknown): Promise<void> {
@@ -132,26 +116,15 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       { err: error.cause ?? error, code: this.roomId, in: methodName },
       "room callback failed",
     );
-    if (error instanceof OnMessageException && error.client)
-      error.client.send("error", {
-        code: "invalid",
-        message: "the server could not handle that message; nothing was changed",
-      } satisfies ErrorReply);
+    if (error instanceof OnMessageException && error.client) error.client.send("error", SERVER_FAULT);
   }
 
   override onJoin(client: Client, options: unknown): void {
-    const parsed = JoinOptionsSchema.safeParse(pickJoin(options));
-    if (!parsed.success)
-      throw new Error(
-        `cannot join: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-      );
-    const { role, name, playerId, facilitatorKey, seatToken } = parsed.data;
-    const previous = this.clientOf.get(playerId);
-    this.clientOf.set(playerId, client);
+    const { role, name, playerId, facilitatorKey, seatToken } = joinOptions(options);
+    const previous = this.connections.connect(playerId, client);
     const result = this.apply({ kind: "join", playerId, name, role, facilitatorKey, seatToken });
     if (result.refusal) {
-      if (previous) this.clientOf.set(playerId, previous);
-      else this.clientOf.delete(playerId);
+      this.connections.undo(playerId, previous);
       throw new Error(result.refusal.message);
     }
     client.userData = { playerId };
@@ -168,22 +141,15 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = false;
     this.apply({ kind: "drop", playerId });
-    // Rejects when the window passes, the room shuts down or the seat is taken back with its token; onLeave
-    // then frees the seat.
+    // When the hold ends without a reconnection, onLeave frees the seat.
     const hold = this.allowReconnection(client, roomServices().config.RECONNECT_SECONDS);
-    this.held.set(playerId, { sessionId: client.sessionId, hold });
-    hold
-      .catch(() => undefined)
-      .finally(() => {
-        if (this.held.get(playerId)?.hold === hold) this.held.delete(playerId);
-      });
+    this.connections.hold(playerId, client.sessionId, hold);
   }
 
   override onReconnect(client: Client): void {
     const playerId = this.memberOf(client);
     if (!playerId) return;
-    this.clientOf.set(playerId, client);
-    this.sentLists.delete(client.sessionId);
+    this.connections.connect(playerId, client);
     const player = this.state.players.get(client.sessionId);
     if (player) player.connected = true;
     this.apply({ kind: "reconnect", playerId });
@@ -191,13 +157,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onLeave(client: Client): void {
     this.state.players.delete(client.sessionId);
-    this.sentLists.delete(client.sessionId);
     const playerId = this.memberOf(client);
     // (A connection given up for a seat taken back with its token no longer holds the member's seat.)
-    if (playerId && this.clientOf.get(playerId) === client) {
-      this.clientOf.delete(playerId);
-      this.apply({ kind: "leave", playerId });
-    }
+    if (this.connections.disconnect(playerId, client)) this.apply({ kind: "leave", playerId: playerId! });
     this.closeWhenEmpty();
   }
 
@@ -209,8 +171,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
   }
 
   override onDispose(): void {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    this.timers.clearAll();
     this.matchLog?.close();
   }
 
@@ -221,33 +182,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     return validate(
       checked(type),
       (client: Client, message: Checked<ClientMessage<K>["data"]>, ctx: MessageContext) => {
-        const playerId = this.memberOf(client);
-        const input: Input | ErrorReply = !message.ok
-          ? { code: "invalid", message: `the ${type} message is malformed`, errors: message.errors }
-          : !playerId
-            ? { code: "not-allowed", message: "you are not seated in this match" }
-            : // (K is one type, so this is the union's member for K; TypeScript cannot follow a generic K.)
-              { kind: "message", playerId, message: { type, data: message.data } as ClientMessage };
+        const input = messageInput(type, message, this.memberOf(client));
         const result = "kind" in input ? this.applySafely(input) : { refusal: input };
-        const answer = (reply: ErrorReply | null, value?: unknown) =>
-          reply ? ctx.reject(reply) : ctx.resolve(value ?? { ok: true });
-        if (ctx.id === undefined) {
-          if (result.refusal) client.send("error", result.refusal);
-          return undefined;
-        }
-        if (result.refusal) return answer(result.refusal);
-        // The reply waits for the log: an acknowledged action is durable.
-        return this.matchLog.written().then((ok) =>
-          answer(
-            ok
-              ? null
-              : {
-                  code: "invalid",
-                  message: "the server could not save that; rejoin the match by its code",
-                },
-            result.reply,
-          ),
-        );
+        return answer(client, ctx, result, () => this.matchLog.written());
       },
     );
   }
@@ -258,12 +195,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       return this.apply(input);
     } catch (error) {
       roomServices().log.error({ err: error, code: this.roomId }, "message handler failed");
-      return {
-        refusal: {
-          code: "invalid",
-          message: "the server could not handle that message; nothing was changed",
-        },
-      };
+      return { refusal: SERVER_FAULT };
     }
   }
 
@@ -283,80 +215,21 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.matchLog.finish();
         this.closeWhenEmpty();
       } else if (effect.kind === "release") {
-        const held = this.held.get(effect.playerId);
-        if (held) {
-          this.state.players.delete(held.sessionId);
-          held.hold.reject(new Error("the seat was taken back with its seat token"));
-        }
+        const sessionId = this.connections.release(effect.playerId);
+        if (sessionId !== undefined) this.state.players.delete(sessionId);
       } else deliveries.push(effect);
     }
     this.syncState();
     this.patchSoon();
     // What a message shows is sent once the log holds it.
     const session = this.session;
-    if (deliveries.length > 0) this.matchLog.afterWrites(() => this.deliver(session, deliveries));
-    this.schedule();
-  }
-
-  /**
-   * Sends a step's messages in order, then each person named by any of its `views` effects one view (all of
-   * them show the step's final state). The state's changes go first, so that a client holds the state that goes
-   * with each view it gets.
-   */
-  private deliver(session: Session, effects: Effect[]): void {
-    this.flushPatch();
-    const viewers = new Map<Client, Role>();
-    for (const effect of effects) {
-      if (effect.kind !== "send" && effect.kind !== "views") continue;
-      for (const [client, role] of this.audience(session, effect.to)) {
-        if (effect.kind === "send") client.send(effect.out.type, effect.out.message);
-        else {
-          if (effect.fresh) this.sentLists.delete(client.sessionId);
-          viewers.set(client, role);
-        }
-      }
-    }
-    const built = new Map<Role, Pick<ViewMessage, "view" | "options">>();
-    for (const [client, role] of viewers) {
-      let mine = built.get(role);
-      if (!mine) {
-        const options = role === "us" || role === "china" ? orderOptions(session.game, role) : null;
-        built.set(role, (mine = { view: viewFor(session.game, role), options }));
-      }
-      const { view, from, next } = trimView(mine.view, this.sentLists.get(client.sessionId) ?? {});
-      this.sentLists.set(client.sessionId, next);
-      client.send("view", { view, options: mine.options, from } satisfies ViewMessage);
-    }
-  }
-
-  /** The connected people an audience names, with their roles. */
-  private audience(session: Session, to: Audience): [Client, Role][] {
-    const out: [Client, Role][] = [];
-    for (const [playerId, client] of this.clientOf) {
-      const member = session.members.get(playerId);
-      if (!member?.connected) continue;
-      const named =
-        to === "all" || ("roles" in to ? to.roles.includes(member.role) : to.playerId === playerId);
-      if (named) out.push([client, member.role]);
-    }
-    return out;
-  }
-
-  /** Wakes the session when it asked to be woken (a long wait in steps: a Node timer holds at most 24.8 days). */
-  private schedule(): void {
-    const at = wakeAt(this.session);
-    if (at === this.wake?.at) return;
-    this.wake?.timer.clear();
-    this.wake = undefined;
-    if (at === null) return;
-    const timer = this.after(
-      () => {
-        this.wake = undefined;
-        this.apply({ kind: "tick" });
-      },
-      Math.min(Math.max(0, at - roomNow()), 3_600_000),
-    );
-    this.wake = { at, timer };
+    // The state's changes go first, so that a client holds the state that goes with each view it gets.
+    if (deliveries.length > 0)
+      this.matchLog.afterWrites(() => {
+        this.flushPatch();
+        this.connections.deliver(session, deliveries);
+      });
+    this.timers.wakeAt(wakeAt(this.session), roomNow(), () => this.apply({ kind: "tick" }));
   }
 
   /**
@@ -371,25 +244,15 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       seconds ??
       (phaseOf(this.session) === "ended" ? config.FINISHED_ROOM_SECONDS : config.IDLE_ROOM_SECONDS);
     this.closing?.clear();
-    this.closing = this.after(() => {
+    this.closing = this.timers.after(() => {
       if (this.clients.length === 0) void this.disconnect();
     }, wait * 1000);
   }
 
   /** Copies the session's public facts into the synced state and the lobby's listing. */
   private syncState(): void {
-    const { bots, listed, metadata, ...facts } = publicFacts(this.session);
-    Object.assign(this.state, facts);
-    for (const side of SIDES) {
-      const key = `bot-${side}`;
-      const botId = bots[side];
-      if (botId !== null && !this.state.players.has(key))
-        this.state.players.set(
-          key,
-          new PlayerSchema({ name: `${botId} bot`, role: side, connected: true, bot: true, botId }),
-        );
-      if (botId === null) this.state.players.delete(key);
-    }
+    const { listed, metadata, ...facts } = publicFacts(this.session);
+    showFacts(this.state, facts);
     if (listed !== this.listed) {
       this.listed = listed;
       void this.setPrivate(!listed);
@@ -399,33 +262,6 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       this.published = text;
       void this.setMetadata(metadata);
     }
-  }
-
-  /**
-   * Runs `fn` in `ms` on a timer of its own (the room clock ticks only with the slow patch backstop); an error
-   * goes to onUncaughtException like any other callback's, and the state's changes go out right after.
-   */
-  private after(fn: () => void, ms: number): Timer {
-    const handle = setTimeout(
-      () => {
-        this.timers.delete(handle);
-        try {
-          fn();
-        } catch (error) {
-          const cause = error instanceof Error ? error : new Error(String(error));
-          this.onUncaughtException(new TimedEventException(cause, "a room timer failed"), "setTimeout");
-        }
-        this.patchSoon();
-      },
-      Math.max(0, ms),
-    );
-    this.timers.add(handle);
-    return {
-      clear: () => {
-        clearTimeout(handle);
-        this.timers.delete(handle);
-      },
-    };
   }
 
   /** Sends the state's changes once the current callback is done (several changes, one patch). */

@@ -2,14 +2,16 @@
  * What a client sends a match room, checked before the session sees it: each message type's zod schema as a
  * Colyseus validator, the join options, and the answer to a message type that does not exist.
  */
-import type { MessageContext } from "@colyseus/core";
+import type { Client, MessageContext } from "@colyseus/core";
 import {
   CLIENT_MESSAGES,
   type ClientMessageType,
   CreateOptionsSchema,
   type ErrorReply,
+  type JoinOptions,
+  JoinOptionsSchema,
 } from "../shared/protocol.ts";
-import type { ClientMessage } from "./session/session.ts";
+import type { ClientMessage, Input, Step } from "./session/session.ts";
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; errors: NonNullable<ErrorReply["errors"]> };
 /** A Standard Schema (what Colyseus' `validate` takes) whose output is T. */
@@ -49,12 +51,86 @@ export function checked<K extends ClientMessageType>(type: K): Format<Checked<Cl
   };
 }
 
+/** The refusal of a message the server failed on: a fault of its own, which changed nothing. */
+export const SERVER_FAULT: ErrorReply = {
+  code: "invalid",
+  message: "the server could not handle that message; nothing was changed",
+};
+
+/** A checked message of a member (`playerId`, undefined for a connection with no seat) as the session's input. */
+export function messageInput<K extends ClientMessageType>(
+  type: K,
+  message: Checked<ClientMessage<K>["data"]>,
+  playerId: string | undefined,
+): Input | ErrorReply {
+  if (!message.ok)
+    return { code: "invalid", message: `the ${type} message is malformed`, errors: message.errors };
+  if (!playerId) return { code: "not-allowed", message: "you are not seated in this match" };
+  // (K is one type, so this is the union's member for K; TypeScript cannot follow a generic K.)
+  return { kind: "message", playerId, message: { type, data: message.data } as ClientMessage };
+}
+
+/**
+ * Answers a client's message once the session took it. A plain message is answered only when refused, with an
+ * "error" message. A request is rejected with its refusal, or resolved with the session's reply once the log
+ * holds what it did (`written`), so that an acknowledged action is durable.
+ */
+export function answer(
+  client: Client,
+  ctx: MessageContext,
+  result: Pick<Step, "reply" | "refusal">,
+  written: () => Promise<boolean>,
+): Promise<void> | undefined {
+  if (ctx.id === undefined) {
+    if (result.refusal) client.send("error", result.refusal);
+    return undefined;
+  }
+  if (result.refusal) {
+    ctx.reject(result.refusal);
+    return undefined;
+  }
+  return written().then((ok) => {
+    if (ok) ctx.resolve(result.reply ?? { ok: true });
+    else
+      ctx.reject({
+        code: "invalid",
+        message: "the server could not save that; rejoin the match by its code",
+      } satisfies ErrorReply);
+  });
+}
+
+/**
+ * Answers a message whose type no handler takes. Colyseus calls the room's "_" handler for it as (client, type,
+ * payload), but for a message whose type is the string "*" itself as (client, payload, ctx): nothing here may
+ * assume that `type` is a name. A request is answered and the client stays (as Colyseus answers a request of
+ * any other unknown type); a plain message is answered and its sender closed with `closeCode`.
+ */
+export function refuseUnknownType(client: Client, type: unknown, third: unknown, closeCode: number): void {
+  const reply = unknownType(type, third);
+  if (isRequestContext(third)) {
+    third.reject(reply);
+    return;
+  }
+  client.send("error", reply);
+  client.leave(closeCode, "unknown message type");
+}
+
 /** The answer to a message whose type no handler takes (`third` is the request context when it is a request). */
-export function unknownType(type: unknown, third: unknown): ErrorReply {
+function unknownType(type: unknown, third: unknown): ErrorReply {
   return {
     code: "invalid",
     message: `unknown message type ${describeType(isRequestContext(third) ? "*" : type)} (known: ${Object.keys(CLIENT_MESSAGES).join(", ")})`,
   };
+}
+
+/** A join's options, checked; a bad one throws an error that names its fields (the client sees the text). */
+export function joinOptions(options: unknown): JoinOptions {
+  const parsed = JoinOptionsSchema.safeParse(pickJoin(options));
+  if (!parsed.success)
+    throw new Error(
+      `cannot join: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  return parsed.data;
 }
 
 /**
@@ -62,7 +138,7 @@ export function unknownType(type: unknown, third: unknown): ErrorReply {
  * (and ignored here); a key that neither a join nor a create takes is refused, so that a typo is not silently
  * dropped.
  */
-export function pickJoin(options: unknown): unknown {
+function pickJoin(options: unknown): unknown {
   if (options === null || typeof options !== "object") return options;
   const o = options as Record<string, unknown>;
   const unknown = Object.keys(o).filter((key) => !(key in CreateOptionsSchema.shape));
@@ -87,9 +163,7 @@ function describeType(type: unknown): string {
 }
 
 /** Whether a handler's argument is the reply context of a request (a payload decoded from msgpack has no functions). */
-export function isRequestContext(
-  value: unknown,
-): value is MessageContext & { reject(reason: unknown): void } {
+function isRequestContext(value: unknown): value is MessageContext & { reject(reason: unknown): void } {
   return (
     typeof value === "object" &&
     value !== null &&

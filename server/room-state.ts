@@ -4,6 +4,8 @@
  * carry a hidden value. This file is the one place the synced schema is written.
  */
 import { schema, t } from "@colyseus/schema";
+import { SIDES } from "../shared/rules/index.ts";
+import type { publicFacts } from "./session/session.ts";
 
 export const PlayerSchema = schema(
   {
@@ -42,3 +44,25 @@ export const MatchRoomState = schema(
 
 export type MatchRoomStateType = InstanceType<typeof MatchRoomState>;
 export type PlayerType = InstanceType<typeof PlayerSchema>;
+
+/**
+ * Copies the session's public facts into the synced state: the turn, its phase and timer, who confirmed, and
+ * an entry in `players` for each bot that plays a side now (keyed "bot-us" / "bot-china").
+ */
+export function showFacts(
+  state: MatchRoomStateType,
+  facts: Omit<ReturnType<typeof publicFacts>, "listed" | "metadata">,
+): void {
+  const { bots, ...shown } = facts;
+  Object.assign(state, shown);
+  for (const side of SIDES) {
+    const key = `bot-${side}`;
+    const botId = bots[side];
+    if (botId === null) state.players.delete(key);
+    else if (!state.players.has(key))
+      state.players.set(
+        key,
+        new PlayerSchema({ name: `${botId} bot`, role: side, connected: true, bot: true, botId }),
+      );
+  }
+}
