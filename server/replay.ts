@@ -58,6 +58,7 @@ export function applyAction(state: MatchState, action: Action): MatchState {
       return endMatch(state);
     case "start":
     case "deadline":
+    case "draft":
     case "pause":
     case "resume":
       // The room's own pacing, not a rule: nothing changes in the match.

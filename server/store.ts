@@ -21,6 +21,18 @@ export const ActionSchema = z.discriminatedUnion("kind", [
    * while the server is down resolves the turn when it starts again, once. No rule changes.
    */
   z.object({ kind: z.literal("deadline"), turn: z.number().int(), at: z.number() }),
+  /**
+   * A side's draft as its team left it at `at` (ms since the epoch), kept so that a restart gives it back
+   * (logged at most every few seconds; see session.ts DRAFT_SAVE_MS). No rule changes.
+   */
+  z.object({
+    kind: z.literal("draft"),
+    side: z.enum(["us", "china"]),
+    turn: z.number().int(),
+    orders: z.array(z.unknown()),
+    by: z.string(),
+    at: z.number(),
+  }),
   /** The facilitator paused the turn with remainingMs left on its timer; resume goes on (no rule changes). */
   z.object({ kind: z.literal("pause"), turn: z.number().int(), remainingMs: z.number().min(0) }),
   z.object({ kind: z.literal("resume"), turn: z.number().int() }),

@@ -161,6 +161,7 @@ export type ExportedAction =
   | { kind: "end"; hash: string }
   | { kind: "start" }
   | { kind: "deadline"; turn: number; at: number }
+  | { kind: "draft"; side: Side; turn: number; orders: unknown[]; by: string; at: number }
   | { kind: "pause"; turn: number; remainingMs: number }
   | { kind: "resume"; turn: number };
 

@@ -28,6 +28,7 @@ import {
   hashState,
   injectEvent,
   keepValidOrders,
+  OrderSchema,
   resolveTurn,
   SIDES,
   submitOrders,
@@ -63,7 +64,23 @@ export interface Draft {
   readonly orders: readonly unknown[];
   /** Who changed it last ("" for nobody; "<id> bot" for a bot). */
   readonly by: string;
+  /**
+   * The draft's well-formed orders as the log holds them (see DRAFT_SAVE_MS). Orders that are not orders at
+   * all (a hostile client's junk) stay in the draft, whose errors name them, but never reach the log.
+   */
+  readonly logged: readonly unknown[];
+  /** Whether `logged` is what the draft holds now. */
+  readonly saved: boolean;
+  /** When the side's draft was last logged this turn (ms since the epoch), 0 for not yet. */
+  readonly savedAt: number;
 }
+
+/**
+ * A side's draft is logged at most this often, so that a restarted server gives the team back the draft it was
+ * working on (a deadline then submits it, as it would have). Between two saves only the latest draft is
+ * written: a client that sends a draft at the message rate does not grow the log at that rate.
+ */
+export const DRAFT_SAVE_MS = 5_000;
 
 export interface Session {
   readonly record: Pick<MatchRecord, "code" | "secret" | "settings">;
@@ -147,7 +164,8 @@ function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["
   throw new Refusal({ code, message, ...(errors ? { errors } : {}) });
 }
 
-const NO_DRAFTS: Record<Side, Draft> = { us: { orders: [], by: "" }, china: { orders: [], by: "" } };
+const NO_DRAFT: Draft = { orders: [], by: "", logged: [], saved: true, savedAt: 0 };
+const NO_DRAFTS: Record<Side, Draft> = { us: NO_DRAFT, china: NO_DRAFT };
 const NOT_BY_BOT: Record<Side, boolean> = { us: false, china: false };
 
 /** A session of a match that starts from its record, before any action of its log. */
@@ -219,6 +237,12 @@ export function applyLogged(session: Session, action: Action, resolved?: MatchSt
       return { ...session, started: true };
     case "deadline":
       return { ...session, deadline: action.at };
+    case "draft": {
+      if (action.turn !== session.game.turn) return session;
+      const { orders, by, at } = action;
+      const draft: Draft = { orders, by, logged: orders, saved: true, savedAt: at };
+      return { ...session, drafts: { ...session.drafts, [action.side]: draft } };
+    }
     case "pause":
       return { ...session, pausedMs: action.remainingMs, deadline: 0 };
     case "resume":
@@ -291,9 +315,15 @@ function botsDueAt(session: Session): number | null {
   return Math.max(s.botsWaitUntil, paced);
 }
 
+/** When a side's draft that the log does not hold yet is due to be saved, or null. */
+function draftSaveAt(session: Session, side: Side): number | null {
+  const draft = session.drafts[side];
+  return draft.saved || phaseOf(session) === "ended" ? null : draft.savedAt + DRAFT_SAVE_MS;
+}
+
 /** When the session must next be given a tick (its turn timer or its bots), or null for never. */
 export function wakeAt(session: Session): number | null {
-  const times = [botsDueAt(session)];
+  const times = [botsDueAt(session), ...SIDES.map((side) => draftSaveAt(session, side))];
   if (phaseOf(session) === "orders" && session.deadline > 0) times.push(session.deadline);
   const due = times.filter((t): t is number => t !== null);
   return due.length > 0 ? Math.min(...due) : null;
@@ -393,6 +423,7 @@ class Referee {
       case "message":
         return this.message(input.playerId, input.message);
       case "tick":
+        for (const side of SIDES) this.saveDraftIfDue(side);
         if (phaseOf(this.s) === "orders" && this.s.deadline > 0 && this.s.deadline <= this.now)
           this.onTimeout();
         return this.runBots();
@@ -670,11 +701,36 @@ class Referee {
     this.effects.push({ kind: "views", to: { roles: [side, "facilitator"] } });
   }
 
-  private setDraft(side: Side, draft: Draft): DraftBroadcast {
-    this.session = { ...this.s, drafts: { ...this.s.drafts, [side]: draft } };
+  private setDraft(side: Side, draft: Pick<Draft, "orders" | "by">): DraftBroadcast {
+    this.setSideDraft(side, { ...this.s.drafts[side], ...draft, saved: false });
+    this.saveDraftIfDue(side);
     const broadcast = draftOf(this.s, side);
     this.send({ roles: [side] }, { type: "draft", message: broadcast });
     return broadcast;
+  }
+
+  private setSideDraft(side: Side, draft: Draft): void {
+    this.session = { ...this.s, drafts: { ...this.s.drafts, [side]: draft } };
+  }
+
+  /**
+   * Logs a side's well-formed draft orders if the log does not hold them and the last save was DRAFT_SAVE_MS
+   * ago or more. The session keeps the draft as the team sent it.
+   */
+  private saveDraftIfDue(side: Side): void {
+    const due = draftSaveAt(this.s, side);
+    if (due === null || due > this.now) return;
+    const draft = this.s.drafts[side];
+    const orders = draft.orders.flatMap((o) => {
+      const parsed = OrderSchema.safeParse(o);
+      return parsed.success ? [parsed.data] : [];
+    });
+    if (JSON.stringify(orders) === JSON.stringify(draft.logged)) {
+      this.setSideDraft(side, { ...draft, saved: true });
+      return;
+    }
+    this.log({ kind: "draft", side, turn: this.s.game.turn, orders, by: draft.by, at: this.now });
+    this.setSideDraft(side, { ...this.s.drafts[side], orders: draft.orders });
   }
 
   private resolveIfReady(): void {

@@ -82,7 +82,7 @@ describe("turn deadlines over days", () => {
     // A restart a day later: the same deadline, nothing resolved.
     clock += 24 * HOUR;
     await restart();
-    expect(kinds(await store().actions(code))).toEqual(["deadline", "submit"]);
+    expect(kinds(await store().actions(code))).toEqual(["deadline", "draft", "submit"]);
     const back = await Seat.join(server!.url, code, {
       role: "spectator",
       name: "Sam",
@@ -99,6 +99,7 @@ describe("turn deadlines over days", () => {
     server = await startTestServer({ DATA_DIR: dataDir }, { now });
     expect(kinds(await store().actions(code))).toEqual([
       "deadline",
+      "draft",
       "submit",
       "submit",
       "resolve 0",
@@ -111,6 +112,7 @@ describe("turn deadlines over days", () => {
     await restart();
     expect(kinds(await store().actions(code))).toEqual([
       "deadline",
+      "draft",
       "submit",
       "submit",
       "resolve 0",

@@ -54,7 +54,10 @@ describe("a confirmed draft", () => {
       turn: 0,
       hash: expected.hash,
     });
-    expect((await world.server.running.store.actions(ann.code)).map((a) => a.kind)).toEqual([
+    // (The drafts are logged too, at most every DRAFT_SAVE_MS, so that a restart gives them back.)
+    const logged = await world.server.running.store.actions(ann.code);
+    expect(logged[0]).toMatchObject({ kind: "draft", side: "us", orders: draft });
+    expect(logged.filter((a) => a.kind !== "draft").map((a) => a.kind)).toEqual([
       "submit",
       "withdraw",
       "submit",

@@ -142,12 +142,15 @@ describe("a crash and a restart", () => {
       expected.turn(usTurns[turn] ?? [], chinaTurns[turn] ?? []);
       await ann.waitTurn(turn + 1);
     }
-    // Turn 3: the US has confirmed, China has not.
+    // Turn 3: the US has confirmed; China has a draft, not confirmed.
     await ann.request("draft", { orders: usTurns[3] });
     await ann.request("confirm", { turn: 3 });
     expected.submit("us", usTurns[3] ?? []);
     // Written before the reply came back.
     expect(lastAction(code)).toEqual({ kind: "submit", side: "us", orders: usTurns[3] });
+    const boDraft = [{ type: "fundAlgorithms", amount: 0.25 }];
+    await bo.request("draft", { orders: boDraft });
+    expect(lastAction(code)).toMatchObject({ kind: "draft", side: "china", orders: boDraft });
 
     for (const s of seats) s.room.reconnection.enabled = false;
     server.process.kill("SIGKILL");
@@ -168,6 +171,13 @@ describe("a crash and a restart", () => {
     expect(ann.view.viewer).toBe("us");
     expect(bo.view.viewer).toBe("china");
     expect(ann.view.turn).toBe(3);
+    // China's team gets back the draft it was working on before the crash.
+    await waitFor("China's draft", () => bo.draft);
+    expect(bo.draft).toMatchObject({
+      side: "china",
+      orders: [{ type: "fundAlgorithms", amount: 0.25 }],
+      by: "Bo",
+    });
     await bo.request("draft", { orders: chinaTurns[3] });
     await bo.request("confirm", { turn: 3 });
     expected.submit("china", chinaTurns[3] ?? []).resolve();

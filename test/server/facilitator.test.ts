@@ -71,14 +71,16 @@ describe("the facilitator", () => {
     expect((await ann.refused("confirm", { turn: 0 })).message).toMatch(/not started the match yet/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(tess.state.chinaConfirmed).toBe(false);
-    expect(await world.server.running.store.actions(tess.code)).toEqual([]);
+    // Nothing logged but the draft (kept for a restart).
+    expect((await world.server.running.store.actions(tess.code)).map((a) => a.kind)).toEqual(["draft"]);
     expect((await ann.refused("start")).code).toBe("not-allowed");
     expect(await tess.request("start")).toEqual({ started: true });
     await waitFor("the China bot's orders", () => tess.state.chinaConfirmed);
     await ann.request("confirm", { turn: 0 });
     await ann.waitTurn(1);
     // (The China bot then answers for turn 1 at once.)
-    expect((await world.server.running.store.actions(tess.code)).map((a) => a.kind).slice(0, 4)).toEqual([
+    expect((await world.server.running.store.actions(tess.code)).map((a) => a.kind).slice(0, 5)).toEqual([
+      "draft",
       "start",
       "submit",
       "submit",

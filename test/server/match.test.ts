@@ -117,8 +117,10 @@ describe("a full match between two people", () => {
     expect(body.seed).toBe(SEED);
     expect(body.hash).toBe(expected.hash);
     expect(body.outcome).toBeTruthy();
-    // 16 turns: two submits and one resolution each.
-    expect(body.actions).toHaveLength(48);
+    // 16 turns: two submits and one resolution each (and the drafts the sides sent, kept for a restart).
+    const kinds = (body.actions as { kind: string }[]).map((a) => a.kind);
+    expect(kinds.filter((k) => k !== "draft")).toHaveLength(48);
+    expect(kinds.filter((k) => k === "resolve")).toHaveLength(16);
     const finished = await getJson(`${server.url}/api/matches/finished`);
     expect(finished.body).toContain(us.code);
   });

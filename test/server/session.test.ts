@@ -10,6 +10,7 @@ import { EVENT_DECK, hashState, type SideView, viewFor } from "../../shared/rule
 import { newMatch } from "../../server/session/create.ts";
 import {
   type ClientMessage,
+  DRAFT_SAVE_MS,
   type Effect,
   foldLog,
   type Input,
@@ -228,6 +229,54 @@ describe("restoring a session from its log", () => {
     expect(phaseOf(restored)).toBe("paused");
   });
 
+  it("gives a team back the draft it was working on, and a deadline that passed meanwhile submits it", () => {
+    const d = twoSides({ timerSeconds: 60 });
+    const algorithms = (amount: number) => ({ type: "fundAlgorithms", amount });
+    // The first draft of a turn is logged at once; a change within DRAFT_SAVE_MS waits for the session's tick.
+    d.send("us-ann-01", { type: "draft", data: { orders: [algorithms(1)] } }, T0 + 1_000);
+    d.send("us-ann-01", { type: "draft", data: { orders: [algorithms(4)] } }, T0 + 2_000);
+    expect(d.logged("draft")).toHaveLength(1);
+    expect(wakeAt(d.session)).toBe(T0 + 1_000 + DRAFT_SAVE_MS);
+    d.input({ kind: "tick" }, T0 + 1_000 + DRAFT_SAVE_MS);
+    expect(d.logged("draft").at(-1)).toMatchObject({ side: "us", orders: [algorithms(4)], by: "us-ann-01" });
+    expect(wakeAt(d.session)).toBe(T0 + 60_000);
+    // The server stops; another starts after the deadline passed: the saved draft is what runs.
+    const restored = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 90_000).session;
+    expect(restored.game.turn).toBe(1);
+    expect((viewFor(restored.game, "us") as SideView).own.spentByLever.fundAlgorithms).toBeCloseTo(4, 9);
+  });
+
+  it("logs a draft sent at the message rate at most once every DRAFT_SAVE_MS", () => {
+    const d = twoSides();
+    let now = T0;
+    for (let i = 1; i <= 200; i++) {
+      now += 50;
+      d.send("cn-bo-001", { type: "draft", data: { orders: [{ type: "fundAlgorithms", amount: i }] } }, now);
+      const due = wakeAt(d.session);
+      if (due !== null && due <= now) d.input({ kind: "tick" }, now);
+    }
+    // 10 seconds of drafts: the first at once, then one save every 5 seconds.
+    expect(d.logged("draft").length).toBeLessThanOrEqual(1 + Math.ceil(10_000 / DRAFT_SAVE_MS));
+    const restoredDraft = foldLog(d.record, d.log, LIMITS, d.session.bots).drafts.china;
+    expect(restoredDraft.saved).toBe(true);
+  });
+
+  it("keeps a hostile draft's junk out of the log, while the draft and its errors keep it", () => {
+    const d = twoSides();
+    const junk = [{ type: "__proto__", amount: { valueOf: 1 } }, "constructor"];
+    const sent = d.send("us-ann-01", { type: "draft", data: { orders: junk } }, T0 + 1_000);
+    expect((sent.reply as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+    expect(d.session.drafts.us.orders).toEqual(junk);
+    d.input({ kind: "tick" }, T0 + 60_000);
+    expect(d.logged("draft")).toEqual([]);
+    const mixed = [...junk, { type: "fundAlgorithms", amount: 2 }];
+    d.send("us-ann-01", { type: "draft", data: { orders: mixed } }, T0 + 61_000);
+    expect(d.logged("draft").map((a) => (a.kind === "draft" ? a.orders : null))).toEqual([
+      [{ type: "fundAlgorithms", amount: 2 }],
+    ]);
+    expect(d.session.drafts.us.orders).toEqual(mixed);
+  });
+
   it("resolves a turn whose deadline passed while no process ran it, once", () => {
     const d = twoSides({ deadlineHours: 24 });
     const first = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 25 * 3_600_000);
@@ -356,6 +405,10 @@ describe("the log replays exactly as it was played", () => {
           expect(phaseOf(folded) === "orders" ? folded.deadline : 0).toBe(
             phaseOf(d.session) === "orders" ? d.session.deadline : 0,
           );
+          // A draft the log holds comes back as it was.
+          for (const side of ["us", "china"] as const)
+            if (d.session.drafts[side].saved)
+              expect(folded.drafts[side].orders).toEqual(d.session.drafts[side].logged);
         },
       ),
       { numRuns: 60 },

@@ -28,7 +28,7 @@ export type MatchExport = Pick<
 
 /**
  * The parts of a line of a match's log (shared/api.ts ExportedAction) that the pack reads: the lines that
- * only pace the room (deadline, pause, resume) are there but say nothing about decisions.
+ * only pace the room (deadline, pause, resume) or keep a draft are there but say nothing about decisions.
  */
 export type LoggedAction =
   | { kind: "submit"; side: Side; orders: Order[] }
@@ -37,7 +37,7 @@ export type LoggedAction =
   | { kind: "resolve"; turn: number }
   | { kind: "end" }
   | { kind: "start" }
-  | { kind: "deadline" | "pause" | "resume" };
+  | { kind: "deadline" | "draft" | "pause" | "resume" };
 
 /** What anyone may see of a room that is still playing. */
 export interface PublicRoom {
