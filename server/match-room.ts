@@ -16,7 +16,7 @@ import {
 } from "@colyseus/core";
 import type { ClientMessageType } from "../shared/protocol.ts";
 import { Connections } from "./room-connections.ts";
-import { MatchRoomState, type MatchRoomStateType, PlayerSchema, showFacts } from "./room-state.ts";
+import { MatchRoomState, type MatchRoomStateType, showFacts, showMatch, showPerson } from "./room-state.ts";
 import { RoomTimers, type Timer } from "./room-timers.ts";
 import {
   answer,
@@ -93,14 +93,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       await this.matchLog.claim(shared === true, config.LEASE_SECONDS * 1000, waitMs);
     });
     this.setState(new MatchRoomState());
-    const { game, record } = first.session;
-    Object.assign(this.state, {
-      code: record.code,
-      scenarioId: game.scenario.id,
-      title: game.scenario.title.en,
-      turns: game.scenario.params.time.turns,
-      timerSeconds: record.settings.timerSeconds ?? 0,
-    });
+    showMatch(this.state, first.session);
     this.settle(first);
     // A new match whose creator never connects (a create alone, or lobby spam) does not stay in memory.
     this.closeWhenEmpty(restored ? undefined : config.EMPTY_ROOM_SECONDS);
@@ -128,18 +121,14 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
       throw new Error(result.refusal.message);
     }
     client.userData = { playerId };
-    this.state.players.set(
-      client.sessionId,
-      new PlayerSchema({ name, role, connected: true, bot: false, botId: "" }),
-    );
+    showPerson(this.state, client.sessionId, { name, role });
   }
 
   override onDrop(client: Client): void {
     const playerId = this.memberOf(client);
     // A client refused in onJoin held no seat: there is nothing to keep for it.
     if (!playerId) return;
-    const player = this.state.players.get(client.sessionId);
-    if (player) player.connected = false;
+    showPerson(this.state, client.sessionId, { connected: false });
     this.apply({ kind: "drop", playerId });
     // When the hold ends without a reconnection, onLeave frees the seat.
     const hold = this.allowReconnection(client, roomServices().config.RECONNECT_SECONDS);
@@ -150,13 +139,12 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
     const playerId = this.memberOf(client);
     if (!playerId) return;
     this.connections.connect(playerId, client);
-    const player = this.state.players.get(client.sessionId);
-    if (player) player.connected = true;
+    showPerson(this.state, client.sessionId, { connected: true });
     this.apply({ kind: "reconnect", playerId });
   }
 
   override onLeave(client: Client): void {
-    this.state.players.delete(client.sessionId);
+    showPerson(this.state, client.sessionId, null);
     const playerId = this.memberOf(client);
     // (A connection given up for a seat taken back with its token no longer holds the member's seat.)
     if (this.connections.disconnect(playerId, client)) this.apply({ kind: "leave", playerId: playerId! });
@@ -216,7 +204,7 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
         this.closeWhenEmpty();
       } else if (effect.kind === "release") {
         const sessionId = this.connections.release(effect.playerId);
-        if (sessionId !== undefined) this.state.players.delete(sessionId);
+        if (sessionId !== undefined) showPerson(this.state, sessionId, null);
       } else deliveries.push(effect);
     }
     this.syncState();

@@ -5,7 +5,8 @@
  */
 import { schema, t } from "@colyseus/schema";
 import { SIDES } from "../shared/rules/index.ts";
-import type { publicFacts } from "./session/session.ts";
+import type { Role } from "../shared/room.ts";
+import type { publicFacts, Session } from "./session/session.ts";
 
 export const PlayerSchema = schema(
   {
@@ -64,5 +65,31 @@ export function showFacts(
         key,
         new PlayerSchema({ name: `${botId} bot`, role: side, connected: true, bot: true, botId }),
       );
+  }
+}
+
+/** The facts of a match that never change: its code, scenario, length and timer. */
+export function showMatch(state: MatchRoomStateType, { game, record }: Session): void {
+  Object.assign(state, {
+    code: record.code,
+    scenarioId: game.scenario.id,
+    title: game.scenario.title.en,
+    turns: game.scenario.params.time.turns,
+    timerSeconds: record.settings.timerSeconds ?? 0,
+  });
+}
+
+/** A person's connection in `players`, by its session id; `null` takes it out. */
+export function showPerson(
+  state: MatchRoomStateType,
+  sessionId: string,
+  person: { name: string; role: Role } | { connected: boolean } | null,
+): void {
+  if (person === null) state.players.delete(sessionId);
+  else if ("name" in person)
+    state.players.set(sessionId, new PlayerSchema({ ...person, connected: true, bot: false, botId: "" }));
+  else {
+    const player = state.players.get(sessionId);
+    if (player) player.connected = person.connected;
   }
 }
