@@ -321,7 +321,7 @@ function draftSaveAt(session: Session, side: Side): number | null {
   return draft.saved || phaseOf(session) === "ended" ? null : draft.savedAt + DRAFT_SAVE_MS;
 }
 
-/** When the session must next be given a tick (its turn timer or its bots), or null for never. */
+/** When the session must next be given a tick (its turn timer, its bots, a draft to save), or null for never. */
 export function wakeAt(session: Session): number | null {
   const times = [botsDueAt(session), ...SIDES.map((side) => draftSaveAt(session, side))];
   if (phaseOf(session) === "orders" && session.deadline > 0) times.push(session.deadline);
