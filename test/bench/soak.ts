@@ -20,17 +20,17 @@ import { Client, type Room } from "@colyseus/sdk";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { MemoryReading } from "./soak-probe.ts";
 import { freePort } from "../../server/free-port.ts";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { ROOT } from "../support/child.ts";
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const { values } = parseArgs({
   options: {
     minutes: { type: "string", default: SMOKE ? "0.2" : "20" },
+    // Minutes between the readings taken between the warm one and the end's (single readings, not medians).
+    every: { type: "string", default: "2" },
     // V8 flags for the server process, such as "--max-old-space-size=64" (space-separated).
     "server-flags": { type: "string", default: "" },
     // Environment of the server process, such as "MALLOC_ARENA_MAX=2" (space-separated NAME=value pairs).
@@ -54,6 +54,11 @@ if (SERVER_FLAGS.some((f) => !/^--[\w-]+(=[\w.-]+)?$/.test(f))) {
 const MINUTES = Number(values.minutes);
 if (!(MINUTES > 0)) {
   process.stderr.write("--minutes must be a positive number\n");
+  process.exit(2);
+}
+const EVERY_MINUTES = Number(values.every);
+if (!(EVERY_MINUTES > 0)) {
+  process.stderr.write("--every must be a positive number of minutes\n");
   process.exit(2);
 }
 const ROOMS = 6;
@@ -91,13 +96,17 @@ async function sampleMemory(child: ChildProcess): Promise<MemoryReading> {
     if (i > 0) await sleep(SAMPLE_GAP_MS);
     readings.push(await readMemory(child));
   }
-  const median = (pick: (r: MemoryReading) => number) =>
-    readings.map(pick).sort((a, b) => a - b)[Math.floor(SAMPLES / 2)]!;
-  return {
-    heapUsedMb: median((r) => r.heapUsedMb),
-    heapTotalMb: median((r) => r.heapTotalMb),
-    rssMb: median((r) => r.rssMb),
-  };
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const first = readings[0]!;
+  const spacesMb = Object.fromEntries(
+    Object.keys(first.spacesMb).map((name) => [name, median(readings.map((r) => r.spacesMb[name] ?? 0))]),
+  );
+  const figures = Object.fromEntries(
+    (Object.keys(first) as (keyof MemoryReading)[])
+      .filter((key) => typeof first[key] === "number")
+      .map((key) => [key, median(readings.map((r) => r[key] as number))]),
+  );
+  return { ...first, ...figures, spacesMb };
 }
 
 /** A seat that tracks the latest view's turn and phase. */
@@ -190,7 +199,69 @@ async function botMatch(client: Client, n: number, until: number): Promise<void>
   });
 }
 
-async function soak(): Promise<{ lines: Record<string, number>; passed: boolean }> {
+/** The warm reading comes after this long (or a fifth of a shorter run). */
+const WARM_MS = 120_000;
+
+interface Reading {
+  /** "idle" (before the load starts), "warm", "end", or "" for a reading between. */
+  label: string;
+  minutes: number;
+  /** Matches started by then. */
+  matches: number;
+  memory: MemoryReading;
+}
+
+/** The rows of the breakdown: a name and how to read it from a reading. */
+const ROWS: readonly (readonly [string, (r: Reading) => number])[] = [
+  ["minutes", (r) => r.minutes],
+  ["matches started", (r) => r.matches],
+  ["RSS", (r) => r.memory.rssMb],
+  ["  anonymous", (r) => r.memory.anonMb],
+  ["    malloc main heap", (r) => r.memory.mallocMainMb],
+  ["    malloc thread arenas", (r) => r.memory.mallocArenasMb],
+  ["    other anonymous", (r) => r.memory.otherAnonMb],
+  ["  mapped files", (r) => r.memory.fileMb],
+  ["    of them SQLite", (r) => r.memory.sqliteMappedMb],
+  ["  shared memory", (r) => r.memory.shmemMb],
+  ["  in huge pages", (r) => r.memory.hugeMb],
+  ["V8 heap (all spaces)", (r) => r.memory.heapTotalMb],
+  ["  new", (r) => r.memory.spacesMb.new ?? 0],
+  ["  old", (r) => r.memory.spacesMb.old ?? 0],
+  ["  code", (r) => r.memory.spacesMb.code ?? 0],
+  [
+    "  large objects",
+    (r) =>
+      (r.memory.spacesMb.large_object ?? 0) +
+      (r.memory.spacesMb.new_large_object ?? 0) +
+      (r.memory.spacesMb.code_large_object ?? 0),
+  ],
+  ["heap in use after GC", (r) => r.memory.heapUsedMb],
+  ["external", (r) => r.memory.externalMb],
+  ["  of it ArrayBuffers", (r) => r.memory.arrayBuffersMb],
+  ["V8's own malloc", (r) => r.memory.v8MallocedMb],
+  ["malloc thread arenas (count)", (r) => r.memory.mallocArenas],
+  ["threads", (r) => r.memory.threads],
+  ["SQLite database file", (r) => r.memory.dbMb],
+  ["SQLite WAL file", (r) => r.memory.walMb],
+  ["SQLite WAL index (-shm)", (r) => r.memory.shmMb],
+  ["CPU seconds", (r) => r.memory.cpuSeconds],
+];
+
+/** The readings side by side, one row per figure (MB unless the row says otherwise), as a Markdown table. */
+function breakdown(readings: Reading[]): string {
+  const head = ["", ...readings.map((r, i) => r.label || `reading ${i}`)];
+  const rows = ROWS.map(([name, pick]) => [name, ...readings.map((r) => pick(r).toFixed(1))]);
+  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(" | ")} |`;
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+async function soak(): Promise<{
+  lines: Record<string, number>;
+  table: string;
+  passed: { heap: boolean; rss: boolean };
+}> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cf-soak-"));
   const child = spawn(
@@ -240,20 +311,41 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
     }
     const started = Date.now();
     const until = started + MINUTES * 60_000;
-    const warmMs = Math.min(120_000, (MINUTES * 60_000) / 5);
+    const warmMs = Math.min(WARM_MS, (MINUTES * 60_000) / 5);
+    const readings: Reading[] = [];
+    const take = async (label: string, reading: Promise<MemoryReading>) => {
+      const memory = await reading;
+      readings.push({ label, minutes: (Date.now() - started) / 60_000, matches: matchesStarted, memory });
+      process.stderr.write(
+        `soak: ${label} at ${readings.at(-1)!.minutes.toFixed(1)} min, RSS ${memory.rssMb.toFixed(1)} MB\n`,
+      );
+    };
+    await take("idle", readMemory(child));
     const client = new Client(url);
     const runs = [
       ...Array.from({ length: ROOMS }, (_, i) => classroom(client, i, until)),
       ...Array.from({ length: BOT_MATCHES }, (_, i) => botMatch(client, i, until)),
     ];
     await sleep(warmMs);
-    const start = await sampleMemory(child);
-    // The end's readings are taken while the load still runs, as the start's were.
-    await sleep(until - Date.now() - (SAMPLES - 1) * SAMPLE_GAP_MS - 5_000);
-    const end = await sampleMemory(child);
+    await take("warm", sampleMemory(child));
+    const start = readings.at(-1)!.memory;
+    // The end's readings are taken while the load still runs, as the warm ones were.
+    const endAt = until - (SAMPLES - 1) * SAMPLE_GAP_MS - 5_000;
+    for (
+      let next = Date.now() + EVERY_MINUTES * 60_000;
+      next < endAt - 30_000;
+      next += EVERY_MINUTES * 60_000
+    ) {
+      await sleep(next - Date.now());
+      await take("", readMemory(child));
+    }
+    await sleep(endAt - Date.now());
+    await take("end", sampleMemory(child));
+    const end = readings.at(-1)!.memory;
     await Promise.all(runs);
     const growth = (pick: (r: MemoryReading) => number) => ((pick(end) - pick(start)) / pick(start)) * 100;
     const heapGrowth = growth((r) => r.heapUsedMb);
+    const rssGrowth = growth((r) => r.rssMb);
     const round = (v: number) => Math.round(v * 10) / 10;
     return {
       lines: {
@@ -269,9 +361,10 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
         "soak.v8_heap_end_mb": round(end.heapTotalMb),
         "soak.rss_start_mb": round(start.rssMb),
         "soak.rss_end_mb": round(end.rssMb),
-        "soak.rss_growth_pct": round(growth((r) => r.rssMb)),
+        "soak.rss_growth_pct": round(rssGrowth),
       },
-      passed: heapGrowth <= MAX_GROWTH_PCT,
+      table: breakdown(readings),
+      passed: { heap: heapGrowth <= MAX_GROWTH_PCT, rss: rssGrowth <= MAX_GROWTH_PCT },
     };
   } finally {
     child.kill("SIGTERM");
@@ -280,18 +373,20 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
   }
 }
 
-const { lines, passed } = await soak();
+const { lines, table, passed } = await soak();
 for (const [name, value] of Object.entries(lines))
   process.stdout.write(
     `${name}: ${value}${name.endsWith("_mb") ? " MB" : name.endsWith("_pct") ? " %" : name === "soak.minutes" ? " min" : ""}\n`,
   );
+process.stdout.write(
+  `\nWhere the server's memory is (MB), before the load, warm, between and at the end:\n${table}\n\n`,
+);
 if (SMOKE) {
   process.stdout.write("soak: smoke run, memory not judged\n");
   process.exit(0);
 }
-process.stdout.write(
-  passed
-    ? `soak: PASS (the heap in use after GC grew by at most ${MAX_GROWTH_PCT}%)\n`
-    : `soak: FAIL (the heap in use after GC grew by more than ${MAX_GROWTH_PCT}%)\n`,
-);
-process.exit(passed ? 0 : 1);
+const verdict = (ok: boolean, what: string) =>
+  `soak: ${ok ? "PASS" : "FAIL"} (${what} grew by ${ok ? "at most" : "more than"} ${MAX_GROWTH_PCT}% from the warm reading to the end's)\n`;
+process.stdout.write(verdict(passed.heap, "the heap in use after GC"));
+process.stdout.write(verdict(passed.rss, "resident memory (RSS)"));
+process.exit(passed.heap && passed.rss ? 0 : 1);
