@@ -5,16 +5,19 @@
  * whole time; every finished match is followed by a new one. Finished rooms close after 20 s here
  * (FINISHED_ROOM_SECONDS), so that the run reaches a steady state within its length.
  *
- * Memory is read while the load runs: once it is warm (after a fifth of the run, at most 2 minutes) and at the
- * end, each time as the median of three readings 10 s apart (the rooms are at different stages from one
- * reading to the next). The judged figure is the heap still in use after a full garbage collection (the
- * server runs with --expose-gc and test/bench/soak-probe.ts, which answers over an IPC channel): objects the
- * server's code keeps piling up show there, without the reserves of V8 and the C allocator. The run fails (exit 1) when it grew by more than 10%.
- * Resident memory (RSS) is reported but not judged: it also counts heap pages V8 keeps committed after they
- * are emptied, compiled code and the C allocator's free lists, which grow for a while under a steady load
- * without anything leaking (10 minutes, 737 matches: heap after GC 34.8 -> 35.0 MB, while V8's heap grew from
- * 60 to 78 MB and RSS from 155 to 188 MB). BENCH_SMOKE=1 runs it for 12 seconds and reports without judging
- * (too short to mean anything).
+ * Memory is read while the load runs (the server runs with --expose-gc and test/bench/soak-probe.ts, which
+ * answers over an IPC channel after a full garbage collection): before the load starts, once it is warm (after
+ * a fifth of the run, at most 2 minutes), every `--every` minutes (2) and at the end. The warm and end readings
+ * are each the median of three readings 10 s apart (the rooms are at different stages from one reading to the
+ * next). Two figures are judged, from the warm reading to the end's, and the run fails (exit 1) when either grew
+ * by more than 10%:
+ * - the heap still in use after the collection: objects the server's code keeps piling up;
+ * - resident memory (RSS), what `top` shows an operator: it also counts what V8 holds beyond that heap and what
+ *   native code (SQLite, the C allocator) holds.
+ * A table of where the memory is (RSS by the kernel's parts, V8's heap by space, external memory, the SQLite
+ * files) at every reading shows which part grew. It found SQLite's page cache, which better-sqlite3 sizes at
+ * 16 MB and which filled as the file grew (RSS +8% in 8 minutes and still climbing; see store-sqlite.ts).
+ * BENCH_SMOKE=1 runs it for 12 seconds and reports without judging (too short to mean anything).
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { spawn, type ChildProcess } from "node:child_process";
