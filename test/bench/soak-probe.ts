@@ -27,6 +27,8 @@ export interface MemoryReading {
   rssMb: number;
   /** Pages V8 holds per heap space, by V8's name without "_space" (new, old, code, large_object, ...). */
   spacesMb: Record<string, number>;
+  /** Of those pages, the ones resident in memory (V8's physical size), per space. */
+  spacesResidentMb: Record<string, number>;
   externalMb: number;
   arrayBuffersMb: number;
   /** What V8 itself has allocated with malloc (outside its heap). */
@@ -134,8 +136,12 @@ function read(): MemoryReading {
   const usage = process.memoryUsage();
   const heap = getHeapStatistics();
   const spacesMb: Record<string, number> = {};
-  for (const space of getHeapSpaceStatistics())
-    spacesMb[space.space_name.replace(/_space$/, "")] = mb(space.space_size);
+  const spacesResidentMb: Record<string, number> = {};
+  for (const space of getHeapSpaceStatistics()) {
+    const name = space.space_name.replace(/_space$/, "");
+    spacesMb[name] = mb(space.space_size);
+    spacesResidentMb[name] = mb(space.physical_space_size);
+  }
   const status = readFileSync("/proc/self/status", "utf8");
   const mappings = readMappings();
   let mainKb = 0;
@@ -161,6 +167,7 @@ function read(): MemoryReading {
     heapTotalMb: mb(usage.heapTotal),
     rssMb: mb(usage.rss),
     spacesMb,
+    spacesResidentMb,
     externalMb: mb(usage.external),
     arrayBuffersMb: mb(usage.arrayBuffers),
     v8MallocedMb: mb(heap.malloced_memory),

@@ -101,15 +101,21 @@ async function sampleMemory(child: ChildProcess): Promise<MemoryReading> {
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const first = readings[0]!;
-  const spacesMb = Object.fromEntries(
-    Object.keys(first.spacesMb).map((name) => [name, median(readings.map((r) => r.spacesMb[name] ?? 0))]),
-  );
+  const perSpace = (pick: (r: MemoryReading) => Record<string, number>) =>
+    Object.fromEntries(
+      Object.keys(pick(first)).map((name) => [name, median(readings.map((r) => pick(r)[name] ?? 0))]),
+    );
   const figures = Object.fromEntries(
     (Object.keys(first) as (keyof MemoryReading)[])
       .filter((key) => typeof first[key] === "number")
       .map((key) => [key, median(readings.map((r) => r[key] as number))]),
   );
-  return { ...first, ...figures, spacesMb };
+  return {
+    ...first,
+    ...figures,
+    spacesMb: perSpace((r) => r.spacesMb),
+    spacesResidentMb: perSpace((r) => r.spacesResidentMb),
+  };
 }
 
 /** A seat that tracks the latest view's turn and phase. */
@@ -238,6 +244,12 @@ const ROWS: readonly (readonly [string, (r: Reading) => number])[] = [
       (r.memory.spacesMb.new_large_object ?? 0) +
       (r.memory.spacesMb.code_large_object ?? 0),
   ],
+  [
+    "  resident (all spaces)",
+    (r) => Object.values(r.memory.spacesResidentMb).reduce((sum, mb) => sum + mb, 0),
+  ],
+  ["    new", (r) => r.memory.spacesResidentMb.new ?? 0],
+  ["    old", (r) => r.memory.spacesResidentMb.old ?? 0],
   ["heap in use after GC", (r) => r.memory.heapUsedMb],
   ["external", (r) => r.memory.externalMb],
   ["  of it ArrayBuffers", (r) => r.memory.arrayBuffersMb],
