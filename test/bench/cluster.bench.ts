@@ -12,11 +12,10 @@ import { openPair, type Pair, playTurns } from "./pair.ts";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { freePort } from "../../server/free-port.ts";
+import { ROOT } from "../support/child.ts";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const MATCHES = Number(process.env.BENCH_MATCHES ?? (SMOKE ? 3 : 200));
 const TURNS = Number(process.env.BENCH_TURNS ?? (SMOKE ? 1 : 3));

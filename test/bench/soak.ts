@@ -5,32 +5,35 @@
  * whole time; every finished match is followed by a new one. Finished rooms close after 20 s here
  * (FINISHED_ROOM_SECONDS), so that the run reaches a steady state within its length.
  *
- * Memory is read while the load runs: once it is warm (after a fifth of the run, at most 2 minutes) and at the
- * end, each time as the median of three readings 10 s apart (the rooms are at different stages from one
- * reading to the next). The judged figure is the heap still in use after a full garbage collection (the
- * server runs with --expose-gc and test/bench/soak-probe.ts, which answers over an IPC channel): objects the
- * server's code keeps piling up show there, without the reserves of V8 and the C allocator. The run fails (exit 1) when it grew by more than 10%.
- * Resident memory (RSS) is reported but not judged: it also counts heap pages V8 keeps committed after they
- * are emptied, compiled code and the C allocator's free lists, which grow for a while under a steady load
- * without anything leaking (10 minutes, 737 matches: heap after GC 34.8 -> 35.0 MB, while V8's heap grew from
- * 60 to 78 MB and RSS from 155 to 188 MB). BENCH_SMOKE=1 runs it for 12 seconds and reports without judging
- * (too short to mean anything).
+ * Memory is read while the load runs (the server runs with --expose-gc and test/bench/soak-probe.ts, which
+ * answers over an IPC channel after a full garbage collection): before the load starts, once it is warm (after
+ * a fifth of the run, at most 2 minutes), every `--every` minutes (2) and at the end. The warm and end readings
+ * are each the median of three readings 10 s apart (the rooms are at different stages from one reading to the
+ * next). Two figures are judged, from the warm reading to the end's, and the run fails (exit 1) when either grew
+ * by more than 10%:
+ * - the heap still in use after the collection: objects the server's code keeps piling up;
+ * - resident memory (RSS), what `top` shows an operator: it also counts what V8 holds beyond that heap and what
+ *   native code (SQLite, the C allocator) holds.
+ * A table of where the memory is (RSS by the kernel's parts, V8's heap by space, external memory, the SQLite
+ * files) at every reading shows which part grew. It found SQLite's page cache, which better-sqlite3 sizes at
+ * 16 MB and which filled as the file grew (RSS +8% in 8 minutes and still climbing; see store-sqlite.ts).
+ * BENCH_SMOKE=1 runs it for 12 seconds and reports without judging (too short to mean anything).
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { MemoryReading } from "./soak-probe.ts";
 import { freePort } from "../../server/free-port.ts";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { ROOT } from "../support/child.ts";
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const { values } = parseArgs({
   options: {
     minutes: { type: "string", default: SMOKE ? "0.2" : "20" },
+    // Minutes between the readings taken between the warm one and the end's (single readings, not medians).
+    every: { type: "string", default: "2" },
     // V8 flags for the server process, such as "--max-old-space-size=64" (space-separated).
     "server-flags": { type: "string", default: "" },
     // Environment of the server process, such as "MALLOC_ARENA_MAX=2" (space-separated NAME=value pairs).
@@ -54,6 +57,11 @@ if (SERVER_FLAGS.some((f) => !/^--[\w-]+(=[\w.-]+)?$/.test(f))) {
 const MINUTES = Number(values.minutes);
 if (!(MINUTES > 0)) {
   process.stderr.write("--minutes must be a positive number\n");
+  process.exit(2);
+}
+const EVERY_MINUTES = Number(values.every);
+if (!(EVERY_MINUTES > 0)) {
+  process.stderr.write("--every must be a positive number of minutes\n");
   process.exit(2);
 }
 const ROOMS = 6;
@@ -91,12 +99,22 @@ async function sampleMemory(child: ChildProcess): Promise<MemoryReading> {
     if (i > 0) await sleep(SAMPLE_GAP_MS);
     readings.push(await readMemory(child));
   }
-  const median = (pick: (r: MemoryReading) => number) =>
-    readings.map(pick).sort((a, b) => a - b)[Math.floor(SAMPLES / 2)]!;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const first = readings[0]!;
+  const perSpace = (pick: (r: MemoryReading) => Record<string, number>) =>
+    Object.fromEntries(
+      Object.keys(pick(first)).map((name) => [name, median(readings.map((r) => pick(r)[name] ?? 0))]),
+    );
+  const figures = Object.fromEntries(
+    (Object.keys(first) as (keyof MemoryReading)[])
+      .filter((key) => typeof first[key] === "number")
+      .map((key) => [key, median(readings.map((r) => r[key] as number))]),
+  );
   return {
-    heapUsedMb: median((r) => r.heapUsedMb),
-    heapTotalMb: median((r) => r.heapTotalMb),
-    rssMb: median((r) => r.rssMb),
+    ...first,
+    ...figures,
+    spacesMb: perSpace((r) => r.spacesMb),
+    spacesResidentMb: perSpace((r) => r.spacesResidentMb),
   };
 }
 
@@ -190,7 +208,75 @@ async function botMatch(client: Client, n: number, until: number): Promise<void>
   });
 }
 
-async function soak(): Promise<{ lines: Record<string, number>; passed: boolean }> {
+/** The warm reading comes after this long (or a fifth of a shorter run). */
+const WARM_MS = 120_000;
+
+interface Reading {
+  /** "idle" (before the load starts), "warm", "end", or "" for a reading between. */
+  label: string;
+  minutes: number;
+  /** Matches started by then. */
+  matches: number;
+  memory: MemoryReading;
+}
+
+/** The rows of the breakdown: a name and how to read it from a reading. */
+const ROWS: readonly (readonly [string, (r: Reading) => number])[] = [
+  ["minutes", (r) => r.minutes],
+  ["matches started", (r) => r.matches],
+  ["RSS", (r) => r.memory.rssMb],
+  ["  anonymous", (r) => r.memory.anonMb],
+  ["    malloc main heap", (r) => r.memory.mallocMainMb],
+  ["    malloc thread arenas", (r) => r.memory.mallocArenasMb],
+  ["    other anonymous", (r) => r.memory.otherAnonMb],
+  ["  mapped files", (r) => r.memory.fileMb],
+  ["    of them SQLite", (r) => r.memory.sqliteMappedMb],
+  ["  shared memory", (r) => r.memory.shmemMb],
+  ["  in huge pages", (r) => r.memory.hugeMb],
+  ["V8 heap (all spaces)", (r) => r.memory.heapTotalMb],
+  ["  new", (r) => r.memory.spacesMb.new ?? 0],
+  ["  old", (r) => r.memory.spacesMb.old ?? 0],
+  ["  code", (r) => r.memory.spacesMb.code ?? 0],
+  [
+    "  large objects",
+    (r) =>
+      (r.memory.spacesMb.large_object ?? 0) +
+      (r.memory.spacesMb.new_large_object ?? 0) +
+      (r.memory.spacesMb.code_large_object ?? 0),
+  ],
+  [
+    "  resident (all spaces)",
+    (r) => Object.values(r.memory.spacesResidentMb).reduce((sum, mb) => sum + mb, 0),
+  ],
+  ["    new", (r) => r.memory.spacesResidentMb.new ?? 0],
+  ["    old", (r) => r.memory.spacesResidentMb.old ?? 0],
+  ["heap in use after GC", (r) => r.memory.heapUsedMb],
+  ["external", (r) => r.memory.externalMb],
+  ["  of it ArrayBuffers", (r) => r.memory.arrayBuffersMb],
+  ["V8's own malloc", (r) => r.memory.v8MallocedMb],
+  ["malloc thread arenas (count)", (r) => r.memory.mallocArenas],
+  ["threads", (r) => r.memory.threads],
+  ["SQLite database file", (r) => r.memory.dbMb],
+  ["SQLite WAL file", (r) => r.memory.walMb],
+  ["SQLite WAL index (-shm)", (r) => r.memory.shmMb],
+  ["CPU seconds", (r) => r.memory.cpuSeconds],
+];
+
+/** The readings side by side, one row per figure (MB unless the row says otherwise), as a Markdown table. */
+function breakdown(readings: Reading[]): string {
+  const head = ["", ...readings.map((r, i) => r.label || `reading ${i}`)];
+  const rows = ROWS.map(([name, pick]) => [name, ...readings.map((r) => pick(r).toFixed(1))]);
+  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => row[c]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(" | ")} |`;
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+async function soak(): Promise<{
+  lines: Record<string, number>;
+  table: string;
+  passed: { heap: boolean; rss: boolean };
+}> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cf-soak-"));
   const child = spawn(
@@ -240,20 +326,41 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
     }
     const started = Date.now();
     const until = started + MINUTES * 60_000;
-    const warmMs = Math.min(120_000, (MINUTES * 60_000) / 5);
+    const warmMs = Math.min(WARM_MS, (MINUTES * 60_000) / 5);
+    const readings: Reading[] = [];
+    const take = async (label: string, reading: Promise<MemoryReading>) => {
+      const memory = await reading;
+      readings.push({ label, minutes: (Date.now() - started) / 60_000, matches: matchesStarted, memory });
+      process.stderr.write(
+        `soak: ${label} at ${readings.at(-1)!.minutes.toFixed(1)} min, RSS ${memory.rssMb.toFixed(1)} MB\n`,
+      );
+    };
+    await take("idle", readMemory(child));
     const client = new Client(url);
     const runs = [
       ...Array.from({ length: ROOMS }, (_, i) => classroom(client, i, until)),
       ...Array.from({ length: BOT_MATCHES }, (_, i) => botMatch(client, i, until)),
     ];
     await sleep(warmMs);
-    const start = await sampleMemory(child);
-    // The end's readings are taken while the load still runs, as the start's were.
-    await sleep(until - Date.now() - (SAMPLES - 1) * SAMPLE_GAP_MS - 5_000);
-    const end = await sampleMemory(child);
+    await take("warm", sampleMemory(child));
+    const start = readings.at(-1)!.memory;
+    // The end's readings are taken while the load still runs, as the warm ones were.
+    const endAt = until - (SAMPLES - 1) * SAMPLE_GAP_MS - 5_000;
+    for (
+      let next = Date.now() + EVERY_MINUTES * 60_000;
+      next < endAt - 30_000;
+      next += EVERY_MINUTES * 60_000
+    ) {
+      await sleep(next - Date.now());
+      await take("", readMemory(child));
+    }
+    await sleep(endAt - Date.now());
+    await take("end", sampleMemory(child));
+    const end = readings.at(-1)!.memory;
     await Promise.all(runs);
     const growth = (pick: (r: MemoryReading) => number) => ((pick(end) - pick(start)) / pick(start)) * 100;
     const heapGrowth = growth((r) => r.heapUsedMb);
+    const rssGrowth = growth((r) => r.rssMb);
     const round = (v: number) => Math.round(v * 10) / 10;
     return {
       lines: {
@@ -269,9 +376,10 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
         "soak.v8_heap_end_mb": round(end.heapTotalMb),
         "soak.rss_start_mb": round(start.rssMb),
         "soak.rss_end_mb": round(end.rssMb),
-        "soak.rss_growth_pct": round(growth((r) => r.rssMb)),
+        "soak.rss_growth_pct": round(rssGrowth),
       },
-      passed: heapGrowth <= MAX_GROWTH_PCT,
+      table: breakdown(readings),
+      passed: { heap: heapGrowth <= MAX_GROWTH_PCT, rss: rssGrowth <= MAX_GROWTH_PCT },
     };
   } finally {
     child.kill("SIGTERM");
@@ -280,18 +388,20 @@ async function soak(): Promise<{ lines: Record<string, number>; passed: boolean 
   }
 }
 
-const { lines, passed } = await soak();
+const { lines, table, passed } = await soak();
 for (const [name, value] of Object.entries(lines))
   process.stdout.write(
     `${name}: ${value}${name.endsWith("_mb") ? " MB" : name.endsWith("_pct") ? " %" : name === "soak.minutes" ? " min" : ""}\n`,
   );
+process.stdout.write(
+  `\nWhere the server's memory is (MB), before the load, warm, between and at the end:\n${table}\n\n`,
+);
 if (SMOKE) {
   process.stdout.write("soak: smoke run, memory not judged\n");
   process.exit(0);
 }
-process.stdout.write(
-  passed
-    ? `soak: PASS (the heap in use after GC grew by at most ${MAX_GROWTH_PCT}%)\n`
-    : `soak: FAIL (the heap in use after GC grew by more than ${MAX_GROWTH_PCT}%)\n`,
-);
-process.exit(passed ? 0 : 1);
+const verdict = (ok: boolean, what: string) =>
+  `soak: ${ok ? "PASS" : "FAIL"} (${what} grew by ${ok ? "at most" : "more than"} ${MAX_GROWTH_PCT}% from the warm reading to the end's)\n`;
+process.stdout.write(verdict(passed.heap, "the heap in use after GC"));
+process.stdout.write(verdict(passed.rss, "resident memory (RSS)"));
+process.exit(passed.heap && passed.rss ? 0 : 1);
