@@ -1,7 +1,10 @@
 /**
  * Loaded into the soak's server process only (node --expose-gc --import tsx --import this file): on the
- * soak's "memory" message over the IPC channel it runs a full garbage collection and answers where the
- * process's memory is. The game server itself never loads this.
+ * soak's "memory" message over the IPC channel it answers where the process's memory is. Everything is read
+ * as the process runs, as an operator's `top` sees it, except the heap in use, which is read after a full
+ * garbage collection that the probe runs last: collecting first would hand V8's young generation back to the
+ * system for a while, and RSS would read up to 15 MB low depending on how soon after it the reading came. The
+ * game server itself never loads this.
  *
  * Resident memory (RSS) is split two ways:
  * - by what V8 and Node say: the heap in use after the collection, the pages V8 holds for each heap space,
@@ -20,7 +23,7 @@ import { getHeapSpaceStatistics, getHeapStatistics } from "node:v8";
 export interface MemoryReading {
   /** Tells this answer from other messages on the channel (tsx sends its own). */
   kind?: "memory";
-  /** Heap in use after the full collection. */
+  /** Heap in use after a full collection (the only figure read after it). */
   heapUsedMb: number;
   /** Pages V8 holds for its heap (every space). */
   heapTotalMb: number;
@@ -190,10 +193,11 @@ function read(): MemoryReading {
 
 process.on("message", (message: unknown) => {
   if (message !== "memory") return;
+  const reading = read();
   // Twice: the first collection can leave objects whose finalizers free more for the second.
   gc();
   gc();
-  process.send?.(read());
+  process.send?.({ ...reading, heapUsedMb: mb(process.memoryUsage().heapUsed) } satisfies MemoryReading);
 });
 // The channel must not keep a stopping server alive (a "message" listener refs it, so this comes after).
 process.channel?.unref();

@@ -6,8 +6,9 @@
  * (FINISHED_ROOM_SECONDS), so that the run reaches a steady state within its length.
  *
  * Memory is read while the load runs (the server runs with --expose-gc and test/bench/soak-probe.ts, which
- * answers over an IPC channel after a full garbage collection): before the load starts, once it is warm (after
- * a fifth of the run, at most 2 minutes), every `--every` minutes (2) and at the end. The warm and end readings
+ * answers over an IPC channel; it reads the heap in use after a full garbage collection, everything else as
+ * the process runs): before the load starts, once it is warm (after a fifth of the run, at most 2 minutes),
+ * every `--every` minutes (2) and at the end. The warm and end readings
  * are each the median of three readings 10 s apart (the rooms are at different stages from one reading to the
  * next). Two figures are judged, from the warm reading to the end's, and the run fails (exit 1) when either grew
  * by more than 10%:
