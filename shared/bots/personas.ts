@@ -15,21 +15,21 @@ import { usOrders } from "./usPolicy.ts";
 /**
  * US hawk: the full ban with the remote-access rule from the first turn, enforcement against smuggling,
  * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, with power for
- * the whole chip supply, and funds algorithm research, a little less than the builder (with fast following a
- * US that does not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance).
+ * the whole chip supply and permitting reform, and funds algorithm research (with fast following a US that does
+ * not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance, Model v3.2).
  */
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
   enforcement: 3.5,
   intelligence: 0,
-  toolAllies: 2,
+  toolAllies: 1,
   pressure: 2,
   pressureHosts: 2,
   allySubsidy: 0,
-  reform: 0,
-  algo: 34,
-  algoShare: 0.35,
+  reform: 20,
+  algo: 45,
+  algoShare: 0.4,
   ambition: 1,
   powerMix: { gas: 1 },
   chipsFrom: 0,
@@ -37,17 +37,19 @@ export const HAWK: UsPlan = {
 
 /**
  * US builder: frontier chips, data centres and power (gas and solar) at home, permitting reform to cut the
- * wait for them, and algorithm research; export controls stay as they are.
+ * wait for them, and algorithm research; export controls stay as they are, with a little enforcement to keep
+ * them. It also co-funds trusted data centres in the host China rents most in, which builds allied capacity and
+ * leaves China less room there (values re-tuned in docs/balance, Model v3.2).
  */
 export const BUILDER: UsPlan = {
   controls: null,
   controlsFrom: 0,
-  enforcement: 0,
+  enforcement: 1.1,
   intelligence: 0,
   toolAllies: 0,
   pressure: 0,
   pressureHosts: 0,
-  allySubsidy: 0,
+  allySubsidy: 20,
   reform: 20,
   algo: 40,
   algoShare: 0.35,
@@ -88,12 +90,14 @@ export const OFFSHORER: ChinaPlan = {
 /**
  * China self-reliance: domestic chips at whatever the fabs and HBM can make, fab and HBM expansion, some chip
  * design work and algorithm research, the full power subsidy for domestic-chip data centres and cheap solar.
+ * Like every China plan here it publishes open models only while China is behind (chinaPolicy.ts
+ * `publishingHelps`).
  */
 export const SELF_RELIANCE: ChinaPlan = {
   subsidy: 0.5,
   publish: true,
   intelligence: 0,
-  algo: 10,
+  algo: 8.5,
   algoShare: 0.3,
   smuggle: 0,
   smuggleMaxRisk: 0,
