@@ -4,7 +4,7 @@
  * rents compute abroad, courts hosts, invests in fabs, HBM and chip design, and builds halls and power for the
  * chips of the coming turns.
  */
-import type { DeepReadonly, HostId, OrderOptions, Scenario } from "../rules/index.ts";
+import type { HostId, OrderOptions, Scenario, Side } from "../rules/index.ts";
 import { detectionChanceFrom, domesticKwPerH100e, generationAt, HOSTS, saturate } from "../rules/index.ts";
 import type { PowerMix } from "./capacity.ts";
 import { buildCapacity, headroomGW } from "./capacity.ts";
@@ -42,6 +42,8 @@ export interface ChinaPlan {
   /** $B a turn courting each of the `courtHosts` hosts with the most room to open. */
   court: number;
   courtHosts: number;
+  /** Turns before renting starts to pay that courting starts (0: only while leasing). */
+  courtAhead?: number;
   /** $B a turn on chip design, and on fabs and HBM lines while they can still pay off. */
   chipResearch: number;
   fabs: number;
@@ -114,7 +116,10 @@ export function leasingPays(draft: Draft, turnsLeft: number): boolean {
  * Whether releasing open models helps the side that views: only while it is behind in capability (public). A
  * rival behind the publisher closes more of its gap that turn; a rival ahead gains nothing.
  */
-export function publishingHelps(view: DeepReadonly<Pick<View, "viewer" | "capability">>): boolean {
+export function publishingHelps(view: {
+  readonly viewer: Side;
+  readonly capability: Readonly<Record<Side, number>>;
+}): boolean {
   const rival = view.viewer === "us" ? "china" : "us";
   return view.capability[view.viewer] < view.capability[rival];
 }
@@ -149,13 +154,15 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       draft.buy("expandFabs", plan.fabs / fab.costPerUnit);
     const hbm = draft.choice("expandHbm");
     if (hbm && plan.hbm > 0 && left - 1 > d.hbmLeadTurns) draft.buy("expandHbm", plan.hbm / hbm.costPerUnit);
-    // While renting beats buying, court the hosts for room and lease a share of the money before any chips.
-    if (plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left))) {
-      if (plan.court > 0)
-        for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
-          draft.spend("courtHost", plan.court, h);
-      leaseCheapest(draft, draft.left * plan.lease);
-    }
+    // While renting beats buying, lease a share of the money before any chips. Courting opens room that the
+    // leases of later turns fill (a lease is sized to the room a host has when it is ordered, and openness
+    // drifts back), so hosts are courted from `courtAhead` turns before renting starts to pay.
+    const leasing = plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left));
+    const leasingSoon = plan.lease > 0 && (leasing || leasingPays(draft, left - (plan.courtAhead ?? 0)));
+    if (plan.court > 0 && leasingSoon)
+      for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
+        draft.spend("courtHost", plan.court, h);
+    if (leasing) leaseCheapest(draft, draft.left * plan.lease);
   }
 
   // Chips for the power there will be at this resolution, cheapest compute first.

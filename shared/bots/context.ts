@@ -12,7 +12,15 @@ import { BUILTIN_SCENARIOS, fleetDemandGW, pipelineGW, POWER_SOURCES } from "../
 export type PolicyView<V extends SideView = SideView> = DeepReadonly<
   Pick<
     V,
-    "viewer" | "turn" | "own" | "hosts" | "modifiers" | "intel" | "scenario" | "exportControlLevel" | "capability"
+    | "viewer"
+    | "turn"
+    | "own"
+    | "hosts"
+    | "modifiers"
+    | "intel"
+    | "scenario"
+    | "exportControlLevel"
+    | "capability"
   >
 >;
 export type UsPolicyView = PolicyView<UsView>;

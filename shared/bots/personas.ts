@@ -23,7 +23,7 @@ export const HAWK: UsPlan = {
   controlsFrom: 0,
   enforcement: 3.5,
   intelligence: 0,
-  toolAllies: 1,
+  toolAllies: 0.9,
   pressure: 2,
   pressureHosts: 2,
   allySubsidy: 0,
@@ -44,7 +44,7 @@ export const HAWK: UsPlan = {
 export const BUILDER: UsPlan = {
   controls: null,
   controlsFrom: 0,
-  enforcement: 1.1,
+  enforcement: 1,
   intelligence: 0,
   toolAllies: 0,
   pressure: 0,
@@ -60,7 +60,8 @@ export const BUILDER: UsPlan = {
 
 /**
  * China offshorer: rents compute in the hosts whenever renting beats buying (a lease over the turns left costs no
- * more than a chip: the last turns, or when nothing is on offer at home), courting them then, and with the money
+ * more than a chip: the last turns, or when nothing is on offer at home), courting them from five turns before
+ * (so that their openness, which drifts back, has risen by the time it rents), and with the money
  * the home route leaves over; buys the export-grade chips the US allows, smuggles frontier chips while the risk
  * is low, and buys domestic chips with the rest. When the US
  * remote-access rule closes the doors abroad, it brings the money home: domestic chips, HBM and fabs.
@@ -80,6 +81,7 @@ export const OFFSHORER: ChinaPlan = {
   leaseWhen: "whenItPays",
   court: 2,
   courtHosts: 2,
+  courtAhead: 5,
   chipResearch: 0,
   fabs: 0,
   hbm: 1,
@@ -97,7 +99,7 @@ export const SELF_RELIANCE: ChinaPlan = {
   subsidy: 0.5,
   publish: true,
   intelligence: 0,
-  algo: 8.5,
+  algo: 9.5,
   algoShare: 0.3,
   smuggle: 0,
   smuggleMaxRisk: 0,
@@ -190,7 +192,8 @@ export const US_ANNOUNCED_2025: UsPlan = {
  * full power subsidy for domestic-chip data centres (FT, Nov 2025), open-weight models (DeepSeek, Qwen),
  * domestic chips for state-funded data centres and no Nvidia China-only chips (Reuters, Nov 2025; FT, Sep
  * 2025), leases in Singapore, Malaysia and Japan (FT, Nov and Dec 2025), smuggling while the risk is low
- * (CNAS: ~140k chips in 2024), fabs, HBM and chip design (Big Fund III, May 2024; Huawei's Ascend roadmap,
+ * at CNAS's median of ~140k chips in 2024 (derived: 70k a half-year of the scenario's 150k cap, 0.47), fabs, HBM
+ * and chip design (Big Fund III, May 2024; Huawei's Ascend roadmap,
  * Sep 2025) and solar first (NEA: 277 GW of solar added in 2024).
  */
 export const CHINA_ANNOUNCED_2025: ChinaPlan = {
@@ -199,7 +202,7 @@ export const CHINA_ANNOUNCED_2025: ChinaPlan = {
   intelligence: 0,
   algo: 10,
   algoShare: 0.3,
-  smuggle: 1,
+  smuggle: 0.47,
   smuggleMaxRisk: 0.4,
   domestic: 1,
   exportGrade: 0,
