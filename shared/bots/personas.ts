@@ -21,7 +21,7 @@ import { usOrders } from "./usPolicy.ts";
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
-  enforcement: 3.5,
+  enforcement: 2.5,
   intelligence: 0,
   toolAllies: 0.9,
   pressure: 2,
