@@ -42,8 +42,6 @@ export interface ChinaPlan {
   /** $B a turn courting each of the `courtHosts` hosts with the most room to open. */
   court: number;
   courtHosts: number;
-  /** Turns before renting starts to pay that courting starts (0: only while leasing). */
-  courtAhead?: number;
   /** $B a turn on chip design, and on fabs and HBM lines while they can still pay off. */
   chipResearch: number;
   fabs: number;
@@ -154,15 +152,13 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       draft.buy("expandFabs", plan.fabs / fab.costPerUnit);
     const hbm = draft.choice("expandHbm");
     if (hbm && plan.hbm > 0 && left - 1 > d.hbmLeadTurns) draft.buy("expandHbm", plan.hbm / hbm.costPerUnit);
-    // While renting beats buying, lease a share of the money before any chips. Courting opens room that the
-    // leases of later turns fill (a lease is sized to the room a host has when it is ordered, and openness
-    // drifts back), so hosts are courted from `courtAhead` turns before renting starts to pay.
-    const leasing = plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left));
-    const leasingSoon = plan.lease > 0 && (leasing || leasingPays(draft, left - (plan.courtAhead ?? 0)));
-    if (plan.court > 0 && leasingSoon)
-      for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
-        draft.spend("courtHost", plan.court, h);
-    if (leasing) leaseCheapest(draft, draft.left * plan.lease);
+    // While renting beats buying, court the hosts for room and lease a share of the money before any chips.
+    if (plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left))) {
+      if (plan.court > 0)
+        for (const h of hostsByRoom(view, scenario).slice(0, plan.courtHosts))
+          draft.spend("courtHost", plan.court, h);
+      leaseCheapest(draft, draft.left * plan.lease);
+    }
   }
 
   // Chips for the power there will be at this resolution, cheapest compute first.

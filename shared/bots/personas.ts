@@ -37,19 +37,17 @@ export const HAWK: UsPlan = {
 
 /**
  * US builder: frontier chips, data centres and power (gas and solar) at home, permitting reform to cut the
- * wait for them, and algorithm research; export controls stay as they are, with a little enforcement to keep
- * them. It also co-funds trusted data centres in the host China rents most in, which builds allied capacity and
- * leaves China less room there (values re-tuned in docs/balance, Model v3.2).
+ * wait for them, and algorithm research; export controls stay as they are.
  */
 export const BUILDER: UsPlan = {
   controls: null,
   controlsFrom: 0,
-  enforcement: 1,
+  enforcement: 0,
   intelligence: 0,
   toolAllies: 0,
   pressure: 0,
   pressureHosts: 0,
-  allySubsidy: 20,
+  allySubsidy: 0,
   reform: 20,
   algo: 40,
   algoShare: 0.35,
@@ -60,8 +58,7 @@ export const BUILDER: UsPlan = {
 
 /**
  * China offshorer: rents compute in the hosts whenever renting beats buying (a lease over the turns left costs no
- * more than a chip: the last turns, or when nothing is on offer at home), courting them from five turns before
- * (so that their openness, which drifts back, has risen by the time it rents), and with the money
+ * more than a chip: the last turns, or when nothing is on offer at home), courting them then, and with the money
  * the home route leaves over; buys the export-grade chips the US allows, smuggles frontier chips while the risk
  * is low, and buys domestic chips with the rest. When the US
  * remote-access rule closes the doors abroad, it brings the money home: domestic chips, HBM and fabs.
@@ -81,7 +78,6 @@ export const OFFSHORER: ChinaPlan = {
   leaseWhen: "whenItPays",
   court: 2,
   courtHosts: 2,
-  courtAhead: 5,
   chipResearch: 0,
   fabs: 0,
   hbm: 1,
