@@ -4,7 +4,7 @@
  * rents compute abroad, courts hosts, invests in fabs, HBM and chip design, and builds halls and power for the
  * chips of the coming turns.
  */
-import type { HostId, OrderOptions, Scenario } from "../rules/index.ts";
+import type { HostId, OrderOptions, Scenario, Side } from "../rules/index.ts";
 import { detectionChanceFrom, domesticKwPerH100e, generationAt, HOSTS, saturate } from "../rules/index.ts";
 import type { PowerMix } from "./capacity.ts";
 import { buildCapacity, headroomGW } from "./capacity.ts";
@@ -15,6 +15,10 @@ import { Draft } from "./draft.ts";
 export interface ChinaPlan {
   /** Power subsidy rate for domestic-chip data centres. */
   subsidy: number;
+  /**
+   * Publishes open-weight models while China is behind in capability: the rival ahead gains nothing and China's
+   * run gains a little. Ahead, publishing would let the rival behind close more of its gap, so it holds them back.
+   */
   publish: boolean;
   intelligence: number;
   /** Algorithm research: at most `algo` $B and at most `algoShare` of the money a turn. */
@@ -106,6 +110,18 @@ export function leasingPays(draft: Draft, turnsLeft: number): boolean {
   return lease * Math.max(1, turnsLeft - 1) <= chip;
 }
 
+/**
+ * Whether releasing open models helps the side that views: only while it is behind in capability (public). A
+ * rival behind the publisher closes more of its gap that turn; a rival ahead gains nothing.
+ */
+export function publishingHelps(view: {
+  readonly viewer: Side;
+  readonly capability: Readonly<Record<Side, number>>;
+}): boolean {
+  const rival = view.viewer === "us" ? "china" : "us";
+  return view.capability[view.viewer] < view.capability[rival];
+}
+
 /** China's heuristic for one turn. */
 export function chinaOrders(view: View, options: OrderOptions, scenario: Scenario, given: ChinaPlan): Draft {
   const plan =
@@ -119,7 +135,7 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
   const last = left <= 1;
 
   draft.setSubsidy(plan.subsidy);
-  if (plan.publish) draft.publish();
+  if (plan.publish && publishingHelps(view)) draft.publish();
   const d = p.china.domestic;
   // On the last turn only research counts: chips and leases bought now would arrive after the end.
   if (last) {

@@ -10,7 +10,18 @@ import { BUILTIN_SCENARIOS, fleetDemandGW, pipelineGW, POWER_SOURCES } from "../
  * just these fields for imagined states, which keeps thousands of rollouts a turn cheap.
  */
 export type PolicyView<V extends SideView = SideView> = DeepReadonly<
-  Pick<V, "viewer" | "turn" | "own" | "hosts" | "modifiers" | "intel" | "scenario" | "exportControlLevel">
+  Pick<
+    V,
+    | "viewer"
+    | "turn"
+    | "own"
+    | "hosts"
+    | "modifiers"
+    | "intel"
+    | "scenario"
+    | "exportControlLevel"
+    | "capability"
+  >
 >;
 export type UsPolicyView = PolicyView<UsView>;
 export type ChinaPolicyView = PolicyView<ChinaView>;

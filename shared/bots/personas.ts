@@ -15,21 +15,21 @@ import { usOrders } from "./usPolicy.ts";
 /**
  * US hawk: the full ban with the remote-access rule from the first turn, enforcement against smuggling,
  * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, with power for
- * the whole chip supply, and funds algorithm research, a little less than the builder (with fast following a
- * US that does not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance).
+ * the whole chip supply and permitting reform, and funds algorithm research (with fast following a US that does
+ * not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance, Model v3.2).
  */
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
   controlsFrom: 0,
-  enforcement: 3.5,
+  enforcement: 2.5,
   intelligence: 0,
-  toolAllies: 2,
+  toolAllies: 0.9,
   pressure: 2,
   pressureHosts: 2,
   allySubsidy: 0,
-  reform: 0,
-  algo: 34,
-  algoShare: 0.35,
+  reform: 20,
+  algo: 45,
+  algoShare: 0.4,
   ambition: 1,
   powerMix: { gas: 1 },
   chipsFrom: 0,
@@ -88,12 +88,14 @@ export const OFFSHORER: ChinaPlan = {
 /**
  * China self-reliance: domestic chips at whatever the fabs and HBM can make, fab and HBM expansion, some chip
  * design work and algorithm research, the full power subsidy for domestic-chip data centres and cheap solar.
+ * Like every China plan here it publishes open models only while China is behind (chinaPolicy.ts
+ * `publishingHelps`).
  */
 export const SELF_RELIANCE: ChinaPlan = {
   subsidy: 0.5,
   publish: true,
   intelligence: 0,
-  algo: 10,
+  algo: 9.5,
   algoShare: 0.3,
   smuggle: 0,
   smuggleMaxRisk: 0,
@@ -186,7 +188,8 @@ export const US_ANNOUNCED_2025: UsPlan = {
  * full power subsidy for domestic-chip data centres (FT, Nov 2025), open-weight models (DeepSeek, Qwen),
  * domestic chips for state-funded data centres and no Nvidia China-only chips (Reuters, Nov 2025; FT, Sep
  * 2025), leases in Singapore, Malaysia and Japan (FT, Nov and Dec 2025), smuggling while the risk is low
- * (CNAS: ~140k chips in 2024), fabs, HBM and chip design (Big Fund III, May 2024; Huawei's Ascend roadmap,
+ * at CNAS's median of ~140k chips in 2024 (derived: 70k a half-year of the scenario's 150k cap, 0.47), fabs, HBM
+ * and chip design (Big Fund III, May 2024; Huawei's Ascend roadmap,
  * Sep 2025) and solar first (NEA: 277 GW of solar added in 2024).
  */
 export const CHINA_ANNOUNCED_2025: ChinaPlan = {
@@ -195,7 +198,7 @@ export const CHINA_ANNOUNCED_2025: ChinaPlan = {
   intelligence: 0,
   algo: 10,
   algoShare: 0.3,
-  smuggle: 1,
+  smuggle: 0.47,
   smuggleMaxRisk: 0.4,
   domestic: 1,
   exportGrade: 0,

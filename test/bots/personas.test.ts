@@ -1,0 +1,43 @@
+/**
+ * The China personas publish open models only while China is behind: publishing while ahead lets the rival
+ * behind close more of its gap.
+ */
+import { describe, expect, it } from "vitest";
+import { publishingHelps } from "../../shared/bots/chinaPolicy.ts";
+import type { ChinaPlan } from "../../shared/bots/chinaPolicy.ts";
+import { OFFSHORER, planBot, SELF_RELIANCE } from "../../shared/bots/personas.ts";
+import type { MatchState, Order } from "../../shared/rules/index.ts";
+import { BUILTIN_SCENARIOS, createMatch, orderOptions, viewFor } from "../../shared/rules/index.ts";
+import { botOrders } from "../../shared/sim/match.ts";
+
+const scenario = BUILTIN_SCENARIOS["baseline-2025"]!.scenario;
+
+function chinaOrdersAt(state: MatchState, plan: ChinaPlan): Order[] {
+  const bot = planBot("test", "", { side: "china", plan }, scenario);
+  return botOrders(state, "china", bot, 0).orders;
+}
+
+describe("open models", () => {
+  it("publishingHelps: a side publishes only while its capability is below the rival's", () => {
+    expect(publishingHelps({ viewer: "china", capability: { us: 26, china: 25.3 } })).toBe(true);
+    expect(publishingHelps({ viewer: "china", capability: { us: 25.3, china: 26 } })).toBe(false);
+    expect(publishingHelps({ viewer: "us", capability: { us: 25.3, china: 26 } })).toBe(true);
+    expect(publishingHelps({ viewer: "us", capability: { us: 26, china: 26 } })).toBe(false);
+  });
+
+  it.each([
+    ["offshorer", OFFSHORER],
+    ["self-reliance", SELF_RELIANCE],
+  ] as const)("the %s publishes while China is behind and holds back once it leads", (_name, plan) => {
+    const state = createMatch(scenario, 1);
+    expect(viewFor(state, "china").capability.china).toBeLessThan(state.us.capability);
+    expect(chinaOrdersAt(state, plan).some((o) => o.type === "publishOpenModels")).toBe(true);
+
+    state.china.capability = state.us.capability + 0.2;
+    const ahead = chinaOrdersAt(state, plan);
+    expect(ahead.some((o) => o.type === "publishOpenModels")).toBe(false);
+    // Everything else it would order is still there: holding back open models is the only change.
+    expect(ahead.length).toBeGreaterThan(0);
+    expect(orderOptions(state, "china").levers.some((l) => l.type === "publishOpenModels")).toBe(true);
+  });
+});
