@@ -191,7 +191,9 @@ function read(): MemoryReading {
   };
 }
 
+/** "memory": a reading with the heap in use after a full collection; "resident": one without (no collection). */
 process.on("message", (message: unknown) => {
+  if (message === "resident") process.send?.({ ...read(), heapUsedMb: NaN } satisfies MemoryReading);
   if (message !== "memory") return;
   const reading = read();
   // Twice: the first collection can leave objects whose finalizers free more for the second.

@@ -8,9 +8,10 @@
  * Memory is read while the load runs (the server runs with --expose-gc and test/bench/soak-probe.ts, which
  * answers over an IPC channel; it reads the heap in use after a full garbage collection, everything else as
  * the process runs): before the load starts, once it is warm (after a fifth of the run, at most 2 minutes),
- * every `--every` minutes (2) and at the end. The warm and end readings
- * are each the median of three readings 10 s apart (the rooms are at different stages from one reading to the
- * next). Two figures are judged, from the warm reading to the end's, and the run fails (exit 1) when either grew
+ * every `--every` minutes (2) and at the end. The warm and end readings are each the median of three readings
+ * 10 s apart (the rooms are at different stages from one reading to the next; the heap in use comes from the
+ * last, the only one that runs a collection). Two figures are judged, from the warm reading to the end's, and
+ * the run fails (exit 1) when either grew
  * by more than 10%:
  * - the heap still in use after the collection: objects the server's code keeps piling up;
  * - resident memory (RSS), what `top` shows an operator: it also counts what V8 holds beyond that heap and what
@@ -73,7 +74,11 @@ const MAX_GROWTH_PCT = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The server's memory (see soak-probe.ts) after a full garbage collection. */
-function readMemory(child: ChildProcess): Promise<MemoryReading> {
+/**
+ * One reading of the server's memory. `collect` (the default) also has the probe run a full collection, after
+ * everything else is read, for the heap still in use; without it that figure is left out (NaN).
+ */
+function readMemory(child: ChildProcess, collect = true): Promise<MemoryReading> {
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => {
       child.off("message", onMessage);
@@ -86,19 +91,23 @@ function readMemory(child: ChildProcess): Promise<MemoryReading> {
       resolve(reading);
     };
     child.on("message", onMessage);
-    child.send("memory");
+    child.send(collect ? "memory" : "resident");
   });
 }
 
 const SAMPLES = SMOKE ? 1 : 3;
 const SAMPLE_GAP_MS = 10_000;
 
-/** The median of each figure over SAMPLES readings SAMPLE_GAP_MS apart. */
+/**
+ * The median of each figure over SAMPLES readings SAMPLE_GAP_MS apart. Only the last one runs a full
+ * collection (for the heap in use, taken from it alone): a collection hands part of V8's young generation back
+ * for a while, so a reading 10 s after one would show RSS low.
+ */
 async function sampleMemory(child: ChildProcess): Promise<MemoryReading> {
   const readings: MemoryReading[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     if (i > 0) await sleep(SAMPLE_GAP_MS);
-    readings.push(await readMemory(child));
+    readings.push(await readMemory(child, i === SAMPLES - 1));
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const first = readings[0]!;
@@ -114,6 +123,7 @@ async function sampleMemory(child: ChildProcess): Promise<MemoryReading> {
   return {
     ...first,
     ...figures,
+    heapUsedMb: readings.at(-1)!.heapUsedMb,
     spacesMb: perSpace((r) => r.spacesMb),
     spacesResidentMb: perSpace((r) => r.spacesResidentMb),
   };
