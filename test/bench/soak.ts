@@ -11,8 +11,7 @@
  * every `--every` minutes (2) and at the end. The warm and end readings are each the median of three readings
  * 10 s apart (the rooms are at different stages from one reading to the next; the heap in use comes from the
  * last, the only one that runs a collection). Two figures are judged, from the warm reading to the end's, and
- * the run fails (exit 1) when either grew
- * by more than 10%:
+ * the run fails (exit 1) when either grew by more than 10%:
  * - the heap still in use after the collection: objects the server's code keeps piling up;
  * - resident memory (RSS), what `top` shows an operator: it also counts what V8 holds beyond that heap and what
  *   native code (SQLite, the C allocator) holds.
