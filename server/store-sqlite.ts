@@ -68,8 +68,14 @@ export class SqliteStore implements Store {
       execArgv: [],
     });
     this.checkpointer.unref();
-    // A checkpoint that fails (a full disk, a folder removed under it) is retried or dropped, never fatal.
-    this.checkpointer.on("error", () => undefined);
+    // A checkpoint that fails (a full disk, a folder removed under it) is retried in the worker, never fatal.
+    // The worker itself failing is not fatal either, but it is said: without it the log grows until a restart
+    // (the soak once ran with a worker that had died at start, unseen).
+    this.checkpointer.on("error", (error) =>
+      process.emitWarning(
+        `the SQLite checkpoint worker stopped (${error.message}): the write-ahead log grows until the server restarts`,
+      ),
+    );
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS matches (
         code TEXT PRIMARY KEY,
