@@ -82,6 +82,15 @@ export interface Draft {
  */
 export const DRAFT_SAVE_MS = 5_000;
 
+/**
+ * How many times a side's confirmation may be taken back in one turn (by its members' `unconfirm`, or by a
+ * person taking the seat from a bot that had confirmed). Every confirmation logs the side's orders, so without
+ * a limit a client that toggles at the message rate would grow the match's log by about a kilobyte a toggle for
+ * as long as the turn lasts; with it a turn logs at most WITHDRAWALS_PER_TURN + 1 confirmations a side. A team
+ * that changes its mind a few times never meets it; past it, the orders confirmed last stand for the turn.
+ */
+export const WITHDRAWALS_PER_TURN = 10;
+
 export interface Session {
   readonly record: Pick<MatchRecord, "code" | "secret" | "settings">;
   readonly limits: Limits;
@@ -97,6 +106,8 @@ export interface Session {
   readonly drafts: Readonly<Record<Side, Draft>>;
   /** Whether a side's orders of this turn were confirmed by its bot (a person who takes the seat gets them back). */
   readonly botConfirmed: Readonly<Record<Side, boolean>>;
+  /** How many times each side's confirmation was taken back this turn, as the log holds it (see WITHDRAWALS_PER_TURN). */
+  readonly withdrawals: Readonly<Record<Side, number>>;
   /** When the current turn began (the bots' pace counts from it). */
   readonly turnStartedAt: number;
   /** After a restore, bots wait this long for the people who were playing to come back. */
@@ -167,6 +178,7 @@ function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["
 const NO_DRAFT: Draft = { orders: [], by: "", logged: [], saved: true, savedAt: 0 };
 const NO_DRAFTS: Record<Side, Draft> = { us: NO_DRAFT, china: NO_DRAFT };
 const NOT_BY_BOT: Record<Side, boolean> = { us: false, china: false };
+const NO_WITHDRAWALS: Record<Side, number> = { us: 0, china: 0 };
 
 /** A session of a match that starts from its record, before any action of its log. */
 function origin(record: MatchRecord, limits: Limits, bots: Record<Side, Bot>): Session {
@@ -181,6 +193,7 @@ function origin(record: MatchRecord, limits: Limits, bots: Record<Side, Bot>): S
     members: new Map(),
     drafts: NO_DRAFTS,
     botConfirmed: NOT_BY_BOT,
+    withdrawals: NO_WITHDRAWALS,
     turnStartedAt: 0,
     botsWaitUntil: 0,
   };
@@ -253,6 +266,7 @@ export function applyLogged(session: Session, action: Action, resolved?: MatchSt
         game: resolved ?? applyAction(session.game, action),
         drafts: NO_DRAFTS,
         botConfirmed: NOT_BY_BOT,
+        withdrawals: NO_WITHDRAWALS,
         deadline: 0,
         pausedMs: null,
       };
@@ -263,6 +277,7 @@ export function applyLogged(session: Session, action: Action, resolved?: MatchSt
         ...session,
         game: applyAction(session.game, action),
         botConfirmed: { ...session.botConfirmed, [action.side]: false },
+        withdrawals: { ...session.withdrawals, [action.side]: session.withdrawals[action.side] + 1 },
       };
     case "submit":
     case "inject":
@@ -522,11 +537,19 @@ class Referee {
   /**
    * A person takes a side whose bot already confirmed this turn: the confirmation is withdrawn and the bot's
    * orders become the side's draft, a suggestion the person may confirm or change. The team and the
-   * facilitator are told.
+   * facilitator are told. Once the side's confirmation was taken back WITHDRAWALS_PER_TURN times this turn (a
+   * person leaving and taking the seat back over and over), the bot's orders stay confirmed instead.
    */
   private takeOverFromBot(side: Side, name: string): void {
     const orders = [...(this.s.game.pending[side] ?? [])];
     const bot = botName(this.s, side);
+    if (this.confirmationStands(side)) {
+      this.notice(
+        { roles: [side, "facilitator"] },
+        `${name} takes the ${sideName(side)} seat from the ${bot}: its orders stay confirmed for this turn (${STANDS_WHY}).`,
+      );
+      return;
+    }
     this.withdraw(side);
     this.setDraft(side, { orders, by: bot });
     this.notice(
@@ -546,10 +569,14 @@ class Referee {
         return this.onDraft(member, message.data.orders);
       case "confirm":
         return this.onConfirm(member, message.data.turn);
-      case "unconfirm":
+      case "unconfirm": {
         this.checkTurn(message.data.turn);
-        this.withdraw(this.sideOf(member));
+        const side = this.sideOf(member);
+        if (this.s.game.pending[side] !== null && this.confirmationStands(side))
+          refuse("not-allowed", `your side's confirmed orders stand for this turn: ${STANDS_WHY}`);
+        this.withdraw(side);
         return { confirmed: false } satisfies Replies["unconfirm"];
+      }
       default:
         if (member.role !== "facilitator") refuse("not-allowed", "only the facilitator can do that");
         return this.facilitate(message);
@@ -560,6 +587,11 @@ class Referee {
     if (member.role !== "us" && member.role !== "china")
       refuse("not-allowed", "only players of a side can write orders");
     return member.role;
+  }
+
+  /** Whether the side's confirmation may no longer be taken back this turn (see WITHDRAWALS_PER_TURN). */
+  private confirmationStands(side: Side): boolean {
+    return this.s.withdrawals[side] >= WITHDRAWALS_PER_TURN;
   }
 
   /** Refuses a side's confirmation or withdrawal written for another turn than the current one. */
@@ -574,7 +606,9 @@ class Referee {
     if (this.s.game.pending[side] !== null)
       refuse(
         "not-allowed",
-        "your side has confirmed its orders: take the confirmation back (unconfirm) before changing the draft",
+        this.confirmationStands(side)
+          ? `your side's confirmed orders stand for this turn, so the draft cannot change: ${STANDS_WHY}`
+          : "your side has confirmed its orders: take the confirmation back (unconfirm) before changing the draft",
       );
     const draft = this.setDraft(side, { orders, by: member.name });
     return { errors: draft.errors } satisfies Replies["draft"];
@@ -585,7 +619,9 @@ class Referee {
     this.checkTurn(turn);
     if (phaseOf(this.s) === "paused") refuse("not-allowed", "the facilitator has paused the match");
     if (!this.s.started) refuse("not-allowed", "the facilitator has not started the match yet");
-    this.submit(side, this.s.drafts[side].orders);
+    // Confirmed already: the draft is locked, so the orders would be the same ones again. Nothing is logged (a
+    // client repeating its confirmation at the message rate does not grow the log); the person now owns them.
+    if (this.s.game.pending[side] === null) this.submit(side, this.s.drafts[side].orders);
     this.session = { ...this.s, botConfirmed: { ...this.s.botConfirmed, [side]: false } };
     this.resolveIfReady();
     return { confirmed: true } satisfies Replies["confirm"];
@@ -808,6 +844,9 @@ class Referee {
     this.send(to, { type: "notice", message: { message } });
   }
 }
+
+/** Why a side's confirmation can no longer be taken back this turn, and when its draft opens again. */
+const STANDS_WHY = `the side's confirmation was taken back ${WITHDRAWALS_PER_TURN} times this turn, the most one turn allows; the draft opens again with the next turn`;
 
 function botName(session: Session, side: Side): string {
   return `${session.record.settings.botIds[side]} bot`;

@@ -6,7 +6,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CreateOptions } from "../../shared/protocol.ts";
-import { EVENT_DECK, hashState, type SideView, viewFor } from "../../shared/rules/index.ts";
+import {
+  BUILDABLE_SOURCES,
+  CHIP_TYPES,
+  EVENT_DECK,
+  hashState,
+  HOSTS,
+  type Side,
+  type SideView,
+  submitOrders,
+  viewFor,
+} from "../../shared/rules/index.ts";
 import { newMatch } from "../../server/session/create.ts";
 import {
   type ClientMessage,
@@ -23,6 +33,7 @@ import {
   type Step,
   step,
   wakeAt,
+  WITHDRAWALS_PER_TURN,
 } from "../../server/session/session.ts";
 import type { Action, MatchRecord } from "../../server/store.ts";
 
@@ -355,6 +366,146 @@ describe("refusals", () => {
   });
 });
 
+/** Every order of one lever and target the side may give at the start, small enough to be paid together. */
+function manyOrders(session: Session, side: Side): unknown[] {
+  const candidates: unknown[] = [
+    { type: "expandFabs", wafersPerMonth: 1 },
+    { type: "expandHbm", stacksPerTurn: 1 },
+    { type: "buildDataCenters", gw: 0.001 },
+    { type: "smuggleChips", h100e: 10 },
+    { type: "setPowerSubsidy", rate: 0.1 },
+  ];
+  for (const host of HOSTS)
+    for (const type of ["pressureHost", "subsidiseAllies", "courtHost"])
+      candidates.push({ type, host, amount: 0.01 });
+  for (const host of HOSTS) candidates.push({ type: "leaseCompute", host, h100e: 10 });
+  for (const chipType of CHIP_TYPES) candidates.push({ type: "buyChips", chipType, h100e: 10 });
+  for (const source of BUILDABLE_SOURCES) candidates.push({ type: "buildPower", source, gw: 0.001 });
+  for (const type of ["fundChipResearch", "permittingReform", "fundAlgorithms", "fundIntelligence"])
+    candidates.push({ type, amount: 0.01 });
+  return candidates.filter((o) => submitOrders(session.game, side, [o]).ok);
+}
+
+/** The bytes of log lines as the store writes them (one JSON text each). */
+function bytesOf(actions: readonly Action[]): number {
+  return actions.reduce((sum, a) => sum + Buffer.byteLength(JSON.stringify(a)), 0);
+}
+
+describe("a side that toggles its confirmation", () => {
+  const unconfirm: ClientMessage = { type: "unconfirm", data: { turn: 0 } };
+  const confirm: ClientMessage = { type: "confirm", data: { turn: 0 } };
+
+  it("grows the log by at most WITHDRAWALS_PER_TURN + 1 confirmations a turn at the message rate, and a replay or restart keeps them", () => {
+    const d = twoSides();
+    const orders = manyOrders(d.session, "china");
+    expect(orders.length).toBeGreaterThanOrEqual(20);
+    expect(d.send("cn-bo-001", { type: "draft", data: { orders } }, T0).reply).toEqual({ errors: [] });
+    const from = d.log.length;
+    // 200 messages at 20 a second (the server's message limit), confirm and unconfirm in turn.
+    let now = T0;
+    for (let i = 0; i < 200; i++) {
+      now += 50;
+      const before = d.session;
+      const result = d.send("cn-bo-001", i % 2 === 0 ? confirm : unconfirm, now);
+      if (result.refusal) {
+        expect(result.refusal.code).toBe("not-allowed");
+        expect(result.refusal.message).toBe(
+          `your side's confirmed orders stand for this turn: the side's confirmation was taken back ${WITHDRAWALS_PER_TURN} times this turn, the most one turn allows; the draft opens again with the next turn`,
+        );
+        expect(d.session).toBe(before);
+      }
+      const due = wakeAt(d.session);
+      if (due !== null && due <= now) d.input({ kind: "tick" }, now);
+    }
+    const grown = d.log.slice(from);
+    const submit = d.logged("submit")[0]!;
+    expect(grown.filter((a) => a.kind === "submit")).toHaveLength(WITHDRAWALS_PER_TURN + 1);
+    expect(grown.filter((a) => a.kind === "withdraw")).toHaveLength(WITHDRAWALS_PER_TURN);
+    // Each confirmation logs the orders (~1.2 kB here; the old code logged one on every confirm, 126 kB for
+    // these 200 messages). Now the whole turn's toggling stays under 11 confirmations and 10 withdrawals.
+    expect(bytesOf(grown)).toBeLessThanOrEqual(
+      (WITHDRAWALS_PER_TURN + 1) * bytesOf([submit]) +
+        WITHDRAWALS_PER_TURN * bytesOf([{ kind: "withdraw", side: "china" }]),
+    );
+    expect(bytesOf(grown)).toBeLessThan(15_000);
+    // The orders confirmed last stand.
+    expect(d.session.game.pending.china).toEqual(submit.kind === "submit" ? submit.orders : null);
+    // The log folds back to the same state and confirmations, and the limit holds after a restart.
+    const folded = foldLog(d.record, d.log, LIMITS, d.session.bots);
+    expect(hashState(folded.game)).toBe(hashState(d.session.game));
+    expect(folded.game.pending).toEqual(d.session.game.pending);
+    expect(folded.withdrawals).toEqual({ us: 0, china: WITHDRAWALS_PER_TURN });
+    const restart = new Driver(d.record, restoredSession(d.record, d.log, LIMITS, d.session.bots, now + 1));
+    restart.join("cn-bo-001", "china", now + 2);
+    restart.join("us-ann-01", "us", now + 2);
+    const again = restart.send("cn-bo-001", unconfirm, now + 3);
+    expect(again.refusal?.message).toMatch(/stand for this turn/);
+    // A teammate's draft is refused with the same reason, not told to unconfirm.
+    expect(
+      restart.send("cn-bo-001", { type: "draft", data: { orders: [] } }, now + 4).refusal?.message,
+    ).toMatch(
+      /^your side's confirmed orders stand for this turn, so the draft cannot change: the side's confirmation was taken back/,
+    );
+    // The limit is per turn: once the turn resolves, the side may take a confirmation back again.
+    restart.send("us-ann-01", confirm, now + 5);
+    expect(restart.session.game.turn).toBe(1);
+    restart.send("cn-bo-001", { type: "confirm", data: { turn: 1 } }, now + 6);
+    expect(
+      restart.send("cn-bo-001", { type: "unconfirm", data: { turn: 1 } }, now + 7).refusal,
+    ).toBeUndefined();
+  });
+
+  it("logs a confirmation repeated while the side is confirmed nothing more", () => {
+    const d = twoSides();
+    d.send("cn-bo-001", { type: "draft", data: { orders: manyOrders(d.session, "china") } }, T0);
+    for (let i = 1; i <= 50; i++)
+      expect(d.send("cn-bo-001", confirm, T0 + i * 50).reply).toEqual({ confirmed: true });
+    expect(d.logged("submit")).toHaveLength(1);
+  });
+
+  it("never stops a team that confirms, unconfirms, edits and confirms again a few times", () => {
+    const d = twoSides();
+    let now = T0;
+    for (let round = 1; round <= 6; round++) {
+      now += 3_000;
+      const edited = [{ type: "fundAlgorithms", amount: round }];
+      expect(d.send("us-ann-01", { type: "draft", data: { orders: edited } }, now).refusal).toBeUndefined();
+      expect(d.send("us-ann-01", confirm, now + 1_000).refusal).toBeUndefined();
+      expect(d.send("us-ann-01", unconfirm, now + 2_000).refusal).toBeUndefined();
+    }
+    d.send("us-ann-01", confirm, now + 3_000);
+    d.send("cn-bo-001", confirm, now + 3_000);
+    expect(d.session.game.turn).toBe(1);
+    expect((viewFor(d.session.game, "us") as SideView).own.spentByLever.fundAlgorithms).toBeCloseTo(6, 9);
+  });
+
+  it("bounds a person who leaves and takes the seat back from its bot over and over: past the limit the bot's orders stay confirmed", () => {
+    const { record, first } = create({ bots: true });
+    const d = new Driver(record, first);
+    d.join("us-ann-01", "us");
+    d.join("cn-bo-001", "china");
+    let now = T0;
+    let last: Step | undefined;
+    // Each leave lets the bot confirm at once (a person plays the US); each join takes the seat back.
+    for (let i = 0; i < 30; i++) {
+      now += 100;
+      d.input({ kind: "leave", playerId: "cn-bo-001" }, now);
+      expect(d.session.game.pending.china).not.toBeNull();
+      last = d.join("cn-bo-001", "china", now + 50);
+      expect(last.refusal).toBeUndefined();
+    }
+    const china = d.log.filter((a) => a.kind === "submit" && a.side === "china");
+    expect(china).toHaveLength(WITHDRAWALS_PER_TURN + 1);
+    expect(d.session.game.pending.china).not.toBeNull();
+    const notices = (last?.effects ?? []).flatMap((e) =>
+      e.kind === "send" && e.out.type === "notice" ? [e.out.message.message] : [],
+    );
+    expect(notices).toContain(
+      `cn-bo-001 takes the China seat from the offshorer bot: its orders stay confirmed for this turn (the side's confirmation was taken back ${WITHDRAWALS_PER_TURN} times this turn, the most one turn allows; the draft opens again with the next turn).`,
+    );
+  });
+});
+
 describe("the log replays exactly as it was played", () => {
   const people = ["us-ann-01", "cn-bo-001", "host-0000"] as const;
   const message = fc.oneof(
@@ -405,6 +556,7 @@ describe("the log replays exactly as it was played", () => {
           expect(phaseOf(folded) === "orders" ? folded.deadline : 0).toBe(
             phaseOf(d.session) === "orders" ? d.session.deadline : 0,
           );
+          expect(folded.withdrawals).toEqual(d.session.withdrawals);
           // A draft the log holds comes back as it was.
           for (const side of ["us", "china"] as const)
             if (d.session.drafts[side].saved)
