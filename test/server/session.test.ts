@@ -455,6 +455,27 @@ describe("a side that toggles its confirmation", () => {
     ).toBeUndefined();
   });
 
+  it("still replays a log the old code wrote, with more withdrawals in a turn and repeated confirmations", () => {
+    const d = twoSides();
+    const orders = [{ type: "fundAlgorithms", amount: 2 }];
+    const toggles: Action[] = [];
+    for (let i = 0; i < 30; i++)
+      toggles.push({ kind: "submit", side: "china", orders }, { kind: "withdraw", side: "china" });
+    const log = [...d.log, ...toggles, ...Array.from({ length: 5 }, () => toggles[0]!)];
+    const restored = restoredSession(d.record, log, LIMITS, d.session.bots, T0 + 1_000).session;
+    expect(restored.game.pending.china).toEqual(orders);
+    expect(restored.withdrawals.china).toBe(30);
+    // The turn still resolves with what China confirmed last.
+    const back = new Driver(d.record, { session: restored, effects: [] });
+    back.join("us-ann-01", "us", T0 + 2_000);
+    back.send("us-ann-01", confirm, T0 + 3_000);
+    expect(back.session.game.turn).toBe(1);
+    expect((viewFor(back.session.game, "china") as SideView).own.spentByLever.fundAlgorithms).toBeCloseTo(
+      2,
+      9,
+    );
+  });
+
   it("logs a confirmation repeated while the side is confirmed nothing more", () => {
     const d = twoSides();
     d.send("cn-bo-001", { type: "draft", data: { orders: manyOrders(d.session, "china") } }, T0);
