@@ -145,9 +145,9 @@ export class MatchRoom extends Room<{ state: MatchRoomStateType }> {
 
   override onLeave(client: Client): void {
     showPerson(this.state, client.sessionId, null);
-    const playerId = this.memberOf(client);
     // (A connection given up for a seat taken back with its token no longer holds the member's seat.)
-    if (this.connections.disconnect(playerId, client)) this.apply({ kind: "leave", playerId: playerId! });
+    const left = this.connections.disconnect(this.memberOf(client), client);
+    if (left !== undefined) this.apply({ kind: "leave", playerId: left });
     this.closeWhenEmpty();
   }
 

@@ -35,12 +35,15 @@ export class Connections {
     else this.clientOf.delete(playerId);
   }
 
-  /** A connection closed for good; whether it was its member's current one (then the member has left). */
-  disconnect(playerId: string | undefined, client: Client): boolean {
+  /**
+   * A connection closed for good: the member who has left with it (it was the member's current connection), or
+   * undefined (it held no seat, or no longer: the seat was taken back on another connection).
+   */
+  disconnect(playerId: string | undefined, client: Client): string | undefined {
     this.sentLists.delete(client.sessionId);
-    if (playerId === undefined || this.clientOf.get(playerId) !== client) return false;
+    if (playerId === undefined || this.clientOf.get(playerId) !== client) return undefined;
     this.clientOf.delete(playerId);
-    return true;
+    return playerId;
   }
 
   /**

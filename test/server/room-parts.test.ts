@@ -151,12 +151,12 @@ describe("who is sent what", () => {
 
   it("sends nothing to a member who left, and a refused join puts back the connection it replaced", () => {
     const { people, connections } = seated();
-    expect(connections.disconnect("bo-00000", people.bo.client)).toBe(true);
+    expect(connections.disconnect("bo-00000", people.bo.client)).toBe("bo-00000");
     const stranger = client("s-stranger");
     const previous = connections.connect("ann-0000", stranger.client);
     connections.undo("ann-0000", previous);
     // A connection that no longer holds the member's seat does not make the member leave.
-    expect(connections.disconnect("ann-0000", stranger.client)).toBe(false);
+    expect(connections.disconnect("ann-0000", stranger.client)).toBeUndefined();
     connections.deliver(session(), [
       { kind: "send", to: "all", out: { type: "notice", message: { message: "hi" } } },
     ]);
