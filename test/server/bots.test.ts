@@ -7,6 +7,7 @@ import { BOTS } from "../../shared/bots/index.ts";
 import { DEFAULT_BOTS } from "../../shared/room.ts";
 import { BUILTIN_SCENARIOS } from "../../shared/rules/index.ts";
 import { playMatch } from "../../shared/sim/match.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import { type PublicState, playerId, Seat, waitFor, useTestServer } from "./helpers.ts";
 
 const world = useTestServer({ RECONNECT_SECONDS: 1, BOT_TURN_SECONDS: 0.25 });
@@ -139,18 +140,12 @@ describe("a bot that takes a seat a person left", () => {
 
 describe("a match without bots", () => {
   it("keeps an abandoned side empty: no bot appears and the turn waits for a person", async () => {
-    const ann = await Seat.create(world.server.url, {
-      role: "us",
-      name: "Ann",
-      playerId: playerId("ann"),
-      seed: 42,
-    });
-    const bo = await Seat.join(world.server.url, ann.code, {
-      role: "china",
-      name: "Bo",
-      playerId: playerId("bo"),
-    });
-    seats.push(ann, bo);
+    const [ann, bo] = await seatMatch(
+      world.server.url,
+      seats,
+      { ...person("us", "Ann"), seed: 42 },
+      person("china", "Bo"),
+    );
     await Promise.all([ann.waitTurn(0), bo.waitTurn(0)]);
     vanish(ann);
     await bo.request("confirm", { turn: 0 });

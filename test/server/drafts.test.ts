@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Order } from "../../shared/rules/index.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import { ExpectedMatch, playerId, Seat, useTestServer, waitFor } from "./helpers.ts";
 
 // Bots facing only bots wait BOT_TURN_SECONDS a turn; facing a person they answer at once.
@@ -14,23 +15,13 @@ const draft: Order[] = [{ type: "fundAlgorithms", amount: 1.25 }];
 
 describe("a confirmed draft", () => {
   it("refuses changes until the side takes its confirmation back, and resolves what was confirmed", async () => {
-    const ann = await Seat.create(world.server.url, {
-      role: "us",
-      name: "Ann",
-      playerId: playerId("ann"),
-      seed: 3,
-    });
-    const al = await Seat.join(world.server.url, ann.code, {
-      role: "us",
-      name: "Al",
-      playerId: playerId("al"),
-    });
-    const bo = await Seat.join(world.server.url, ann.code, {
-      role: "china",
-      name: "Bo",
-      playerId: playerId("bo"),
-    });
-    seats.push(ann, al, bo);
+    const [ann, al, bo] = await seatMatch(
+      world.server.url,
+      seats,
+      { ...person("us", "Ann"), seed: 3 },
+      person("us", "Al"),
+      person("china", "Bo"),
+    );
     await ann.request("draft", { orders: draft });
     await ann.request("confirm", { turn: 0 });
     // A teammate tries to empty the draft after the confirmation: refused, and the draft stays.

@@ -5,34 +5,22 @@
 import { describe, expect, it } from "vitest";
 import { replay } from "../../server/replay.ts";
 import { outcome } from "../../shared/rules/index.ts";
-import { playerId, Seat, useTestServer, waitFor } from "./helpers.ts";
+import { person, seatMatch } from "../support/seats.ts";
+import { useTestServer, waitFor } from "./helpers.ts";
 
 const world = useTestServer();
 const seats = world.seats;
 
 describe("the facilitator", () => {
   it("injects an event that every seat hears about at once, and ends the match early with an outcome that says so", async () => {
-    const tess = await Seat.create(world.server.url, {
-      role: "facilitator",
-      name: "Tess",
-      playerId: playerId("tess"),
-    });
-    const ann = await Seat.join(world.server.url, tess.code, {
-      role: "us",
-      name: "Ann",
-      playerId: playerId("ann"),
-    });
-    const bo = await Seat.join(world.server.url, tess.code, {
-      role: "china",
-      name: "Bo",
-      playerId: playerId("bo"),
-    });
-    const fan = await Seat.join(world.server.url, tess.code, {
-      role: "spectator",
-      name: "Fan",
-      playerId: playerId("fan"),
-    });
-    seats.push(tess, ann, bo, fan);
+    const [tess, ann, bo, fan] = await seatMatch(
+      world.server.url,
+      seats,
+      person("facilitator", "Tess"),
+      person("us", "Ann"),
+      person("china", "Bo"),
+      person("spectator", "Fan"),
+    );
     expect(await tess.request("injectEvent", { eventId: "deepseekShock", turn: 1 })).toEqual({
       queued: { eventId: "deepseekShock", turn: 1 },
     });
@@ -52,19 +40,12 @@ describe("the facilitator", () => {
   });
 
   it("opens a workshop room that waits: nothing resolves and no bot plays until the facilitator starts it", async () => {
-    const tess = await Seat.create(world.server.url, {
-      role: "facilitator",
-      name: "Tess",
-      playerId: playerId("tess2"),
-      bots: true,
-      waitForStart: true,
-    });
-    const ann = await Seat.join(world.server.url, tess.code, {
-      role: "us",
-      name: "Ann",
-      playerId: playerId("ann2"),
-    });
-    seats.push(tess, ann);
+    const [tess, ann] = await seatMatch(
+      world.server.url,
+      seats,
+      { ...person("facilitator", "Tess", "tess2"), bots: true, waitForStart: true },
+      person("us", "Ann", "ann2"),
+    );
     await waitFor("the waiting phase", () => tess.state.phase === "waiting");
     // The students may draft, not confirm, and the China bot does not play.
     await ann.request("draft", { orders: [{ type: "fundAlgorithms", amount: 1 }] });

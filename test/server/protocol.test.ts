@@ -35,7 +35,8 @@ import {
   type ServerMessageType,
 } from "../../shared/protocol.ts";
 import { onServerMessage } from "../../client/src/net.ts";
-import { playerId, Seat, useTestServer, waitFor } from "./helpers.ts";
+import { person, seatMatch } from "../support/seats.ts";
+import { Seat, useTestServer, waitFor } from "./helpers.ts";
 
 const world = useTestServer();
 
@@ -58,21 +59,14 @@ function misfit(schema: z.ZodType, value: unknown): string | null {
 describe("the room's messages and replies", () => {
   it("fit SERVER_MESSAGES and REPLIES over a short match with every request type", async () => {
     const url = world.server.url;
-    const tess = await Seat.create(url, {
-      role: "facilitator",
-      name: "Tess",
-      playerId: playerId("tess"),
-      waitForStart: true,
-      timerSeconds: 600,
-    });
-    const ann = await Seat.join(url, tess.code, { role: "us", name: "Ann", playerId: playerId("ann") });
-    const bo = await Seat.join(url, tess.code, { role: "china", name: "Bo", playerId: playerId("bo") });
-    const fan = await Seat.join(url, tess.code, {
-      role: "spectator",
-      name: "Fan",
-      playerId: playerId("fan"),
-    });
-    world.seats.push(tess, ann, bo, fan);
+    const [tess, ann, bo, fan] = await seatMatch(
+      url,
+      world.seats,
+      { ...person("facilitator", "Tess"), waitForStart: true, timerSeconds: 600 },
+      person("us", "Ann"),
+      person("china", "Bo"),
+      person("spectator", "Fan"),
+    );
 
     const replies: { type: ClientMessageType; reply: unknown }[] = [];
     const ask = async (seat: Seat, type: ClientMessageType, payload: unknown = {}) => {

@@ -5,29 +5,20 @@
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
 import type { Order } from "../../shared/rules/index.ts";
-import { playerId, type PublicState, Seat, waitFor, useTestServer } from "./helpers.ts";
+import { person, seatMatch } from "../support/seats.ts";
+import { type PublicState, Seat, waitFor, useTestServer } from "./helpers.ts";
 
 const world = useTestServer({ RECONNECT_SECONDS: 30 });
 const seats = world.seats;
 
 async function match(seed: number): Promise<{ ann: Seat; al: Seat; bo: Seat }> {
-  const ann = await Seat.create(world.server.url, {
-    role: "us",
-    name: "Ann",
-    playerId: playerId("ann"),
-    seed,
-  });
-  const al = await Seat.join(world.server.url, ann.code, {
-    role: "us",
-    name: "Al",
-    playerId: playerId("al"),
-  });
-  const bo = await Seat.join(world.server.url, ann.code, {
-    role: "china",
-    name: "Bo",
-    playerId: playerId("bo"),
-  });
-  seats.push(ann, al, bo);
+  const [ann, al, bo] = await seatMatch(
+    world.server.url,
+    seats,
+    { ...person("us", "Ann"), seed },
+    person("us", "Al"),
+    person("china", "Bo"),
+  );
   await Promise.all([ann, al, bo].map((s) => s.waitTurn(0)));
   // Play one turn so that "mid-match" means something: turn 1, with history behind it.
   await ann.request("confirm", { turn: 0 });

@@ -4,29 +4,21 @@
  * a wrong key is refused, so nobody but the facilitator gets a running room's hidden numbers.
  */
 import { describe, expect, it } from "vitest";
-import { getJson, playerId, Seat, useTestServer, waitFor } from "./helpers.ts";
+import { person, seatMatch } from "../support/seats.ts";
+import { getJson, useTestServer, waitFor } from "./helpers.ts";
 
 const world = useTestServer();
 const seats = world.seats;
 
 describe("results of unfinished rooms", () => {
   it("are filled for the facilitator with the key and refused without it", async () => {
-    const tess = await Seat.create(world.server.url, {
-      role: "facilitator",
-      name: "Tess",
-      playerId: playerId("tess"),
-    });
-    const ann = await Seat.join(world.server.url, tess.code, {
-      role: "us",
-      name: "Ann",
-      playerId: playerId("ann"),
-    });
-    const bo = await Seat.join(world.server.url, tess.code, {
-      role: "china",
-      name: "Bo",
-      playerId: playerId("bo"),
-    });
-    seats.push(tess, ann, bo);
+    const [tess, ann, bo] = await seatMatch(
+      world.server.url,
+      seats,
+      person("facilitator", "Tess"),
+      person("us", "Ann"),
+      person("china", "Bo"),
+    );
     await ann.request("draft", { orders: [{ type: "fundAlgorithms", amount: 2 }] });
     await ann.request("confirm", { turn: 0 });
     await bo.request("confirm", { turn: 0 });

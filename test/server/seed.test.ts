@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { offlineSecret } from "../../shared/rules/streams.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import { playerId, Seat, useTestServer } from "./helpers.ts";
 
 const world = useTestServer({ PLAYER_SEEDS: false });
@@ -48,18 +49,12 @@ describe("the match secret", () => {
   it("is made afresh for each match, follows from no seed, and never reaches a player", async () => {
     const made: { us: Seat; code: string }[] = [];
     for (const name of ["Tess", "Theo"]) {
-      const teacher = await Seat.create(world.server.url, {
-        role: "facilitator",
-        name,
-        playerId: playerId(name.toLowerCase()),
-        seed: SEED,
-      });
-      const us = await Seat.join(world.server.url, teacher.code, {
-        role: "us",
-        name: `${name}'s student`,
-        playerId: playerId("student"),
-      });
-      seats.push(teacher, us);
+      const [teacher, us] = await seatMatch(
+        world.server.url,
+        seats,
+        { ...person("facilitator", name), seed: SEED },
+        person("us", `${name}'s student`, "student"),
+      );
       await us.waitView("a view", () => true);
       made.push({ us, code: teacher.code });
     }
