@@ -7,6 +7,7 @@ import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorReply } from "../../shared/protocol.ts";
 import type { Order } from "../../shared/rules/index.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import {
   getJson,
   leaveAll,
@@ -66,17 +67,14 @@ beforeAll(async () => {
   process.on("unhandledRejection", onCrash);
   process.on("uncaughtException", onCrash);
   server = await startTestServer({ MAX_MESSAGE_BYTES, ALLOWED_ORIGINS: ORIGIN });
-  teacher = await Seat.create(server.url, {
-    role: "facilitator",
-    name: "Teacher",
-    playerId: playerId("teacher"),
-    seed: 81,
-  });
-  ann = await Seat.join(server.url, teacher.code, { role: "us", name: "Ann", playerId: playerId("ann") });
-  bo = await Seat.join(server.url, teacher.code, { role: "china", name: "Bo", playerId: playerId("bo") });
-  cy = await Seat.create(server.url, { role: "us", name: "Cy", playerId: playerId("cy"), seed: 82 });
-  di = await Seat.join(server.url, cy.code, { role: "china", name: "Di", playerId: playerId("di") });
-  seats.push(teacher, ann, bo, cy, di);
+  [teacher, ann, bo] = await seatMatch(
+    server.url,
+    seats,
+    { ...person("facilitator", "Teacher"), seed: 81 },
+    person("us", "Ann"),
+    person("china", "Bo"),
+  );
+  [cy, di] = await seatMatch(server.url, seats, { ...person("us", "Cy"), seed: 82 }, person("china", "Di"));
   for (const [us, china] of [
     [ann, bo],
     [cy, di],

@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { Action } from "../../server/store.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import {
   HOOK_TIMEOUT_MS,
   leaveAll,
@@ -58,18 +59,12 @@ describe("turn deadlines over days", () => {
   });
 
   it("keeps a deadline across restarts and resolves a missed one exactly once on start", async () => {
-    const tess = await Seat.create(server!.url, {
-      role: "facilitator",
-      name: "Tess",
-      playerId: playerId("tess"),
-      deadlineHours: 48,
-    });
-    const ann = await Seat.join(server!.url, tess.code, {
-      role: "us",
-      name: "Ann",
-      playerId: playerId("ann"),
-    });
-    seats.push(tess, ann);
+    const [tess, ann] = await seatMatch(
+      server!.url,
+      seats,
+      { ...person("facilitator", "Tess"), deadlineHours: 48 },
+      person("us", "Ann"),
+    );
     const code = tess.code;
     await ann.waitView("a view", () => true);
     expect(tess.state.timerSeconds).toBe(48 * 3600);

@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Order, viewFor } from "../../shared/rules/index.ts";
+import { seatMatch } from "../support/seats.ts";
 import {
   type ChildServer,
   ExpectedMatch,
@@ -119,15 +120,12 @@ describe("a crash and a restart", () => {
     const ann = await sit("us", "Ann", ids.ann);
     const bo = await sit("china", "Bo", ids.bo);
     // A second match, one turn in, must come back too.
-    const cy = await Seat.create(server.url, {
-      role: "us",
-      name: "Cy",
-      playerId: ids.cy,
-      seed: SEED + 1,
-      scenario: "hardline-2025",
-    });
-    const di = await Seat.join(server.url, cy.code, { role: "china", name: "Di", playerId: ids.di });
-    seats.push(cy, di);
+    const [cy, di] = await seatMatch(
+      server.url,
+      seats,
+      { role: "us", name: "Cy", playerId: ids.cy, seed: SEED + 1, scenario: "hardline-2025" },
+      { role: "china", name: "Di", playerId: ids.di },
+    );
     otherCode = cy.code;
     other = new ExpectedMatch("hardline-2025", SEED + 1, secretOf(otherCode));
     await cy.request("confirm", { turn: 0 });

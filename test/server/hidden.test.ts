@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../shared/rules/index.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import {
   confirmTurn,
   leaveAll,
-  playerId,
   Seat,
   startTestServer,
   type TestServer,
@@ -106,11 +106,14 @@ const usSecrets = new Set<number>();
 
 beforeAll(async () => {
   server = await startTestServer({ MAX_MESSAGES_PER_SECOND: 1000, RECONNECT_SECONDS: 30 });
-  ann = await Seat.create(server.url, { role: "us", name: "Ann", playerId: playerId("ann"), seed: SEED });
-  bo = await Seat.join(server.url, ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
-  bea = await Seat.join(server.url, ann.code, { role: "china", name: "Bea", playerId: playerId("bea") });
-  fan = await Seat.join(server.url, ann.code, { role: "spectator", name: "Fan", playerId: playerId("fan") });
-  seats.push(ann, bo, bea, fan);
+  [ann, bo, bea, fan] = await seatMatch(
+    server.url,
+    seats,
+    { ...person("us", "Ann"), seed: SEED },
+    person("china", "Bo"),
+    person("china", "Bea"),
+    person("spectator", "Fan"),
+  );
   await Promise.all(seats.map((s) => s.waitTurn(0)));
 
   const usOrders: Order[] = [{ type: "fundEnforcement", amount: ENFORCEMENT }];

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order, View } from "../../shared/rules/index.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import {
   confirmTurn,
   ExpectedMatch,
@@ -51,8 +52,12 @@ describe("a full match between two people", () => {
   const turnsSeen: number[] = [];
 
   beforeAll(async () => {
-    us = await create({ role: "us", name: "Ann", playerId: playerId("ann"), seed: SEED });
-    china = await join(us.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+    [us, china] = await seatMatch(
+      server.url,
+      seats,
+      { ...person("us", "Ann"), seed: SEED },
+      person("china", "Bo"),
+    );
     await Promise.all([us.waitTurn(0), china.waitTurn(0)]);
     expected = new ExpectedMatch("baseline-2025", SEED, (await server.running.store.get(us.code))!.secret);
     // Turn 0 with one small US order, then empty orders to the end.
@@ -204,10 +209,14 @@ describe("the open-matches list", () => {
 
 describe("a team of three on one side", () => {
   it("shares one draft: any member edits it, every member sees each edit, one confirms for the side", async () => {
-    const ann = await create({ role: "us", name: "Ann", playerId: playerId("ann"), seed: 11 });
-    const al = await join(ann.code, { role: "us", name: "Al", playerId: playerId("al") });
-    const amy = await join(ann.code, { role: "us", name: "Amy", playerId: playerId("amy") });
-    const bo = await join(ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+    const [ann, al, amy, bo] = await seatMatch(
+      server.url,
+      seats,
+      { ...person("us", "Ann"), seed: 11 },
+      person("us", "Al"),
+      person("us", "Amy"),
+      person("china", "Bo"),
+    );
     const team = [ann, al, amy];
     await Promise.all([...team, bo].map((s) => s.waitTurn(0)));
 
@@ -252,9 +261,13 @@ describe("a team of three on one side", () => {
 
 describe("a spectator", () => {
   it("receives the public view only, no drafts, and may not write or confirm orders", async () => {
-    const us = await create({ role: "us", name: "Ann", playerId: playerId("ann"), seed: 3 });
-    const china = await join(us.code, { role: "china", name: "Bo", playerId: playerId("bo") });
-    const fan = await join(us.code, { role: "spectator", name: "Fan", playerId: playerId("fan") });
+    const [us, china, fan] = await seatMatch(
+      server.url,
+      seats,
+      { ...person("us", "Ann"), seed: 3 },
+      person("china", "Bo"),
+      person("spectator", "Fan"),
+    );
     await fan.waitTurn(0);
     await us.request("draft", { orders: [{ type: "fundAlgorithms", amount: 1 }] });
     await confirmTurn(us, china, [fan]);
@@ -275,15 +288,13 @@ describe("the facilitator", () => {
   let china: Seat;
 
   beforeAll(async () => {
-    teacher = await create({
-      role: "facilitator",
-      name: "Teacher",
-      playerId: playerId("teacher"),
-      seed: 21,
-      timerSeconds: 600,
-    });
-    us = await join(teacher.code, { role: "us", name: "Ann", playerId: playerId("ann") });
-    china = await join(teacher.code, { role: "china", name: "Bo", playerId: playerId("bo") });
+    [teacher, us, china] = await seatMatch(
+      server.url,
+      seats,
+      { ...person("facilitator", "Teacher"), seed: 21, timerSeconds: 600 },
+      person("us", "Ann"),
+      person("china", "Bo"),
+    );
     await Promise.all([teacher, us, china].map((s) => s.waitTurn(0)));
   }, HOOK_TIMEOUT_MS);
 

@@ -6,6 +6,7 @@
 import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SeatLink } from "../../shared/protocol.ts";
+import { person, seatMatch } from "../support/seats.ts";
 import {
   HOOK_TIMEOUT_MS,
   leaveAll,
@@ -44,20 +45,15 @@ function tokenParts(token: string): { code: string; role: string; playerId: stri
 describe("seat tokens", () => {
   it("return the seat after the window and a restart, never another seat or match, and refuse forgeries", async () => {
     server = await startTestServer({ DATA_DIR: dataDir, RECONNECT_SECONDS: 1 });
-    const tess = await Seat.create(server.url, {
-      role: "facilitator",
-      name: "Tess",
-      playerId: playerId("tess"),
-    });
     const annId = playerId("ann");
-    const ann = await Seat.join(server.url, tess.code, { role: "us", name: "Ann", playerId: annId });
-    const bo = await Seat.join(server.url, tess.code, {
-      role: "china",
-      name: "Bo",
-      playerId: playerId("bo"),
-    });
-    const other = await Seat.create(server.url, { role: "us", name: "Oz", playerId: playerId("oz") });
-    seats.push(tess, ann, bo, other);
+    const [tess, ann, bo] = await seatMatch(
+      server.url,
+      seats,
+      person("facilitator", "Tess"),
+      { role: "us", name: "Ann", playerId: annId },
+      person("china", "Bo"),
+    );
+    const [other] = await seatMatch(server.url, seats, person("us", "Oz"));
     const token = ann.welcome!.seatToken!;
     expect(token).toMatch(new RegExp(`^${tess.code}\\.us\\.${annId}\\.[A-Za-z0-9_-]{43}$`));
     await ann.request("draft", { orders: [{ type: "fundAlgorithms", amount: 1 }] });
@@ -195,9 +191,12 @@ describe("seat tokens", () => {
     await server?.stop();
     server = await startTestServer({ RECONNECT_SECONDS: 60 });
     const annId = playerId("ann");
-    const ann = await Seat.create(server.url, { role: "us", name: "Ann", playerId: annId });
-    const bo = await Seat.join(server.url, ann.code, { role: "china", name: "Bo", playerId: playerId("bo") });
-    seats.push(ann, bo);
+    const [ann, bo] = await seatMatch(
+      server.url,
+      seats,
+      { role: "us", name: "Ann", playerId: annId },
+      person("china", "Bo"),
+    );
     const token = ann.welcome!.seatToken!;
     const oldSession = ann.room.sessionId;
     ann.room.reconnection.enabled = false;
