@@ -440,7 +440,7 @@ describe("a side that toggles its confirmation", () => {
     restart.join("us-ann-01", "us", now + 2);
     const again = restart.send("cn-bo-001", unconfirm, now + 3);
     expect(again.refusal?.message).toMatch(/stand for this turn/);
-    // A teammate's draft is refused with the same reason, not told to unconfirm.
+    // A draft is refused with the same reason, instead of being told to unconfirm.
     expect(
       restart.send("cn-bo-001", { type: "draft", data: { orders: [] } }, now + 4).refusal?.message,
     ).toMatch(
