@@ -39,9 +39,15 @@ export interface ChinaPlan {
    */
   lease: number;
   leaseWhen: "always" | "whenItPays";
-  /** $B a turn courting each of the `courtHosts` hosts with the most room to open. */
+  /** $B a turn courting each of the `courtHosts` hosts with the most room to open, in turns when it rents. */
   court: number;
   courtHosts: number;
+  /**
+   * $B a turn courting each of the `keepOpenHosts` hosts with the most at stake, from the turn the US asks for a
+   * remote-access rule: a host applies the rule only where the US has more goodwill than China.
+   */
+  keepOpen?: number;
+  keepOpenHosts?: number;
   /** $B a turn on chip design, and on fabs and HBM lines while they can still pay off. */
   chipResearch: number;
   fabs: number;
@@ -64,6 +70,21 @@ export function hostsByRoom(view: View, scenario: Scenario): HostId[] {
     return host.capacityGW * p.hosts[h].foreignAiShare * (1 - host.openness) * (0.5 + share);
   };
   return [...HOSTS].sort((a, b) => score(b) - score(a));
+}
+
+/**
+ * Hosts ranked by what the US remote-access rule puts at stake: AI-grade capacity still open to Chinese
+ * customers, weighted by the US's share of the host's goodwill (where the US leads, the host may apply the rule).
+ * Hosts that already apply it are left out.
+ */
+export function hostsAtStake(view: View, scenario: Scenario): HostId[] {
+  const p = scenario.params;
+  const score = (h: HostId): number => {
+    const host = view.hosts[h];
+    const usShare = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
+    return host.capacityGW * p.hosts[h].foreignAiShare * host.openness * usShare;
+  };
+  return HOSTS.filter((h) => !view.hosts[h].appliesRemoteAccessRule).sort((a, b) => score(b) - score(a));
 }
 
 /** The chance that a smuggled shipment is caught, as far as China can tell (its estimate of US enforcement). */
@@ -152,6 +173,11 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       draft.buy("expandFabs", plan.fabs / fab.costPerUnit);
     const hbm = draft.choice("expandHbm");
     if (hbm && plan.hbm > 0 && left - 1 > d.hbmLeadTurns) draft.buy("expandHbm", plan.hbm / hbm.costPerUnit);
+    // Once the US asks for a remote-access rule, court the hosts with the most at stake to keep them open.
+    const ruleLooms = view.exportControlLevel === "banPlusRemoteAccess" || view.remoteAccessBillTurns > 0;
+    if (ruleLooms && (plan.keepOpen ?? 0) > 0)
+      for (const h of hostsAtStake(view, scenario).slice(0, plan.keepOpenHosts ?? 0))
+        draft.spend("courtHost", plan.keepOpen!, h);
     // While renting beats buying, court the hosts for room and lease a share of the money before any chips.
     if (plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left))) {
       if (plan.court > 0)

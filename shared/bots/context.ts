@@ -20,6 +20,7 @@ export type PolicyView<V extends SideView = SideView> = DeepReadonly<
     | "intel"
     | "scenario"
     | "exportControlLevel"
+    | "remoteAccessBillTurns"
     | "capability"
   >
 >;

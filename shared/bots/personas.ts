@@ -14,9 +14,11 @@ import { usOrders } from "./usPolicy.ts";
 
 /**
  * US hawk: the full ban with the remote-access rule from the first turn, enforcement against smuggling,
- * pressure on the two hosts China uses most and on the tool-making allies. It builds at home too, with power for
- * the whole chip supply and permitting reform, and funds algorithm research (with fast following a US that does
- * not keep its own methods ahead is caught up; the amounts were re-tuned in docs/balance, Model v3.2).
+ * pressure on the three hosts China uses most and on the tool-making allies, and co-funded trusted data centres
+ * in the host China uses most (a host applies the remote-access rule only where the US has more goodwill than
+ * China, and co-funding wins it). It builds at home too, with power for the whole chip supply and permitting
+ * reform, and funds algorithm research (with fast following a US that does not keep its own methods ahead is
+ * caught up; the amounts were re-tuned in docs/balance, Model v3.2 and v3.3).
  */
 export const HAWK: UsPlan = {
   controls: "banPlusRemoteAccess",
@@ -25,8 +27,8 @@ export const HAWK: UsPlan = {
   intelligence: 0,
   toolAllies: 0.9,
   pressure: 2,
-  pressureHosts: 2,
-  allySubsidy: 0,
+  pressureHosts: 3,
+  allySubsidy: 5,
   reform: 20,
   algo: 45,
   algoShare: 0.4,
@@ -37,7 +39,8 @@ export const HAWK: UsPlan = {
 
 /**
  * US builder: frontier chips, data centres and power (gas and solar) at home, permitting reform to cut the
- * wait for them, and algorithm research; export controls stay as they are.
+ * wait for them, and algorithm research; export controls stay as they are. Abroad it co-funds trusted data
+ * centres in the host China uses most, which keeps capacity there for trusted customers.
  */
 export const BUILDER: UsPlan = {
   controls: null,
@@ -47,7 +50,7 @@ export const BUILDER: UsPlan = {
   toolAllies: 0,
   pressure: 0,
   pressureHosts: 0,
-  allySubsidy: 0,
+  allySubsidy: 3,
   reform: 20,
   algo: 40,
   algoShare: 0.35,
@@ -60,8 +63,10 @@ export const BUILDER: UsPlan = {
  * China offshorer: rents compute in the hosts whenever renting beats buying (a lease over the turns left costs no
  * more than a chip: the last turns, or when nothing is on offer at home), courting them then, and with the money
  * the home route leaves over; buys the export-grade chips the US allows, smuggles frontier chips while the risk
- * is low, and buys domestic chips with the rest. When the US
- * remote-access rule closes the doors abroad, it brings the money home: domestic chips, HBM and fabs.
+ * is low, and buys domestic chips with the rest. From the turn the US asks for a remote-access rule it courts
+ * the two hosts with the most at stake to keep them from applying it; once the rule is law it stops courting for
+ * room, keeps renting where hosts stay open, and brings more money home: HBM and fabs, and smuggling at a higher
+ * risk.
  */
 export const OFFSHORER: ChinaPlan = {
   subsidy: 0.2,
@@ -77,12 +82,14 @@ export const OFFSHORER: ChinaPlan = {
   lease: 0.2,
   leaseWhen: "whenItPays",
   court: 2,
-  courtHosts: 2,
+  courtHosts: 3,
   chipResearch: 0,
   fabs: 0,
   hbm: 1,
   powerMix: { solar: 1 },
-  whenDoorsClose: { lease: 0, court: 0, smuggleMaxRisk: 0.5, hbm: 2, fabs: 2 },
+  keepOpen: 1,
+  keepOpenHosts: 2,
+  whenDoorsClose: { court: 0, smuggleMaxRisk: 0.5, hbm: 2, fabs: 2 },
 };
 
 /**
@@ -255,12 +262,12 @@ export function planBot(id: string, description: string, plan: Plan, bound?: Sce
 
 export const hawkBot = planBot(
   "hawk",
-  "US: full ban with the remote-access rule, enforcement, pressure on hosts and tool-making allies",
+  "US: full ban with the remote-access rule, enforcement, pressure on hosts and tool-making allies, co-funded trusted data centres",
   { side: "us", plan: HAWK },
 );
 export const builderBot = planBot(
   "builder",
-  "US: frontier chips, data centres and power at home, permitting reform",
+  "US: frontier chips, data centres and power at home, permitting reform, co-funded trusted data centres abroad",
   { side: "us", plan: BUILDER },
 );
 export const offshorerBot = planBot(

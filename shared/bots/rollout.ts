@@ -33,6 +33,7 @@ export function rolloutView(state: MatchState, side: Side): PolicyView {
     modifiers: state.modifiers,
     intel: rolloutIntel(state, side),
     exportControlLevel: state.us.exportControlLevel,
+    remoteAccessBillTurns: state.us.remoteAccessBillTurns,
     capability: { us: state.us.capability, china: state.china.capability },
     scenario: scenarioInfo(state),
   } as PolicyView;

@@ -1,14 +1,28 @@
 /**
- * Host countries move by themselves between turns: capacity grows, openness and strictness drift back towards
- * their starting stance, and while the US remote-access rule is in force each host decides whether to apply it,
- * cutting Chinese leases where it does.
+ * Host countries move by themselves between turns: capacity grows, openness, strictness and each side's goodwill
+ * drift back towards their starting stance, and while the US remote-access rule is in force each host where the
+ * US has more goodwill than China decides whether to apply it, cutting Chinese leases where it does.
  */
 import type { ResolveContext } from "./levers/lever.ts";
 import { fmt } from "./levers/lever.ts";
 import { clamp, leasableH100e } from "./model.ts";
+import type { Scenario } from "./scenario.ts";
 import { HOSTS } from "./types.ts";
 
 const REMOTE_SOURCE = "Law-firm commentary, Jan 2026 (Remote Access Security Act passed the House 369-22)";
+
+/**
+ * The chance that a host applies the US remote-access rule this turn: only where the US has more goodwill there
+ * than China, the more readily the larger the US's edge and the stricter the host's permits.
+ */
+export function remoteRuleChance(
+  influence: Readonly<Record<"us" | "china", number>>,
+  strictness: number,
+  levers: Pick<Scenario["params"]["levers"], "remoteRuleBase" | "remoteRuleEdgeWeight">,
+): number {
+  const edge = (influence.us - influence.china) / Math.max(1, influence.us + influence.china);
+  return clamp(levers.remoteRuleEdgeWeight * edge * (levers.remoteRuleBase + strictness), 0, 1);
+}
 
 export function updateHosts(ctx: ResolveContext): void {
   const { s } = ctx;
@@ -22,16 +36,24 @@ export function updateHosts(ctx: ResolveContext): void {
     if (own < base.capacityMaxGW)
       host.capacityGW = Math.min(base.capacityMaxGW, own * (1 + base.capacityGrowthPerTurn)) + host.alliedGW;
     host.openness = clamp(host.openness + (base.openness - host.openness) * drift, 0, 1);
+    // Goodwill fades too: without new courting, publishing or co-funding, a host's regard drifts back to where it began.
+    const fade = p.levers.influenceDrift;
+    host.influence.us = clamp(host.influence.us + (base.influenceUs - host.influence.us) * fade, 0, 100);
+    host.influence.china = clamp(
+      host.influence.china + (base.influenceChina - host.influence.china) * fade,
+      0,
+      100,
+    );
     host.strictness = clamp(
       host.strictness + (base.strictness - host.strictness) * drift * p.levers.strictnessDriftShare,
       0,
       1,
     );
 
+    // One roll per host every turn, used or not, so that one host's choice never shifts another's luck.
+    const roll = ctx.dice("hosts").uniform();
     if (s.us.exportControlLevel === "banPlusRemoteAccess" && !host.appliesRemoteAccessRule) {
-      // A host applies the US rule more readily where the US has the goodwill and the host enforces permits.
-      const usShare = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
-      if (ctx.dice("hosts").chance(clamp(usShare * (p.levers.remoteRuleBase + host.strictness), 0, 1))) {
+      if (roll < remoteRuleChance(host.influence, host.strictness, p.levers)) {
         host.appliesRemoteAccessRule = true;
         ctx.emit(
           "public",

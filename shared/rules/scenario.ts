@@ -237,6 +237,7 @@ export const ScenarioParamsSchema = z
         courtRef: pos(),
         courtOpennessEffect: share(),
         hostDrift: share(),
+        influenceDrift: share(),
         algoRef: pos(),
         algoMaxBoost: num(0, 2),
         chipResearchRef: pos(),
@@ -282,8 +283,12 @@ export const ScenarioParamsSchema = z
         smugglingBustIntel: num(0, 10),
         /** Strictness drifts back to its start at this share of the openness drift. */
         strictnessDriftShare: share(),
-        /** A host applies the remote-access rule with chance US share x (this + strictness). */
+        /**
+         * A host where the US has more goodwill than China applies the remote-access rule with chance
+         * `remoteRuleEdgeWeight` x the US's edge in goodwill x (this + strictness) (hosts.ts remoteRuleChance).
+         */
         remoteRuleBase: share(),
+        remoteRuleEdgeWeight: num(0, 10),
         /** Share of the detection chance China's saturated intelligence lets a smuggled shipment avoid. */
         intelEvasion: share(),
       })

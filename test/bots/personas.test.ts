@@ -41,3 +41,24 @@ describe("open models", () => {
     expect(orderOptions(state, "china").levers.some((l) => l.type === "publishOpenModels")).toBe(true);
   });
 });
+
+describe("keeping the hosts open", () => {
+  it("the offshorer courts the hosts with the most at stake from the turn the US asks for a remote-access rule", () => {
+    const state = createMatch(scenario, 1);
+    // Early in the match renting does not pay yet, so no courting for room either.
+    expect(chinaOrdersAt(state, OFFSHORER).some((o) => o.type === "courtHost")).toBe(false);
+
+    state.us.remoteAccessBillTurns = 2;
+    state.hosts.japan.appliesRemoteAccessRule = true;
+    const courted = chinaOrdersAt(state, OFFSHORER).filter((o) => o.type === "courtHost");
+    expect(courted).toHaveLength(OFFSHORER.keepOpenHosts!);
+    for (const o of courted) {
+      expect(o).toMatchObject({ amount: OFFSHORER.keepOpen });
+      // A host that already applies the rule is past keeping.
+      expect(o).not.toMatchObject({ host: "japan" });
+    }
+    // A plan without it does not court for that reason.
+    const without = { ...OFFSHORER, keepOpen: 0 };
+    expect(chinaOrdersAt(state, without).some((o) => o.type === "courtHost")).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ import {
   viewFor,
 } from "../../shared/rules/index.ts";
 import { baseline, makeState, play, scenarioWith, submit } from "./helpers.ts";
+import { remoteRuleChance } from "../../shared/rules/hosts.ts";
 
 const p = baseline.params;
 const retained = 1 - p.world.retirementPerTurn;
@@ -659,6 +660,40 @@ describe("leaseCompute", () => {
     expect(next.china.leases.malaysia).toBeGreaterThan(0);
   });
 
+  it("a host where China has at least as much goodwill as the US never applies the remote-access rule", () => {
+    // The strictest host, the rule in force, and China level with the US or ahead: never, in any seed.
+    for (let seed = 1; seed <= 40; seed++) {
+      const s = makeState(
+        {
+          hosts: { malaysia: { influence: { us: 60, china: 80 }, strictness: 1 } },
+          us: { exportControlLevel: "banPlusRemoteAccess" },
+        },
+        { seed },
+      );
+      expect(play(s).hosts.malaysia.appliesRemoteAccessRule).toBe(false);
+    }
+    const l = p.levers;
+    expect(remoteRuleChance({ us: 50, china: 50 }, 1, l)).toBe(0);
+    expect(remoteRuleChance({ us: 40, china: 60 }, 1, l)).toBe(0);
+    // A US edge makes it likelier, the more so the stricter the host.
+    expect(remoteRuleChance({ us: 60, china: 40 }, 0.3, l)).toBeGreaterThan(0);
+    expect(remoteRuleChance({ us: 80, china: 20 }, 0.3, l)).toBeGreaterThan(
+      remoteRuleChance({ us: 60, china: 40 }, 0.3, l),
+    );
+    expect(remoteRuleChance({ us: 60, china: 40 }, 0.8, l)).toBeGreaterThan(
+      remoteRuleChance({ us: 60, china: 40 }, 0.3, l),
+    );
+  });
+
+  it("goodwill fades back towards each host's starting stance without new effort", () => {
+    const s = makeState({ hosts: { japan: { influence: { us: 100, china: 100 } } } });
+    const next = play(s);
+    const start = p.hosts.japan;
+    const f = p.levers.influenceDrift;
+    expect(next.hosts.japan.influence.us).toBeCloseTo(100 + (start.influenceUs - 100) * f, 9);
+    expect(next.hosts.japan.influence.china).toBeCloseTo(100 + (start.influenceChina - 100) * f, 9);
+  });
+
   it("a negative change releases leases at no cost; releasing more than held is refused", () => {
     const s = makeState();
     const held = s.china.leases.japan;
@@ -912,9 +947,10 @@ describe("publishOpenModels", () => {
     const control = play(s);
     const next = play(s, [], [{ type: "publishOpenModels" }]);
     const l = p.levers;
+    // The goodwill won this turn fades by the hosts' drift in the same resolution, as all goodwill does.
     for (const h of Object.keys(s.hosts) as HostId[])
       expect(next.hosts[h].influence.china - control.hosts[h].influence.china).toBeCloseTo(
-        l.publishInfluence,
+        l.publishInfluence * (1 - l.influenceDrift),
         9,
       );
     expect(next.china.last.effectiveFlop / control.china.last.effectiveFlop).toBeCloseTo(
@@ -981,7 +1017,7 @@ describe("courtHost", () => {
     const control = play(s);
     const next = play(s, [], [{ type: "courtHost", host: "japan", amount: 2 }]);
     expect(next.hosts.japan.influence.china - control.hosts.japan.influence.china).toBeCloseTo(
-      p.levers.courtInfluence * (1 - Math.exp(-2 / p.levers.courtRef)),
+      p.levers.courtInfluence * (1 - Math.exp(-2 / p.levers.courtRef)) * (1 - p.levers.influenceDrift),
       9,
     );
     expect(next.hosts.japan.openness).toBeGreaterThan(control.hosts.japan.openness);
@@ -993,7 +1029,8 @@ describe("courtHost", () => {
 
   it("works by an uncertain amount, so the US cannot read the spend back from the host's goodwill", () => {
     const u = p.levers.diplomacyUncertainty;
-    const mean = p.levers.courtInfluence * (1 - Math.exp(-2 / p.levers.courtRef));
+    const mean =
+      p.levers.courtInfluence * (1 - Math.exp(-2 / p.levers.courtRef)) * (1 - p.levers.influenceDrift);
     const gains = new Set<number>();
     for (let seed = 1; seed <= 12; seed++) {
       const s = makeState({}, { seed });

@@ -1089,6 +1089,12 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
       de: "Spielentscheidung: Gastländer kehren je Halbjahr um 15 % zu ihrer Ausgangshaltung zurück",
     },
   ],
+  "levers.influenceDrift": [
+    {
+      en: "Design (2026): goodwill fades like openness; each side's influence with a host drifts back towards its starting value by 15% a half-year, so keeping a host's regard takes steady courting, publishing or co-funding",
+      de: "Spielentscheidung (2026): Wohlwollen verblasst wie Offenheit; der Einfluss jeder Seite in einem Gastland kehrt je Halbjahr um 15 % zu seinem Ausgangswert zurück, sodass es stetes Umwerben, Veröffentlichen oder Mitfinanzieren braucht, um es zu halten",
+    },
+  ],
   "levers.algoRef": [
     {
       en: "Design: $B of research for most of the extra algorithmic progress",
@@ -1277,8 +1283,14 @@ export const SCENARIO_SOURCES_DE: Readonly<Record<string, readonly SourceTransla
   ],
   "levers.remoteRuleBase": [
     {
-      en: "Design: no figure in the sources; a balance coefficient the lab sweeps (hosts.ts, 2026): a host applies the US rule with chance US share x (0.5 + strictness)",
-      de: "Spielentscheidung: keine Zahl in den Quellen; ein Balancekoeffizient, den das Labor durchmustert (hosts.ts, 2026): Ein Gastland wendet die US-Regel mit der Wahrscheinlichkeit US-Anteil × (0,5 + Strenge) an",
+      en: "Design: no figure in the sources; a balance coefficient the lab sweeps (hosts.ts, 2026): a host where the US has more goodwill than China applies the US rule with chance 2 x the US's edge in goodwill x (0.5 + strictness)",
+      de: "Spielentscheidung: keine Zahl in den Quellen; ein Balancekoeffizient, den das Labor durchmustert (hosts.ts, 2026): Ein Gastland, in dem die USA mehr Wohlwollen haben als China, wendet die US-Regel mit der Wahrscheinlichkeit 2 × Vorsprung der USA beim Wohlwollen × (0,5 + Strenge) an",
+    },
+  ],
+  "levers.remoteRuleEdgeWeight": [
+    {
+      en: "Design (2026): a host applies the US remote-access rule only where the US has more goodwill than China (hosts weigh both powers, as Malaysia's July 2025 permit rule and the Chinese leasing that went on there show); the US's edge is (US - China) / (US + China), doubled so that a host with three quarters of its goodwill on the US side applies the rule as readily as before",
+      de: "Spielentscheidung (2026): Ein Gastland wendet die US-Fernzugriffsregel nur an, wo die USA mehr Wohlwollen haben als China (Gastländer wägen beide Mächte ab, wie Malaysias Genehmigungspflicht vom Juli 2025 und die dort weiterlaufenden chinesischen Mieten zeigen); der Vorsprung der USA ist (USA − China) / (USA + China), verdoppelt, sodass ein Gastland mit drei Vierteln seines Wohlwollens auf US-Seite die Regel so bereitwillig anwendet wie zuvor",
     },
   ],
   "levers.intelEvasion": [
