@@ -69,7 +69,9 @@ export interface Draft {
    * all (a hostile client's junk) stay in the draft, whose errors name them, but never reach the log.
    */
   readonly logged: readonly unknown[];
-  /** Whether `logged` is what the draft holds now. */
+  /** Who changed it last as the log holds it. */
+  readonly loggedBy: string;
+  /** Whether `logged` and `loggedBy` are what the draft holds now. */
   readonly saved: boolean;
   /** When the side's draft was last logged this turn (ms since the epoch), 0 for not yet. */
   readonly savedAt: number;
@@ -177,7 +179,7 @@ function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["
   throw new Refusal({ code, message, ...(errors ? { errors } : {}) });
 }
 
-const NO_DRAFT: Draft = { orders: [], by: "", logged: [], saved: true, savedAt: 0 };
+const NO_DRAFT: Draft = { orders: [], by: "", logged: [], loggedBy: "", saved: true, savedAt: 0 };
 const NO_DRAFTS: Record<Side, Draft> = { us: NO_DRAFT, china: NO_DRAFT };
 const NOT_BY_BOT: Record<Side, boolean> = { us: false, china: false };
 const NO_WITHDRAWALS: Record<Side, number> = { us: 0, china: 0 };
@@ -255,7 +257,7 @@ export function applyLogged(session: Session, action: Action, resolved?: MatchSt
     case "draft": {
       if (action.turn !== session.game.turn) return session;
       const { orders, by, at } = action;
-      const draft: Draft = { orders, by, logged: orders, saved: true, savedAt: at };
+      const draft: Draft = { orders, by, logged: orders, loggedBy: by, saved: true, savedAt: at };
       return { ...session, drafts: { ...session.drafts, [action.side]: draft } };
     }
     case "pause":
@@ -773,7 +775,8 @@ class Referee {
       const parsed = OrderSchema.safeParse(o);
       return parsed.success ? [parsed.data] : [];
     });
-    if (JSON.stringify(orders) === JSON.stringify(draft.logged)) {
+    // A teammate's change that leaves the orders as they were still changes who changed them last.
+    if (JSON.stringify(orders) === JSON.stringify(draft.logged) && draft.by === draft.loggedBy) {
       this.setSideDraft(side, { ...draft, saved: true });
       return;
     }
