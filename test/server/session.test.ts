@@ -283,6 +283,24 @@ describe("restoring a session from its log", () => {
     expect(draftOf(r.session, "us")).toEqual(confirmed);
   });
 
+  it("replays a log the old code wrote, whose confirm did not save the draft: the confirmed orders resolve", () => {
+    const d = twoSides({ timerSeconds: 60 });
+    const algorithms = (amount: number) => ({ type: "fundAlgorithms", amount });
+    const old: Action[] = [
+      ...d.log,
+      { kind: "draft", side: "us", turn: 0, orders: [algorithms(1)], by: "us-ann-01", at: T0 + 1_000 },
+      { kind: "submit", side: "us", orders: [algorithms(4)] },
+    ];
+    const r = new Driver(d.record, restoredSession(d.record, old, LIMITS, d.session.bots, T0 + 4_000));
+    expect(r.session.game.pending.us).toEqual([algorithms(4)]);
+    // Such a log holds no later draft: the side's draft is the last one it saved, as before.
+    expect(draftOf(r.session, "us")).toMatchObject({ orders: [algorithms(1)], by: "us-ann-01" });
+    r.join("cn-bo-001", "china", T0 + 5_000);
+    r.send("cn-bo-001", { type: "confirm", data: { turn: 0 } }, T0 + 6_000);
+    expect(r.session.game.turn).toBe(1);
+    expect((viewFor(r.session.game, "us") as SideView).own.spentByLever.fundAlgorithms).toBeCloseTo(4, 9);
+  });
+
   it("keeps who changed a draft last when a teammate's change leaves the orders the log holds", () => {
     const d = twoSides({ timerSeconds: 60 });
     d.join("us-al-0002", "us");
