@@ -89,9 +89,10 @@ export const DRAFT_SAVE_MS = 5_000;
 /**
  * How many times a side's confirmation may be taken back in one turn (by its members' `unconfirm`, or by a
  * person taking the seat from a bot that had confirmed). Every confirmation logs the side's orders (and its
- * draft, if that changed since its last save), so without a limit a client that toggles at the message rate would
- * grow the match's log by a kilobyte or two a toggle for as long as the turn lasts; with it a turn logs at most WITHDRAWALS_PER_TURN + 1 confirmations a side. A team
- * that changes its mind a few times never meets it; past it, the orders confirmed last stand for the turn.
+ * draft, if that changed since its last save), so without a limit a client that toggles at the message rate
+ * would grow the match's log by a kilobyte or two a toggle for as long as the turn lasts; with it a turn logs
+ * at most WITHDRAWALS_PER_TURN + 1 confirmations a side. A team that changes its mind a few times never meets
+ * it; past it, the orders confirmed last stand for the turn.
  */
 export const WITHDRAWALS_PER_TURN = 10;
 
