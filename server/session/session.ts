@@ -69,7 +69,9 @@ export interface Draft {
    * all (a hostile client's junk) stay in the draft, whose errors name them, but never reach the log.
    */
   readonly logged: readonly unknown[];
-  /** Whether `logged` is what the draft holds now. */
+  /** Who changed it last as the log holds it. */
+  readonly loggedBy: string;
+  /** Whether `logged` and `loggedBy` are what the draft holds now. */
   readonly saved: boolean;
   /** When the side's draft was last logged this turn (ms since the epoch), 0 for not yet. */
   readonly savedAt: number;
@@ -78,16 +80,19 @@ export interface Draft {
 /**
  * A side's draft is logged at most this often, so that a restarted server gives the team back the draft it was
  * working on (a deadline then submits it, as it would have). Between two saves only the latest draft is
- * written: a client that sends a draft at the message rate does not grow the log at that rate.
+ * written: a client that sends a draft at the message rate does not grow the log at that rate. A confirmation
+ * saves the draft it confirms at once (at most WITHDRAWALS_PER_TURN + 1 a turn), so that a side that confirmed
+ * gets back as its draft exactly the orders it confirmed.
  */
 export const DRAFT_SAVE_MS = 5_000;
 
 /**
  * How many times a side's confirmation may be taken back in one turn (by its members' `unconfirm`, or by a
- * person taking the seat from a bot that had confirmed). Every confirmation logs the side's orders, so without
- * a limit a client that toggles at the message rate would grow the match's log by about a kilobyte a toggle for
- * as long as the turn lasts; with it a turn logs at most WITHDRAWALS_PER_TURN + 1 confirmations a side. A team
- * that changes its mind a few times never meets it; past it, the orders confirmed last stand for the turn.
+ * person taking the seat from a bot that had confirmed). Every confirmation logs the side's orders (and its
+ * draft, if that changed since its last save), so without a limit a client that toggles at the message rate
+ * would grow the match's log by a kilobyte or two a toggle for as long as the turn lasts; with it a turn logs
+ * at most WITHDRAWALS_PER_TURN + 1 confirmations a side. A team that changes its mind a few times never meets
+ * it; past it, the orders confirmed last stand for the turn.
  */
 export const WITHDRAWALS_PER_TURN = 10;
 
@@ -175,7 +180,7 @@ function refuse(code: ErrorReply["code"], message: string, errors?: ErrorReply["
   throw new Refusal({ code, message, ...(errors ? { errors } : {}) });
 }
 
-const NO_DRAFT: Draft = { orders: [], by: "", logged: [], saved: true, savedAt: 0 };
+const NO_DRAFT: Draft = { orders: [], by: "", logged: [], loggedBy: "", saved: true, savedAt: 0 };
 const NO_DRAFTS: Record<Side, Draft> = { us: NO_DRAFT, china: NO_DRAFT };
 const NOT_BY_BOT: Record<Side, boolean> = { us: false, china: false };
 const NO_WITHDRAWALS: Record<Side, number> = { us: 0, china: 0 };
@@ -253,7 +258,7 @@ export function applyLogged(session: Session, action: Action, resolved?: MatchSt
     case "draft": {
       if (action.turn !== session.game.turn) return session;
       const { orders, by, at } = action;
-      const draft: Draft = { orders, by, logged: orders, saved: true, savedAt: at };
+      const draft: Draft = { orders, by, logged: orders, loggedBy: by, saved: true, savedAt: at };
       return { ...session, drafts: { ...session.drafts, [action.side]: draft } };
     }
     case "pause":
@@ -621,7 +626,12 @@ class Referee {
     if (!this.s.started) refuse("not-allowed", "the facilitator has not started the match yet");
     // Confirmed already: the draft is locked, so the orders would be the same ones again. Nothing is logged (a
     // client repeating its confirmation at the message rate does not grow the log); the person now owns them.
-    if (this.s.game.pending[side] === null) this.submit(side, this.s.drafts[side].orders);
+    if (this.s.game.pending[side] === null) {
+      // The draft confirmed is logged first if the log does not hold it yet (a change since the last save), so
+      // that after a restart the side's draft is the orders it confirmed, and an unconfirm hands them back.
+      this.saveDraft(side);
+      this.submit(side, this.s.drafts[side].orders);
+    }
     this.session = { ...this.s, botConfirmed: { ...this.s.botConfirmed, [side]: false } };
     this.resolveIfReady();
     return { confirmed: true } satisfies Replies["confirm"];
@@ -749,19 +759,25 @@ class Referee {
     this.session = { ...this.s, drafts: { ...this.s.drafts, [side]: draft } };
   }
 
-  /**
-   * Logs a side's well-formed draft orders if the log does not hold them and the last save was DRAFT_SAVE_MS
-   * ago or more. The session keeps the draft as the team sent it.
-   */
+  /** Saves a side's draft (saveDraft) if the last save was DRAFT_SAVE_MS ago or more. */
   private saveDraftIfDue(side: Side): void {
     const due = draftSaveAt(this.s, side);
-    if (due === null || due > this.now) return;
+    if (due !== null && due <= this.now) this.saveDraft(side);
+  }
+
+  /**
+   * Logs a side's well-formed draft orders if the log does not hold them. The session keeps the draft as the
+   * team sent it.
+   */
+  private saveDraft(side: Side): void {
     const draft = this.s.drafts[side];
+    if (draft.saved) return;
     const orders = draft.orders.flatMap((o) => {
       const parsed = OrderSchema.safeParse(o);
       return parsed.success ? [parsed.data] : [];
     });
-    if (JSON.stringify(orders) === JSON.stringify(draft.logged)) {
+    // A teammate's change that leaves the orders as they were still changes who changed them last.
+    if (JSON.stringify(orders) === JSON.stringify(draft.logged) && draft.by === draft.loggedBy) {
       this.setSideDraft(side, { ...draft, saved: true });
       return;
     }

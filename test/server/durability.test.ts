@@ -140,7 +140,9 @@ describe("a crash and a restart", () => {
       expected.turn(usTurns[turn] ?? [], chinaTurns[turn] ?? []);
       await ann.waitTurn(turn + 1);
     }
-    // Turn 3: the US has confirmed; China has a draft, not confirmed.
+    // Turn 3: the US has confirmed, a change made and confirmed within DRAFT_SAVE_MS of the draft's first
+    // save; China has a draft, not confirmed.
+    await ann.request("draft", { orders: [{ type: "fundAlgorithms", amount: 0.1 }] });
     await ann.request("draft", { orders: usTurns[3] });
     await ann.request("confirm", { turn: 3 });
     expected.submit("us", usTurns[3] ?? []);
@@ -176,6 +178,12 @@ describe("a crash and a restart", () => {
       orders: [{ type: "fundAlgorithms", amount: 0.25 }],
       by: "Bo",
     });
+    // The US team, which had confirmed, sees the orders it confirmed as its draft; taking the confirmation back
+    // leaves it those orders (the resolved hash below is the rules' for them), and it confirms them again.
+    await waitFor("the US draft", () => ann.draft);
+    expect(ann.draft).toMatchObject({ side: "us", orders: usTurns[3], by: "Ann" });
+    expect(await ann.request("unconfirm", { turn: 3 })).toEqual({ confirmed: false });
+    await ann.request("confirm", { turn: 3 });
     await bo.request("draft", { orders: chinaTurns[3] });
     await bo.request("confirm", { turn: 3 });
     expected.submit("china", chinaTurns[3] ?? []).resolve();

@@ -21,6 +21,7 @@ import { newMatch } from "../../server/session/create.ts";
 import {
   type ClientMessage,
   DRAFT_SAVE_MS,
+  draftOf,
   type Effect,
   foldLog,
   type Input,
@@ -257,6 +258,63 @@ describe("restoring a session from its log", () => {
     expect((viewFor(restored.game, "us") as SideView).own.spentByLever.fundAlgorithms).toBeCloseTo(4, 9);
   });
 
+  it("gives a side that confirmed between two draft saves the orders it confirmed as its draft, and back after an unconfirm", () => {
+    const d = twoSides({ timerSeconds: 60 });
+    d.join("us-al-0002", "us");
+    const algorithms = (amount: number) => ({ type: "fundAlgorithms", amount });
+    // Ann's draft is logged at once; Al's change comes within DRAFT_SAVE_MS, and Ann confirms it at once.
+    d.send("us-ann-01", { type: "draft", data: { orders: [algorithms(1)] } }, T0 + 1_000);
+    d.send("us-al-0002", { type: "draft", data: { orders: [algorithms(4)] } }, T0 + 2_000);
+    d.send("us-ann-01", { type: "confirm", data: { turn: 0 } }, T0 + 3_000);
+    expect(d.session.game.pending.us).toEqual([algorithms(4)]);
+    const confirmed = { side: "us", orders: [algorithms(4)], by: "us-al-0002", errors: [] };
+    expect(draftOf(d.session, "us")).toEqual(confirmed);
+    // The server restarts before the next save was due: Ann comes back to the orders her side confirmed.
+    const restored = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 4_000);
+    const r = new Driver(d.record, restored);
+    const sent = (result: Step) =>
+      result.effects.flatMap((e) => (e.kind === "send" && e.out.type === "draft" ? [e.out.message] : []));
+    expect(sent(r.join("us-ann-01", "us", T0 + 5_000))).toEqual([confirmed]);
+    expect(r.session.game.pending.us).toEqual([algorithms(4)]);
+    // Taking the confirmation back hands her those orders to edit, not an older draft.
+    expect(r.send("us-ann-01", { type: "unconfirm", data: { turn: 0 } }, T0 + 6_000).reply).toEqual({
+      confirmed: false,
+    });
+    expect(draftOf(r.session, "us")).toEqual(confirmed);
+  });
+
+  it("replays a log the old code wrote, whose confirm did not save the draft: the confirmed orders resolve", () => {
+    const d = twoSides({ timerSeconds: 60 });
+    const algorithms = (amount: number) => ({ type: "fundAlgorithms", amount });
+    const old: Action[] = [
+      ...d.log,
+      { kind: "draft", side: "us", turn: 0, orders: [algorithms(1)], by: "us-ann-01", at: T0 + 1_000 },
+      { kind: "submit", side: "us", orders: [algorithms(4)] },
+    ];
+    const r = new Driver(d.record, restoredSession(d.record, old, LIMITS, d.session.bots, T0 + 4_000));
+    expect(r.session.game.pending.us).toEqual([algorithms(4)]);
+    // Such a log holds no later draft: the side's draft is the last one it saved, as before.
+    expect(draftOf(r.session, "us")).toMatchObject({ orders: [algorithms(1)], by: "us-ann-01" });
+    r.join("cn-bo-001", "china", T0 + 5_000);
+    r.send("cn-bo-001", { type: "confirm", data: { turn: 0 } }, T0 + 6_000);
+    expect(r.session.game.turn).toBe(1);
+    expect((viewFor(r.session.game, "us") as SideView).own.spentByLever.fundAlgorithms).toBeCloseTo(4, 9);
+  });
+
+  it("keeps who changed a draft last when a teammate's change leaves the orders the log holds", () => {
+    const d = twoSides({ timerSeconds: 60 });
+    d.join("us-al-0002", "us");
+    const algorithms = (amount: number) => ({ type: "fundAlgorithms", amount });
+    d.send("us-ann-01", { type: "draft", data: { orders: [algorithms(1)] } }, T0 + 1_000);
+    d.send("us-al-0002", { type: "draft", data: { orders: [algorithms(2)] } }, T0 + 2_000);
+    d.send("us-al-0002", { type: "draft", data: { orders: [algorithms(1)] } }, T0 + 3_000);
+    d.send("us-ann-01", { type: "confirm", data: { turn: 0 } }, T0 + 4_000);
+    const confirmed = { side: "us", orders: [algorithms(1)], by: "us-al-0002", errors: [] };
+    expect(draftOf(d.session, "us")).toEqual(confirmed);
+    const restored = restoredSession(d.record, d.log, LIMITS, d.session.bots, T0 + 5_000).session;
+    expect(draftOf(restored, "us")).toEqual(confirmed);
+  });
+
   it("logs a draft sent at the message rate at most once every DRAFT_SAVE_MS", () => {
     const d = twoSides();
     let now = T0;
@@ -279,10 +337,14 @@ describe("restoring a session from its log", () => {
     expect((sent.reply as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
     expect(d.session.drafts.us.orders).toEqual(junk);
     d.input({ kind: "tick" }, T0 + 60_000);
-    expect(d.logged("draft")).toEqual([]);
+    // The log holds the draft's well-formed orders (none) and who changed it, nothing of the junk.
+    expect(d.logged("draft")).toEqual([
+      { kind: "draft", side: "us", turn: 0, orders: [], by: "us-ann-01", at: T0 + 1_000 },
+    ]);
     const mixed = [...junk, { type: "fundAlgorithms", amount: 2 }];
     d.send("us-ann-01", { type: "draft", data: { orders: mixed } }, T0 + 61_000);
     expect(d.logged("draft").map((a) => (a.kind === "draft" ? a.orders : null))).toEqual([
+      [],
       [{ type: "fundAlgorithms", amount: 2 }],
     ]);
     expect(d.session.drafts.us.orders).toEqual(mixed);
@@ -528,15 +590,24 @@ describe("a side that toggles its confirmation", () => {
 });
 
 describe("the log replays exactly as it was played", () => {
-  const people = ["us-ann-01", "cn-bo-001", "host-0000"] as const;
+  const players = ["us-ann-01", "us-al-0002", "cn-bo-001"] as const;
+  const people = [...players, "host-0000"] as const;
+  /** A confirm or unconfirm for this turn is for the turn the match is at when it arrives, as a client sends it. */
+  const NOW = -1;
+  // Amounts repeat now and then: a change may leave the orders as the log holds them.
+  const amount = fc.oneof(fc.constantFrom(1, 2), fc.double({ min: 0, max: 40, noNaN: true }));
+  const draft = amount.map<ClientMessage>((amount) => ({
+    type: "draft",
+    data: { orders: [{ type: "fundAlgorithms", amount }] },
+  }));
   const message = fc.oneof(
-    fc.constant<ClientMessage>({ type: "confirm", data: { turn: 0 } }),
+    fc.constantFrom<ClientMessage>(
+      { type: "confirm", data: { turn: NOW } },
+      { type: "unconfirm", data: { turn: NOW } },
+    ),
     fc.nat(3).map<ClientMessage>((turn) => ({ type: "confirm", data: { turn } })),
     fc.nat(3).map<ClientMessage>((turn) => ({ type: "unconfirm", data: { turn } })),
-    fc.double({ min: 0, max: 40, noNaN: true }).map<ClientMessage>((amount) => ({
-      type: "draft",
-      data: { orders: [{ type: "fundAlgorithms", amount }] },
-    })),
+    draft,
     fc.constantFrom<ClientMessage>(
       { type: "pause", data: {} },
       { type: "resume", data: {} },
@@ -554,34 +625,77 @@ describe("the log replays exactly as it was played", () => {
     fc.constantFrom(...people).map<Input>((playerId) => ({ kind: "drop", playerId })),
     fc.constantFrom(...people).map<Input>((playerId) => ({ kind: "reconnect", playerId })),
   );
+  /** What happens at one moment: an input, or a player changing the side's draft and confirming it at once. */
+  const moment = fc.oneof(
+    { weight: 4, arbitrary: input.map((i) => [i]) },
+    fc
+      .record({ who: fc.constantFrom(...players), changes: fc.array(draft, { minLength: 1, maxLength: 3 }) })
+      .map<Input[]>(({ who, changes }) => [
+        ...changes.map<Input>((change) => ({ kind: "message", playerId: who, message: change })),
+        { kind: "message", playerId: who, message: { type: "confirm", data: { turn: NOW } } },
+      ]),
+  );
+
+  /** The input with a confirm or unconfirm for NOW made for the given turn. */
+  function atTurn(i: Input, turn: number): Input {
+    if (i.kind !== "message") return i;
+    const m = i.message;
+    if ((m.type === "confirm" || m.type === "unconfirm") && m.data.turn === NOW)
+      return { ...i, message: { type: m.type, data: { turn } } };
+    return i;
+  }
+
+  /** The session its log folds back into is the live one: the game, its pacing, and the drafts. */
+  function expectFoldsBack(d: Driver): void {
+    const folded = foldLog(d.record, d.log, LIMITS, d.session.bots);
+    expect(hashState(folded.game)).toBe(hashState(d.session.game));
+    expect(folded.started).toBe(d.session.started);
+    expect(folded.pausedMs).toBe(d.session.pausedMs);
+    expect(phaseOf(folded) === "orders" ? folded.deadline : 0).toBe(
+      phaseOf(d.session) === "orders" ? d.session.deadline : 0,
+    );
+    expect(folded.withdrawals).toEqual(d.session.withdrawals);
+    for (const side of ["us", "china"] as const) {
+      const live = d.session.drafts[side];
+      // A draft the log holds comes back as it was.
+      if (live.saved) {
+        expect(folded.drafts[side].orders).toEqual(live.logged);
+        expect(folded.drafts[side].by).toBe(live.by);
+      }
+      // A side's people who confirmed get back as their draft the orders they confirmed, by whoever changed it
+      // last, however soon after the draft's last save they confirmed.
+      const confirmed = d.session.game.pending[side];
+      if (confirmed !== null && !d.session.botConfirmed[side]) {
+        expect(folded.drafts[side].orders).toEqual(confirmed);
+        expect(draftOf(folded, side)).toEqual(draftOf(d.session, side));
+      }
+    }
+  }
 
   it("folds every logged action back into the same session, after any inputs on any clock", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(input, fc.nat(90_000)), { maxLength: 40 }),
+        // Waits within DRAFT_SAVE_MS as often as longer ones: a change and a confirmation between two saves.
+        fc.array(fc.tuple(moment, fc.oneof(fc.nat(DRAFT_SAVE_MS), fc.nat(90_000))), {
+          maxLength: 40,
+          size: "max",
+        }),
         fc.boolean(),
-        (inputs, workshop) => {
+        (moments, workshop) => {
           const d = twoSides({ timerSeconds: 60, bots: true, waitForStart: workshop, role: "facilitator" });
+          d.join("us-al-0002", "us");
           d.join("host-0000", "facilitator");
           let now = T0;
-          for (const [i, wait] of inputs) {
+          // After every input, not only the last: a restart may come at any moment.
+          for (const [inputsAtOnce, wait] of moments) {
             now += wait;
-            const before = d.session;
-            const result = d.input(i, now);
-            if (result.refusal) expect(d.session).toBe(before);
+            for (const i of inputsAtOnce) {
+              const before = d.session;
+              const result = d.input(atTurn(i, d.session.game.turn), now);
+              if (result.refusal) expect(d.session).toBe(before);
+              else expectFoldsBack(d);
+            }
           }
-          const folded = foldLog(d.record, d.log, LIMITS, d.session.bots);
-          expect(hashState(folded.game)).toBe(hashState(d.session.game));
-          expect(folded.started).toBe(d.session.started);
-          expect(folded.pausedMs).toBe(d.session.pausedMs);
-          expect(phaseOf(folded) === "orders" ? folded.deadline : 0).toBe(
-            phaseOf(d.session) === "orders" ? d.session.deadline : 0,
-          );
-          expect(folded.withdrawals).toEqual(d.session.withdrawals);
-          // A draft the log holds comes back as it was.
-          for (const side of ["us", "china"] as const)
-            if (d.session.drafts[side].saved)
-              expect(folded.drafts[side].orders).toEqual(d.session.drafts[side].logged);
         },
       ),
       { numRuns: 60 },
