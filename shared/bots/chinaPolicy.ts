@@ -201,20 +201,36 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
       room -= draft.buy("smuggleChips", Math.min(smuggleMax * plan.smuggle, room / frontierKw)) * frontierKw;
     if (room > 0) room -= draft.buy("buyChips", room / frontierKw, "frontier") * frontierKw;
     // Export-grade chips only when they are no dearer per unit of compute than domestic ones (the H200 of the
-    // 2026 opening is; the H20 of 2025, at about twice the price, is not worth it for training). They come
-    // before domestic chips, which draw more power.
+    // 2026 opening is; the H20 of 2025, at about twice the price, is not worth it for training). Domestic output
+    // is capped by the fabs, so both are bought while the power lasts; whichever draws less power per unit comes
+    // first (the H200 while the domestic roadmap is behind it, domestic parts once they pass it).
     const exportOffer = draft.choice("buyChips", "exportGrade");
     const worthIt =
-      exportOffer !== undefined && exportOffer.costPerUnit <= p.chips.domesticUsdPerH100e * 1e-9;
-    if (plan.exportGrade > 0 && room > 0 && worthIt)
-      room -=
-        draft.buy(
-          "buyChips",
-          Math.min(exportRow.supplyPerTurn * plan.exportGrade, room / exportKw),
-          "exportGrade",
-        ) * exportKw;
-    if (plan.domestic > 0 && room > 0)
-      draft.buy("buyChips", Math.min(domesticMax * plan.domestic, room / domesticKw), "domestic");
+      plan.exportGrade > 0 &&
+      exportOffer !== undefined &&
+      exportOffer.costPerUnit <= p.chips.domesticUsdPerH100e * 1e-9;
+    const buyExportGrade = (): void => {
+      if (worthIt && room > 0)
+        room -=
+          draft.buy(
+            "buyChips",
+            Math.min(exportRow.supplyPerTurn * plan.exportGrade, room / exportKw),
+            "exportGrade",
+          ) * exportKw;
+    };
+    const buyDomestic = (): void => {
+      if (plan.domestic > 0 && room > 0)
+        room -=
+          draft.buy("buyChips", Math.min(domesticMax * plan.domestic, room / domesticKw), "domestic") *
+          domesticKw;
+    };
+    if (exportKw <= domesticKw) {
+      buyExportGrade();
+      buyDomestic();
+    } else {
+      buyDomestic();
+      buyExportGrade();
+    }
   }
   // Halls and power for the chips of the coming turns, as far as the money of those turns reaches: about 70% of
   // the income not leased or saved goes to chips, and what the fabs can make grows about 10% a turn.

@@ -63,10 +63,10 @@ export const BUILDER: UsPlan = {
  * China offshorer: rents compute in the hosts whenever renting beats buying (a lease over the turns left costs no
  * more than a chip: the last turns, or when nothing is on offer at home), courting them then, and with the money
  * the home route leaves over; buys the export-grade chips the US allows, smuggles frontier chips while the risk
- * is low, and buys domestic chips with the rest. From the turn the US asks for a remote-access rule it courts
- * the two hosts with the most at stake to keep them from applying it; once the rule is law it stops courting for
- * room, keeps renting where hosts stay open, and brings more money home: HBM and fabs, and smuggling at a higher
- * risk.
+ * is low, and buys domestic chips with the rest, with a little fab and HBM investment throughout. From the turn
+ * the US asks for a remote-access rule it courts the two hosts with the most at stake to keep them from applying
+ * it; once the rule is law it stops courting for room, keeps renting where hosts stay open and smuggles at a
+ * higher risk.
  */
 export const OFFSHORER: ChinaPlan = {
   subsidy: 0.2,
@@ -84,12 +84,12 @@ export const OFFSHORER: ChinaPlan = {
   court: 2,
   courtHosts: 3,
   chipResearch: 0,
-  fabs: 0,
-  hbm: 1,
+  fabs: 1,
+  hbm: 2,
   powerMix: { solar: 1 },
   keepOpen: 1,
   keepOpenHosts: 2,
-  whenDoorsClose: { court: 0, smuggleMaxRisk: 0.5, hbm: 2, fabs: 2 },
+  whenDoorsClose: { court: 0, smuggleMaxRisk: 0.5 },
 };
 
 /**

@@ -7,7 +7,14 @@ import { publishingHelps } from "../../shared/bots/chinaPolicy.ts";
 import type { ChinaPlan } from "../../shared/bots/chinaPolicy.ts";
 import { OFFSHORER, planBot, SELF_RELIANCE } from "../../shared/bots/personas.ts";
 import type { MatchState, Order } from "../../shared/rules/index.ts";
-import { BUILTIN_SCENARIOS, createMatch, orderOptions, viewFor } from "../../shared/rules/index.ts";
+import {
+  BUILTIN_SCENARIOS,
+  createMatch,
+  domesticKwPerH100e,
+  generationAt,
+  orderOptions,
+  viewFor,
+} from "../../shared/rules/index.ts";
 import { botOrders } from "../../shared/sim/match.ts";
 
 const scenario = BUILTIN_SCENARIOS["baseline-2025"]!.scenario;
@@ -60,5 +67,34 @@ describe("keeping the hosts open", () => {
     // A plan without it does not court for that reason.
     const without = { ...OFFSHORER, keepOpen: 0 };
     expect(chinaOrdersAt(state, without).some((o) => o.type === "courtHost")).toBe(false);
+  });
+});
+
+describe("export-grade chips", () => {
+  /** The offshorer's chip orders at a turn under the performance cap, with money and power to spare. */
+  function chipOrdersAt(turn: number): Order[] {
+    const state = createMatch(scenario, 1);
+    state.turn = turn;
+    state.china.cash = 500;
+    state.china.powerGW.grid += 20;
+    state.china.dataCenterGW += 20;
+    return chinaOrdersAt(state, OFFSHORER).filter((o) => o.type === "buyChips");
+  }
+
+  it("come on top of the domestic output, and whichever draws less power per unit is bought first", () => {
+    const p = scenario.params;
+    const exportKw = (turn: number) => generationAt(p.chips.exportGradeRoadmap, turn).kwPerH100e;
+    // 2026 H1: the H200 of the opening draws less power per H100e than the domestic part of the day.
+    expect(exportKw(2)).toBeLessThan(domesticKwPerH100e(p, 2));
+    expect(chipOrdersAt(2).map((o) => o.type === "buyChips" && o.chipType)).toEqual([
+      "exportGrade",
+      "domestic",
+    ]);
+    // From 2026 H2 the domestic roadmap has passed it: domestic first, the H200 with the power left.
+    expect(exportKw(3)).toBeGreaterThan(domesticKwPerH100e(p, 3));
+    expect(chipOrdersAt(3).map((o) => o.type === "buyChips" && o.chipType)).toEqual([
+      "domestic",
+      "exportGrade",
+    ]);
   });
 });
