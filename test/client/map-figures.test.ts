@@ -50,6 +50,28 @@ describe("map tooltips", () => {
     expect(lines("us", "china")).toMatch(/Compute at home \(H100e\): ≈/);
   });
 
+  it("show each host's goodwill, and once the remote-access rule is law whether the host may apply it", () => {
+    const ruled = makeState({
+      us: { exportControlLevel: "banPlusRemoteAccess" },
+      hosts: {
+        japan: { influence: { us: 70, china: 30 } },
+        malaysia: { influence: { us: 40, china: 60 } },
+        australia: { appliesRemoteAccessRule: true },
+      },
+    });
+    const tip = (place: "japan" | "malaysia" | "australia") =>
+      figuresOf(viewFor(ruled, "spectator"), place).lines.join("\n");
+    expect(tip("japan")).toContain("Goodwill: US 70, China 30");
+    expect(tip("japan")).toContain(
+      "The US has more goodwill here: the host may apply the remote-access rule",
+    );
+    expect(tip("malaysia")).toContain("China has as much goodwill here or more");
+    expect(tip("australia")).toContain("Applies the US remote-access rule");
+    expect(tip("australia")).not.toContain("goodwill here");
+    // Before the rule is law, only the goodwill is shown.
+    expect(lines("spectator", "japan")).not.toContain("remote-access rule");
+  });
+
   it("count chips and power in whole numbers, in English and German, for every viewer and place", async () => {
     for (const lng of ["en", "de"]) {
       await i18next.changeLanguage(lng);

@@ -307,14 +307,15 @@ export const de: Strings = {
     courtHost: {
       name: "Um ein Gastland werben",
       explanation: "Investitionen und Abkommen, damit ein Gastland weiter an chinesische Firmen vermietet.",
-      effect: "Mehr Einfluss und ein offeneres Gastland; weniger Wirkung, wo die USA mehr Wohlwollen haben.",
+      effect:
+        "Mehr Einfluss und ein offeneres Gastland (ein Gastland wendet die US-Fernzugriffsregel nur an, wo die USA mehr Wohlwollen haben als China); weniger Wirkung, wo die USA mehr Wohlwollen haben.",
     },
     subsidiseAllies: {
       name: "Verbündete Rechenzentren mitfinanzieren",
       explanation:
         "Vertrauenswürdige Rechenzentren im Gastland: US-Einfluss, weniger Raum für chinesische Mieten.",
       effect:
-        "Etwa {{gwPerBillion}} GW Gastland-Kapazität pro Mrd. $ in {{turns}} Runden, mit mehr US-Einfluss.",
+        "Etwa {{gwPerBillion}} GW Gastland-Kapazität pro Mrd. $ in {{turns}} Runden, mit mehr US-Einfluss (ein Gastland wendet die US-Fernzugriffsregel nur an, wo die USA mehr Wohlwollen haben als China).",
     },
     fundIntelligence: {
       name: "Aufklärung finanzieren",

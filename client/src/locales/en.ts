@@ -300,12 +300,14 @@ export const en = {
     courtHost: {
       name: "Court a host country",
       explanation: "Investment and deals so that a host keeps renting compute to Chinese firms.",
-      effect: "More influence and a more open host; less effect where the US has more goodwill.",
+      effect:
+        "More influence and a more open host (a host applies the US remote-access rule only where the US has more goodwill than China); less effect where the US has more goodwill.",
     },
     subsidiseAllies: {
       name: "Co-fund allied data centres",
       explanation: "Trusted data centres in a host: US goodwill, less room for Chinese leases.",
-      effect: "About {{gwPerBillion}} GW of host capacity per $B in {{turns}} turns, with more US influence.",
+      effect:
+        "About {{gwPerBillion}} GW of host capacity per $B in {{turns}} turns, with more US influence (a host applies the US remote-access rule only where the US has more goodwill than China).",
     },
     fundIntelligence: {
       name: "Fund intelligence",

@@ -88,11 +88,15 @@ function hostFigures(v: DeepReadonly<View>, host: HostId): Figures {
     t("map.tip.capacity", { value: power(h.capacityGW) }),
     t("map.tip.openness", { value: percent(h.openness) }),
     t("map.tip.strictness", { value: percent(h.strictness) }),
+    t("map.tip.goodwill", { us: num(h.influence.us, 0), china: num(h.influence.china, 0) }),
   ];
   const lease = leaseSeen(v, host);
   lines.push(lease ? lease.line : t("map.tip.leasesSecret"));
   if (lease?.arriving) lines.push(t("map.tip.leasesArriving", { value: chipsExact(lease.arriving) }));
   if (h.appliesRemoteAccessRule) lines.push(t("map.tip.remoteRule"));
+  else if (v.exportControlLevel === "banPlusRemoteAccess")
+    // A host applies the rule only where the US has more goodwill than China (hosts.ts remoteRuleChance).
+    lines.push(t(h.influence.us > h.influence.china ? "map.tip.ruleMay" : "map.tip.ruleWillNot"));
   lines.push(t("map.tip.openLevers"));
   return { title: t(`choices.host.${host}`), lines };
 }

@@ -10,7 +10,9 @@ export const courtHost = spendingLever({
   explanation:
     "Court a host government with investment and deals, so that it keeps renting compute to Chinese firms.",
   likelyEffect: () =>
-    forecast("More influence and a more open host; less effect where the US has more goodwill."),
+    forecast(
+      "More influence and a more open host (a host applies the US remote-access rule only where the US has more goodwill than China); less effect where the US has more goodwill.",
+    ),
   apply(ctx, side, o) {
     const s = ctx.s;
     const l = s.scenario.params.levers;

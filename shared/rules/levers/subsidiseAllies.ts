@@ -14,7 +14,7 @@ export const subsidiseAllies = spendingLever({
     const gwPerBillion = 1 / state.scenario.params.power.dataCenterCostPerGW;
     const turns = state.scenario.params.power.dataCenterLeadTurns;
     return forecast(
-      `About ${gwPerBillion.toFixed(2)} GW of host capacity per $B in ${turns} turns, with more US influence.`,
+      `About ${gwPerBillion.toFixed(2)} GW of host capacity per $B in ${turns} turns, with more US influence (a host applies the US remote-access rule only where the US has more goodwill than China).`,
       { gwPerBillion, turns },
     );
   },
