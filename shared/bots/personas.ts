@@ -28,7 +28,7 @@ export const HAWK: UsPlan = {
   toolAllies: 0.9,
   pressure: 2,
   pressureHosts: 3,
-  allySubsidy: 5,
+  allySubsidy: 8,
   reform: 20,
   algo: 45,
   algoShare: 0.4,
@@ -39,8 +39,9 @@ export const HAWK: UsPlan = {
 
 /**
  * US builder: frontier chips, data centres and power (gas and solar) at home, permitting reform to cut the
- * wait for them, and algorithm research; export controls stay as they are. Abroad it co-funds trusted data
- * centres in the host China uses most, which keeps capacity there for trusted customers.
+ * wait for them, and algorithm research (up to $60B and 45% of its money a turn, docs/balance Model v3.3);
+ * export controls stay as they are. Abroad it co-funds trusted data centres in the host China uses most, which
+ * keeps capacity there for trusted customers.
  */
 export const BUILDER: UsPlan = {
   controls: null,
@@ -52,8 +53,8 @@ export const BUILDER: UsPlan = {
   pressureHosts: 0,
   allySubsidy: 3,
   reform: 20,
-  algo: 40,
-  algoShare: 0.35,
+  algo: 60,
+  algoShare: 0.45,
   ambition: 1,
   powerMix: { gas: 0.6, solar: 0.4 },
   chipsFrom: 0,
