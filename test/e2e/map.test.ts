@@ -76,6 +76,7 @@ describe("the map", () => {
     const tip = (await page.locator("#map-tip").textContent()) ?? "";
     expect(tip).toContain("Japan");
     expect(tip).toMatch(/Openness to Chinese customers: \d+%/);
+    expect(tip).toMatch(/Goodwill: US \d+, China \d+/);
     expect(tip).not.toMatch(/\d[.,]\d{1,2}(?!\d)/);
     await shoot(page, "map-tooltip");
 
