@@ -175,9 +175,10 @@ export function chinaOrders(view: View, options: OrderOptions, scenario: Scenari
     if (hbm && plan.hbm > 0 && left - 1 > d.hbmLeadTurns) draft.buy("expandHbm", plan.hbm / hbm.costPerUnit);
     // Once the US asks for a remote-access rule, court the hosts with the most at stake to keep them open.
     const ruleLooms = view.exportControlLevel === "banPlusRemoteAccess" || view.remoteAccessBillTurns > 0;
-    if (ruleLooms && (plan.keepOpen ?? 0) > 0)
+    const keepOpen = plan.keepOpen ?? 0;
+    if (ruleLooms && keepOpen > 0)
       for (const h of hostsAtStake(view, scenario).slice(0, plan.keepOpenHosts ?? 0))
-        draft.spend("courtHost", plan.keepOpen!, h);
+        draft.spend("courtHost", keepOpen, h);
     // While renting beats buying, court the hosts for room and lease a share of the money before any chips.
     if (plan.lease > 0 && (plan.leaseWhen === "always" || leasingPays(draft, left))) {
       if (plan.court > 0)

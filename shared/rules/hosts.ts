@@ -7,6 +7,7 @@ import type { ResolveContext } from "./levers/lever.ts";
 import { fmt } from "./levers/lever.ts";
 import { clamp, leasableH100e } from "./model.ts";
 import type { Scenario } from "./scenario.ts";
+import type { Side } from "./types.ts";
 import { HOSTS } from "./types.ts";
 
 const REMOTE_SOURCE = "Law-firm commentary, Jan 2026 (Remote Access Security Act passed the House 369-22)";
@@ -16,7 +17,7 @@ const REMOTE_SOURCE = "Law-firm commentary, Jan 2026 (Remote Access Security Act
  * than China, the more readily the larger the US's edge and the stricter the host's permits.
  */
 export function remoteRuleChance(
-  influence: Readonly<Record<"us" | "china", number>>,
+  influence: Readonly<Record<Side, number>>,
   strictness: number,
   levers: Pick<Scenario["params"]["levers"], "remoteRuleBase" | "remoteRuleEdgeWeight">,
 ): number {
@@ -36,7 +37,7 @@ export function updateHosts(ctx: ResolveContext): void {
     if (own < base.capacityMaxGW)
       host.capacityGW = Math.min(base.capacityMaxGW, own * (1 + base.capacityGrowthPerTurn)) + host.alliedGW;
     host.openness = clamp(host.openness + (base.openness - host.openness) * drift, 0, 1);
-    // Goodwill fades too: without new courting, publishing or co-funding, a host's regard drifts back to where it began.
+    // Goodwill fades too: without new courting, open models or co-funding, a host's regard drifts back.
     const fade = p.levers.influenceDrift;
     host.influence.us = clamp(host.influence.us + (base.influenceUs - host.influence.us) * fade, 0, 100);
     host.influence.china = clamp(
