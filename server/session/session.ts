@@ -776,11 +776,8 @@ class Referee {
       const parsed = OrderSchema.safeParse(o);
       return parsed.success ? [parsed.data] : [];
     });
-    // A teammate's change that leaves the orders as they were still changes who changed them last, unless the
-    // draft is all junk: it has nothing to restore, so a draft of junk alone never reaches the log.
-    const same = JSON.stringify(orders) === JSON.stringify(draft.logged);
-    const junkOnly = orders.length === 0 && draft.orders.length > 0;
-    if (same && (draft.by === draft.loggedBy || junkOnly)) {
+    // A teammate's change that leaves the orders as they were still changes who changed them last.
+    if (JSON.stringify(orders) === JSON.stringify(draft.logged) && draft.by === draft.loggedBy) {
       this.setSideDraft(side, { ...draft, saved: true });
       return;
     }

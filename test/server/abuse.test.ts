@@ -257,8 +257,11 @@ describe("hundreds of bad messages", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await getJson(`${server.url}/api/health`)).status).toBe(200);
     expect(crashes).toEqual([]);
-    // Nothing was confirmed or logged in the fuzzed room, and the target room never heard of it.
-    expect(await server.running.store.actions(host.code)).toEqual([]);
+    // Nothing was confirmed in the fuzzed room and none of the junk reached its log: at most a draft line with
+    // no orders, naming who changed the draft last (a restart gives the team that name back). The target room
+    // never heard of it.
+    const logged = await server.running.store.actions(host.code);
+    expect(logged.filter((a) => a.kind !== "draft" || a.orders.length > 0)).toEqual([]);
     expect(host.state.turn).toBe(0);
     await expectTargetUnchanged();
   });

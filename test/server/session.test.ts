@@ -337,11 +337,14 @@ describe("restoring a session from its log", () => {
     expect((sent.reply as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
     expect(d.session.drafts.us.orders).toEqual(junk);
     d.input({ kind: "tick" }, T0 + 60_000);
-    // A draft of junk alone has no well-formed order to restore: nothing of it reaches the log.
-    expect(d.logged("draft")).toEqual([]);
+    // The log holds the draft's well-formed orders (none) and who changed it, nothing of the junk.
+    expect(d.logged("draft")).toEqual([
+      { kind: "draft", side: "us", turn: 0, orders: [], by: "us-ann-01", at: T0 + 1_000 },
+    ]);
     const mixed = [...junk, { type: "fundAlgorithms", amount: 2 }];
     d.send("us-ann-01", { type: "draft", data: { orders: mixed } }, T0 + 61_000);
     expect(d.logged("draft").map((a) => (a.kind === "draft" ? a.orders : null))).toEqual([
+      [],
       [{ type: "fundAlgorithms", amount: 2 }],
     ]);
     expect(d.session.drafts.us.orders).toEqual(mixed);
