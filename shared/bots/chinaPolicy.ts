@@ -5,7 +5,14 @@
  * chips of the coming turns.
  */
 import type { HostId, OrderOptions, Scenario, Side } from "../rules/index.ts";
-import { detectionChanceFrom, domesticKwPerH100e, generationAt, HOSTS, saturate } from "../rules/index.ts";
+import {
+  detectionChanceFrom,
+  domesticKwPerH100e,
+  generationAt,
+  goodwillShare,
+  HOSTS,
+  saturate,
+} from "../rules/index.ts";
 import type { PowerMix } from "./capacity.ts";
 import { buildCapacity, headroomGW } from "./capacity.ts";
 import type { ChinaPolicyView } from "./context.ts";
@@ -66,7 +73,7 @@ export function hostsByRoom(view: View, scenario: Scenario): HostId[] {
   const score = (h: HostId): number => {
     const host = view.hosts[h];
     if (host.appliesRemoteAccessRule) return -1;
-    const share = host.influence.china / Math.max(1, host.influence.us + host.influence.china);
+    const share = goodwillShare(host.influence, "china");
     return host.capacityGW * p.hosts[h].foreignAiShare * (1 - host.openness) * (0.5 + share);
   };
   return [...HOSTS].sort((a, b) => score(b) - score(a));
@@ -81,7 +88,7 @@ export function hostsAtStake(view: View, scenario: Scenario): HostId[] {
   const p = scenario.params;
   const score = (h: HostId): number => {
     const host = view.hosts[h];
-    const usShare = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
+    const usShare = goodwillShare(host.influence, "us");
     return host.capacityGW * p.hosts[h].foreignAiShare * host.openness * usShare;
   };
   return HOSTS.filter((h) => !view.hosts[h].appliesRemoteAccessRule).sort((a, b) => score(b) - score(a));

@@ -12,6 +12,11 @@ import { HOSTS } from "./types.ts";
 
 const REMOTE_SOURCE = "Law-firm commentary, Jan 2026 (Remote Access Security Act passed the House 369-22)";
 
+/** Whether a host may apply the US remote-access rule at all: only where the US has more goodwill than China. */
+export function usLeadsGoodwill(influence: Readonly<Record<Side, number>>): boolean {
+  return influence.us > influence.china;
+}
+
 /**
  * The chance that a host applies the US remote-access rule this turn: only where the US has more goodwill there
  * than China, the more readily the larger the US's edge and the stricter the host's permits.
@@ -21,6 +26,7 @@ export function remoteRuleChance(
   strictness: number,
   levers: Pick<Scenario["params"]["levers"], "remoteRuleBase" | "remoteRuleEdgeWeight">,
 ): number {
+  if (!usLeadsGoodwill(influence)) return 0;
   const edge = (influence.us - influence.china) / Math.max(1, influence.us + influence.china);
   return clamp(levers.remoteRuleEdgeWeight * edge * (levers.remoteRuleBase + strictness), 0, 1);
 }

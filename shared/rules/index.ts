@@ -36,6 +36,7 @@ export {
   domesticKwPerH100e,
   fleetDemandGW,
   generationAt,
+  goodwillShare,
   leadFromHistory,
   leadMonths,
   monthsPerOrderOfMagnitude,
@@ -44,4 +45,5 @@ export {
   smugglingCap,
   turnLabel,
 } from "./model.ts";
+export { remoteRuleChance, usLeadsGoodwill } from "./hosts.ts";
 export * from "./types.ts";

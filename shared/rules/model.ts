@@ -52,6 +52,11 @@ export function fastFollowShare(params: ScenarioParams, turn: number): number {
   return w.fastFollowShare * Math.pow(0.5, turn / w.fastFollowHalfLifeTurns);
 }
 
+/** A side's share of a host's goodwill (its influence over both sides'), 0 to 1. */
+export function goodwillShare(influence: Readonly<Record<Side, number>>, side: Side): number {
+  return influence[side] / Math.max(1, influence.us + influence.china);
+}
+
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }

@@ -12,6 +12,7 @@ import type {
   UsState,
   View,
 } from "../../../shared/rules/index.ts";
+import { usLeadsGoodwill } from "../../../shared/rules/index.ts";
 import { num, t } from "../i18n.ts";
 import { chips, chipsExact, estimated, percent, power } from "./format.ts";
 
@@ -95,8 +96,7 @@ function hostFigures(v: DeepReadonly<View>, host: HostId): Figures {
   if (lease?.arriving) lines.push(t("map.tip.leasesArriving", { value: chipsExact(lease.arriving) }));
   if (h.appliesRemoteAccessRule) lines.push(t("map.tip.remoteRule"));
   else if (v.exportControlLevel === "banPlusRemoteAccess")
-    // A host applies the rule only where the US has more goodwill than China (hosts.ts remoteRuleChance).
-    lines.push(t(h.influence.us > h.influence.china ? "map.tip.ruleMay" : "map.tip.ruleWillNot"));
+    lines.push(t(usLeadsGoodwill(h.influence) ? "map.tip.ruleMay" : "map.tip.ruleWillNot"));
   lines.push(t("map.tip.openLevers"));
   return { title: t(`choices.host.${host}`), lines };
 }

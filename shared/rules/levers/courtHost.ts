@@ -1,4 +1,4 @@
-import { clamp, saturate } from "../model.ts";
+import { clamp, goodwillShare, saturate } from "../model.ts";
 import { diplomaticEffect, forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
@@ -18,7 +18,7 @@ export const courtHost = spendingLever({
     const l = s.scenario.params.levers;
     const host = s.hosts[o.host];
     const pull = saturate(o.amount, l.courtRef) * diplomaticEffect(ctx, side);
-    const leverage = host.influence.china / Math.max(1, host.influence.us + host.influence.china);
+    const leverage = goodwillShare(host.influence, "china");
     host.influence.china = clamp(host.influence.china + l.courtInfluence * pull, 0, 100);
     host.openness = clamp(
       host.openness + l.courtOpennessEffect * pull * (l.leverageBase + leverage) * (1 - host.openness),

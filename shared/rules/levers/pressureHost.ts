@@ -1,4 +1,4 @@
-import { clamp, saturate } from "../model.ts";
+import { clamp, goodwillShare, saturate } from "../model.ts";
 import { diplomaticEffect, forecast } from "./lever.ts";
 import { spendingLever } from "./spending.ts";
 
@@ -18,7 +18,7 @@ export const pressureHost = spendingLever({
     const host = s.hosts[o.host];
     const push = saturate(o.amount, l.pressureRef) * diplomaticEffect(ctx, side);
     // Pressure works less where China has more goodwill than the US.
-    const leverage = host.influence.us / Math.max(1, host.influence.us + host.influence.china);
+    const leverage = goodwillShare(host.influence, "us");
     host.strictness = clamp(
       host.strictness + (1 - host.strictness) * push * l.pressureStrictnessEffect,
       0,
